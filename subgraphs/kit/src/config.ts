@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/**
+ * Parses the environment once at start against one zod schema. A bad value stops the
+ * service with a single line naming the variable, so an operator sees at once what to fix.
+ */
+export function parseConfig<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+  exit: (line: string) => never = exitWithLine,
+): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const variable = issue?.path.join('.') ?? '(unknown)';
+  return exit(`config error: ${variable}: ${issue?.message ?? 'invalid value'}`);
+}
+
+function exitWithLine(line: string): never {
+  process.stderr.write(`${line}\n`);
+  process.exit(1);
+}
+
+export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+export const databaseUrl = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((url) => url.startsWith('sqlite:') || url.startsWith('mysql://'), {
+      message: 'must start with sqlite: or mysql://',
+    });
+
+const booleanish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** Settings every service shares: how tokens are checked, logging, mode. */
+export const commonConfig = {
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** HS256 secret for development tokens. Production sets a public key or a JWKS URL instead. */
+  AUTH_JWT_SECRET: z.string().min(16).optional(),
+  /** PEM-encoded SPKI public key (RS256 or ES256). */
+  AUTH_PUBLIC_KEY: z.string().optional(),
+  AUTH_PUBLIC_KEY_ALG: z.enum(['RS256', 'ES256', 'EdDSA']).default('RS256'),
+  AUTH_JWKS_URL: z.url().optional(),
+  AUTH_ISSUER: z.string().default('grid-governance'),
+  AUTH_AUDIENCE: z.string().default('grid-graph'),
+  /** Seed demo data into an empty database at start. */
+  DEMO_DATA: booleanish.default(true),
+  DEMO_SEED: z.coerce.number().int().default(20261129),
+  DEMO_RESIDENTS: z.coerce.number().int().min(0).max(5_000_000).default(3000),
+};

@@ -1,0 +1,215 @@
+import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
+import { In, type DataSource, type EntitySchema, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import type { Viewer } from './auth.js';
+import { scopeSql } from './scope.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface Edge<T> {
+  node: T;
+  cursor: string;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+/** A Relay connection whose total is counted only when a client asks for it. */
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: () => Promise<number>;
+}
+
+type SortValue = string | number;
+
+export function encodeCursor(sortValue: SortValue, id: string): string {
+  return Buffer.from(JSON.stringify([sortValue, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [SortValue, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      (typeof value[0] === 'string' || typeof value[0] === 'number') &&
+      typeof value[1] === 'string'
+    ) {
+      return [value[0], value[1]];
+    }
+  } catch {
+    // fall through to the user-facing error
+  }
+  throw badInput('after', '分页游标无效');
+}
+
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0) throw badInput('first', 'first 必须是非负整数');
+  if (first > MAX_PAGE_SIZE) throw badInput('first', `first 不能超过 ${MAX_PAGE_SIZE}`);
+  return first;
+}
+
+function badInput(argument: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
+}
+
+export interface KeysetOptions<T> {
+  /** Query alias, e.g. `grid`. */
+  alias: string;
+  /** Property to order by before the id, e.g. `code`; the id alone when absent. */
+  sortBy?: keyof T & string;
+}
+
+/**
+ * Keyset pagination over a filtered query: one statement for the page (first + 1 rows to
+ * know whether more follow) and, only when `totalCount` is read, one for the count.
+ */
+export async function paginate<T extends ObjectLiteral & { id: string }>(
+  qb: SelectQueryBuilder<T>,
+  args: PageArgs,
+  options: KeysetOptions<T>,
+): Promise<Connection<T>> {
+  const limit = pageSize(args.first);
+  const { alias } = options;
+  const sortBy = options.sortBy ?? 'id';
+  const countQuery = qb.clone();
+  const page = qb.clone();
+  if (args.after) {
+    const [sortValue, id] = decodeCursor(args.after);
+    if (sortBy === 'id') page.andWhere(`${alias}.id > :afterId`, { afterId: id });
+    else
+      page.andWhere(
+        `(${alias}.${sortBy} > :afterSort OR (${alias}.${sortBy} = :afterSort AND ${alias}.id > :afterId))`,
+        { afterSort: sortValue, afterId: id },
+      );
+  }
+  if (sortBy !== 'id') page.orderBy(`${alias}.${sortBy}`, 'ASC').addOrderBy(`${alias}.id`, 'ASC');
+  else page.orderBy(`${alias}.id`, 'ASC');
+  const rows = limit === 0 ? [] : await page.take(limit + 1).getMany();
+  return toConnection(rows, limit, (row) => row[sortBy] as SortValue, () => countQuery.getCount());
+}
+
+function toConnection<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+  sortValue: (row: T) => SortValue,
+  count: () => Promise<number>,
+): Connection<T> {
+  const nodes = rows.slice(0, limit);
+  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(sortValue(node), node.id) }));
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      hasPreviousPage: false,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: () => (total ??= count()),
+  };
+}
+
+export interface GroupPageKey {
+  /** The value that picks the group's rows: an area-code prefix, or a foreign key. */
+  value: string;
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface GroupPageOptions<T> {
+  /** The property the key picks rows by. */
+  groupBy: keyof T & string;
+  /** `prefix` for area codes (a grid's residents live under its code), `equal` for foreign keys. */
+  match: 'prefix' | 'equal';
+  /** The property the viewer's scope applies to. */
+  areaCodeProperty: keyof T & string;
+}
+
+/**
+ * Pages of rows for many parents at once, for fields such as `Grid.residents` asked of a
+ * hundred grids: one statement finds the ids of every page (a UNION ALL of small indexed
+ * selects), one loads the rows, and one counts them if asked. The number of statements
+ * depends on the query's shape, never on how many parents it has.
+ */
+export function createGroupPageLoader<T extends ObjectLiteral & { id: string }>(
+  dataSource: DataSource,
+  entity: EntitySchema<T>,
+  viewer: Viewer,
+  options: GroupPageOptions<T>,
+): DataLoader<GroupPageKey, Connection<T>, string> {
+  const metadata = dataSource.getMetadata(entity);
+  const escape = (name: string) => dataSource.driver.escape(name);
+  const table = escape(metadata.tableName);
+  const groupColumn = escape(columnName(metadata, options.groupBy));
+  const areaColumn = escape(columnName(metadata, options.areaCodeProperty));
+  const idColumn = escape(columnName(metadata, 'id'));
+  const scope = scopeSql(viewer, areaColumn);
+  const where = `${groupColumn} ${options.match === 'prefix' ? 'LIKE' : '='} ? AND ${scope.sql}`;
+  const whereParams = (value: string) => [options.match === 'prefix' ? `${value}%` : value, ...scope.params];
+
+  const counts = new DataLoader<string, number>(async (values) => {
+    const params: unknown[] = [];
+    const sql = values
+      .map((value, index) => {
+        params.push(index, ...whereParams(value));
+        return `SELECT ? AS k, COUNT(*) AS n FROM ${table} WHERE ${where}`;
+      })
+      .join(' UNION ALL ');
+    const rows: { k: number | string; n: number | string }[] = await dataSource.query(sql, params);
+    const byIndex = new Map(rows.map((row) => [Number(row.k), Number(row.n)]));
+    return values.map((_, index) => byIndex.get(index) ?? 0);
+  });
+
+  return new DataLoader<GroupPageKey, Connection<T>, string>(
+    async (keys) => {
+      const params: unknown[] = [];
+      const selects: string[] = [];
+      const limits = keys.map((key) => pageSize(key.first));
+      keys.forEach((key, index) => {
+        const limit = limits[index] ?? DEFAULT_PAGE_SIZE;
+        if (limit === 0) return;
+        const after = key.after ? decodeCursor(key.after)[1] : null;
+        params.push(index, ...whereParams(key.value));
+        if (after !== null) params.push(after);
+        selects.push(
+          `SELECT * FROM (SELECT ? AS k, ${idColumn} AS id FROM ${table} WHERE ${where}` +
+            `${after !== null ? ` AND ${idColumn} > ?` : ''} ORDER BY ${idColumn} LIMIT ${limit + 1}) AS p${index}`,
+        );
+      });
+      const found: { k: number | string; id: string }[] = selects.length
+        ? await dataSource.query(selects.join(' UNION ALL '), params)
+        : [];
+      const ids = [...new Set(found.map((row) => row.id))];
+      const rows = ids.length ? await dataSource.getRepository(entity).findBy({ id: In(ids) } as never) : [];
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return keys.map((key, index) => {
+        const page = found
+          .filter((row) => Number(row.k) === index)
+          .map((row) => byId.get(row.id))
+          .filter((row): row is T => row !== undefined)
+          .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        return toConnection(page, limits[index] ?? DEFAULT_PAGE_SIZE, (row) => row.id, () => counts.load(key.value));
+      });
+    },
+    { cacheKeyFn: (key) => `${key.value}|${key.first ?? ''}|${key.after ?? ''}` },
+  );
+}
+
+function columnName(metadata: { findColumnWithPropertyName(name: string): { databaseName: string } | undefined }, property: string): string {
+  const column = metadata.findColumnWithPropertyName(property);
+  if (!column) throw new Error(`no column for property ${property}`);
+  return column.databaseName;
+}

@@ -1,0 +1,107 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { DataSource, type EntitySchema, type Logger, type MixedList } from 'typeorm';
+
+/** Counts every SQL statement a DataSource sends, so tests can assert batching. */
+export class StatementCounter implements Logger {
+  count = 0;
+  logQuery(): void {
+    this.count += 1;
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+export interface Database {
+  dataSource: DataSource;
+  statements: StatementCounter;
+  kind: 'sqlite' | 'mysql';
+}
+
+export interface DatabaseOptions {
+  url: string;
+  entities: MixedList<EntitySchema>;
+  migrations: MixedList<Function>;
+}
+
+/**
+ * Opens the subgraph's own database from a URL: `sqlite:<file>` (better-sqlite3, the
+ * embedded default; `sqlite::memory:` for tests) or `mysql://user:pass@host:port/db`
+ * (MySQL 8 or MariaDB 10.11). The MySQL database is created when missing. Migrations
+ * run at start; `synchronize` stays off so the schema only changes through migrations.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const statements = new StatementCounter();
+  const common = {
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsRun: false,
+    synchronize: false,
+    logging: ['query', 'error'] as ('query' | 'error')[],
+    logger: statements,
+  };
+  let dataSource: DataSource;
+  let kind: Database['kind'];
+  if (options.url.startsWith('sqlite:')) {
+    const file = options.url.slice('sqlite:'.length);
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    kind = 'sqlite';
+    dataSource = new DataSource({
+      ...common,
+      type: 'better-sqlite3',
+      database: file,
+      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('busy_timeout = 5000');
+        db.pragma('foreign_keys = ON');
+      },
+    });
+  } else if (options.url.startsWith('mysql://')) {
+    await createMysqlDatabase(options.url);
+    kind = 'mysql';
+    dataSource = new DataSource({
+      ...common,
+      type: 'mysql',
+      url: options.url,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      supportBigNumbers: true,
+      extra: { connectionLimit: 20 },
+    });
+  } else {
+    throw new Error('database URL must start with sqlite: or mysql://');
+  }
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  statements.count = 0;
+  return { dataSource, statements, kind };
+}
+
+async function createMysqlDatabase(url: string): Promise<void> {
+  const parsed = new URL(url);
+  const name = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error('MySQL database name must be letters, digits and _');
+  parsed.pathname = '/';
+  const connection = await createConnection({ uri: parsed.toString() });
+  try {
+    await connection.query(
+      `CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+  } finally {
+    await connection.end();
+  }
+}
+
+/** True when the database answers a trivial statement. */
+export async function databaseAnswers(dataSource: DataSource): Promise<boolean> {
+  try {
+    await dataSource.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}

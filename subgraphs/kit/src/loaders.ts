@@ -1,0 +1,64 @@
+import DataLoader from 'dataloader';
+import type { DataSource, EntitySchema, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+type Restrict<T extends ObjectLiteral> = (qb: SelectQueryBuilder<T>, alias: string) => void;
+
+interface LoaderOptions<T extends ObjectLiteral> {
+  /** Adds the visibility rule (scope) to the statement, so rows outside it are never read. */
+  restrict?: Restrict<T>;
+  /** Order of rows inside a group, e.g. `code`. */
+  orderBy?: keyof T & string;
+}
+
+function select<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntitySchema<T>,
+  property: keyof T & string,
+  keys: readonly string[],
+  options: LoaderOptions<T>,
+): Promise<T[]> {
+  const alias = 'row';
+  const qb = dataSource.getRepository(entity).createQueryBuilder(alias).where(`${alias}.${property} IN (:...keys)`, { keys: [...keys] });
+  options.restrict?.(qb, alias);
+  if (options.orderBy) qb.orderBy(`${alias}.${options.orderBy}`, 'ASC');
+  return qb.getMany();
+}
+
+/** One row per key (an id, a code), `null` where none is visible; one statement per batch. */
+export function createRowLoader<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntitySchema<T>,
+  property: keyof T & string,
+  options: LoaderOptions<T> = {},
+): DataLoader<string, T | null> {
+  return new DataLoader(async (keys) => {
+    const rows = await select(dataSource, entity, property, keys, options);
+    const byKey = new Map(rows.map((row) => [String(row[property]), row]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
+}
+
+/** All rows per key (children of a parent, members of a team); one statement per batch. */
+export function createGroupLoader<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntitySchema<T>,
+  property: keyof T & string,
+  options: LoaderOptions<T> = {},
+): DataLoader<string, T[]> {
+  return new DataLoader(async (keys) => {
+    const rows = await select(dataSource, entity, property, keys, options);
+    const byKey = new Map<string, T[]>(keys.map((key) => [key, []]));
+    for (const row of rows) byKey.get(String(row[property]))?.push(row);
+    return keys.map((key) => byKey.get(key) ?? []);
+  });
+}
+
+/** The rows a `loadMany` found, in order: a failed key rethrows, a missing one is dropped. */
+export function present<T>(values: readonly (T | null | Error)[]): T[] {
+  const found: T[] = [];
+  for (const value of values) {
+    if (value instanceof Error) throw value;
+    if (value !== null) found.push(value);
+  }
+  return found;
+}

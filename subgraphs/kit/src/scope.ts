@@ -1,0 +1,48 @@
+import { Brackets, type WhereExpressionBuilder } from 'typeorm';
+import type { Viewer } from './auth.js';
+
+/**
+ * DESIGN rule 4: a row is visible when its area code starts with one of the viewer's
+ * scope prefixes. Scopes are digit strings checked when the token is verified, so they
+ * are safe inside LIKE patterns.
+ */
+export function inScope(viewer: Viewer, areaCode: string): boolean {
+  return viewer.scopes.some((prefix) => areaCode.startsWith(prefix));
+}
+
+/** Areas above the viewer's scope are visible too: they are the path up to the city. */
+export function isAncestorOfScope(viewer: Viewer, areaCode: string): boolean {
+  return viewer.scopes.some((prefix) => prefix.startsWith(areaCode));
+}
+
+/** Adds the scope rule to a query builder: `(alias.areaCode LIKE 's1%' OR ...)`, or nothing visible. */
+export function whereInScope<T extends WhereExpressionBuilder>(qb: T, viewer: Viewer, column: string): T {
+  if (viewer.scopes.length === 0) return qb.andWhere('1 = 0') as T;
+  return qb.andWhere(
+    new Brackets((inner) => {
+      viewer.scopes.forEach((prefix, index) => {
+        inner.orWhere(`${column} LIKE :scope${index}`, { [`scope${index}`]: `${prefix}%` });
+      });
+    }),
+  ) as T;
+}
+
+/** The same rule as raw SQL with positional parameters, for hand-built statements. */
+export function scopeSql(viewer: Viewer, column: string): { sql: string; params: string[] } {
+  if (viewer.scopes.length === 0) return { sql: '1 = 0', params: [] };
+  return {
+    sql: `(${viewer.scopes.map(() => `${column} LIKE ?`).join(' OR ')})`,
+    params: viewer.scopes.map((prefix) => `${prefix}%`),
+  };
+}
+
+/** Narrows a requested area prefix to the viewer's scope: the prefixes both allow. */
+export function narrowScope(viewer: Viewer, areaCode: string | null | undefined): Viewer {
+  if (!areaCode) return viewer;
+  const scopes: string[] = [];
+  for (const prefix of viewer.scopes) {
+    if (areaCode.startsWith(prefix)) scopes.push(areaCode);
+    else if (prefix.startsWith(areaCode)) scopes.push(prefix);
+  }
+  return { ...viewer, scopes: [...new Set(scopes)] };
+}

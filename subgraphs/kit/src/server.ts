@@ -1,0 +1,101 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import express from 'express';
+import type { DocumentNode } from 'graphql';
+import { authenticate, type Viewer } from './auth.js';
+import { databaseAnswers, type Database } from './database.js';
+import { maskError } from './errors.js';
+import type { Logger } from './logger.js';
+
+export interface SubgraphOptions<C extends BaseContext> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<C>;
+  database: Database;
+  logger: Logger;
+  verifyToken: (token: string) => Promise<Viewer>;
+  /** Builds the per-request context: the viewer and fresh DataLoaders. */
+  createContext: (viewer: Viewer, authorization: string) => C;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close: () => Promise<void>;
+}
+
+/**
+ * A subgraph over HTTP: `/graphql` for the gateway and `/health`, which answers ready only
+ * while the database answers. Every request is authenticated again here: the gateway's
+ * check is not trusted on its own (DESIGN rule 5).
+ */
+export async function createSubgraphApp<C extends BaseContext>(options: SubgraphOptions<C>): Promise<{ app: express.Express; apollo: ApolloServer<C> }> {
+  const apollo = new ApolloServer<C>({
+    // The resolver map is typed per subgraph; buildSubgraphSchema only knows `unknown` contexts.
+    schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+    // Inline tracing (ftv1) costs time on every request and nothing here reads it.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) =>
+      maskError(formatted, () => options.logger.error({ err: error }, 'unexpected error')),
+  });
+  await apollo.start();
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', async (_req, res) => {
+    const ready = await databaseAnswers(options.database.dataSource);
+    res.status(ready ? 200 : 503).json({ service: options.name, status: ready ? 'ready' : 'database unavailable' });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const authorization = req.headers.authorization ?? '';
+        const viewer = await authenticate(authorization, options.verifyToken);
+        return options.createContext(viewer, authorization);
+      },
+    }),
+  );
+  return { app, apollo };
+}
+
+export function listen(app: express.Express, port: number, host = '0.0.0.0', onClose?: () => Promise<void>): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    const server: Server = app.listen(port, host, () => {
+      const actual = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://127.0.0.1:${actual}/graphql`,
+        port: actual,
+        close: async () => {
+          await new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          });
+          await onClose?.();
+        },
+      });
+    });
+    server.keepAliveTimeout = 65_000;
+    server.once('error', reject);
+  });
+}
+
+/** Stops the service cleanly on Ctrl-C or a termination signal. */
+export function stopOnSignals(running: RunningServer, logger: Logger): void {
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'stopping');
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import type { BaseContext } from '@apollo/server';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { parse } from 'graphql';
+import type { EntitySchema, MixedList } from 'typeorm';
+import { z } from 'zod';
+import { createTokenVerifier, type Viewer } from './auth.js';
+import { commonConfig, databaseUrl, parseConfig, port } from './config.js';
+import { openDatabase, type Database } from './database.js';
+import { createLogger, type Logger } from './logger.js';
+import { createSubgraphApp, listen, stopOnSignals, type RunningServer } from './server.js';
+import { SUBGRAPHS, type SubgraphName } from './subgraphs.js';
+
+/** What a subgraph brings; the kit turns it into a running service. */
+export interface SubgraphModule<C extends BaseContext> {
+  name: SubgraphName;
+  entities: MixedList<EntitySchema>;
+  migrations: MixedList<Function>;
+  resolvers: GraphQLResolverMap<C>;
+  createContext: (db: Database, viewer: Viewer, authorization: string) => C;
+  /** Fills an empty database with demo data; never touches one that has data. */
+  seedIfEmpty?: (db: Database, options: { seed: number; residents: number }, logger: Logger) => Promise<void>;
+}
+
+export function subgraphConfigSchema(name: SubgraphName) {
+  const prefix = name.toUpperCase();
+  const defaultPort = SUBGRAPHS.find((subgraph) => subgraph.name === name)?.defaultPort ?? 0;
+  return z
+    .object({
+      ...commonConfig,
+      [`${prefix}_PORT`]: port(defaultPort),
+      [`${prefix}_DATABASE_URL`]: databaseUrl(`sqlite:data/${name}.sqlite`),
+    })
+    .transform((env) => {
+      const named = env as Record<string, unknown>;
+      return { ...env, port: named[`${prefix}_PORT`] as number, databaseUrl: named[`${prefix}_DATABASE_URL`] as string };
+    });
+}
+
+export type SubgraphConfig = z.infer<ReturnType<typeof subgraphConfigSchema>>;
+
+export function readSchema(name: SubgraphName) {
+  return parse(readFileSync(new URL(`../../../schema/${name}.graphql`, import.meta.url), 'utf8'));
+}
+
+export interface StartedSubgraph extends RunningServer {
+  db: Database;
+}
+
+/**
+ * Opens the subgraph's database (migrating it), seeds demo data into an empty one when
+ * asked, and serves it. Tests call this with port 0 and their own database URL.
+ */
+export async function startSubgraph<C extends BaseContext>(
+  module: SubgraphModule<C>,
+  config: SubgraphConfig,
+  options: { host?: string; logger?: Logger } = {},
+): Promise<StartedSubgraph> {
+  const logger = options.logger ?? createLogger(module.name, config.LOG_LEVEL);
+  const db = await openDatabase({ url: config.databaseUrl, entities: module.entities, migrations: module.migrations });
+  if (config.DEMO_DATA && module.seedIfEmpty) {
+    await module.seedIfEmpty(db, { seed: config.DEMO_SEED, residents: config.DEMO_RESIDENTS }, logger);
+    db.statements.count = 0;
+  }
+  const { app } = await createSubgraphApp<C>({
+    name: module.name,
+    typeDefs: readSchema(module.name),
+    resolvers: module.resolvers,
+    database: db,
+    logger,
+    verifyToken: createTokenVerifier(config),
+    createContext: (viewer, authorization) => module.createContext(db, viewer, authorization),
+  });
+  const running = await listen(app, config.port, options.host, () => db.dataSource.destroy());
+  return { ...running, db };
+}
+
+/** Entry point for `npm run start:<name>`: config from the environment, fail fast. */
+export async function runSubgraph<C extends BaseContext>(module: SubgraphModule<C>): Promise<void> {
+  const config = parseConfig(subgraphConfigSchema(module.name), process.env);
+  const logger = createLogger(module.name, config.LOG_LEVEL);
+  const running = await startSubgraph(module, config, { logger });
+  logger.info({ url: running.url }, `${module.name} subgraph ready`);
+  stopOnSignals(running, logger);
+}

@@ -1,0 +1,82 @@
+/**
+ * Resident ID numbers (GB 11643-1999): 6-digit address code, 8-digit birth date, 3-digit
+ * sequence (odd for men), and a check character over the first 17 digits.
+ */
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK_CHARACTERS = '10X98765432';
+
+export type IdNumberProblem = 'FORMAT' | 'ADDRESS_CODE' | 'BIRTH_DATE' | 'CHECK_CHARACTER';
+
+export interface ParsedIdNumber {
+  idNumber: string;
+  gender: 'MALE' | 'FEMALE';
+  /** YYYY-MM-DD */
+  birthDate: string;
+  addressCode: string;
+}
+
+export function checkCharacter(first17: string): string {
+  let sum = 0;
+  for (let index = 0; index < 17; index += 1) sum += Number(first17[index]) * (WEIGHTS[index] ?? 0);
+  return CHECK_CHARACTERS[sum % 11] ?? '';
+}
+
+/**
+ * Validates an 18-character ID number and derives gender and birth date from it.
+ * `today` bounds the birth date (no one is born in the future).
+ */
+export function parseIdNumber(raw: string, today: Date = new Date()): ParsedIdNumber | { problem: IdNumberProblem } {
+  const idNumber = raw.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(idNumber)) return { problem: 'FORMAT' };
+  const addressCode = idNumber.slice(0, 6);
+  // Province codes run 11–82; a county part of 0000 is not an address.
+  const province = Number(addressCode.slice(0, 2));
+  if (province < 11 || province > 82 || addressCode.endsWith('0000')) return { problem: 'ADDRESS_CODE' };
+  const year = Number(idNumber.slice(6, 10));
+  const month = Number(idNumber.slice(10, 12));
+  const day = Number(idNumber.slice(12, 14));
+  const birth = new Date(Date.UTC(year, month - 1, day));
+  if (
+    year < 1900 ||
+    birth.getUTCFullYear() !== year ||
+    birth.getUTCMonth() !== month - 1 ||
+    birth.getUTCDate() !== day ||
+    birth.getTime() > today.getTime()
+  ) {
+    return { problem: 'BIRTH_DATE' };
+  }
+  if (checkCharacter(idNumber.slice(0, 17)) !== idNumber[17]) return { problem: 'CHECK_CHARACTER' };
+  const sequence = Number(idNumber.slice(14, 17));
+  return {
+    idNumber,
+    gender: sequence % 2 === 1 ? 'MALE' : 'FEMALE',
+    birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+    addressCode,
+  };
+}
+
+/** Builds a valid number, for demo data and tests. */
+export function makeIdNumber(addressCode: string, birthDate: string, sequence: number): string {
+  const first17 = `${addressCode}${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
+  return `${first17}${checkCharacter(first17)}`;
+}
+
+/** 510************02X: the address's first three digits and the last three characters. */
+export function maskIdNumber(idNumber: string): string {
+  return `${idNumber.slice(0, 3)}${'*'.repeat(Math.max(0, idNumber.length - 6))}${idNumber.slice(-3)}`;
+}
+
+/** 138****5678 */
+export function maskPhone(phone: string): string {
+  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '*'.repeat(phone.length);
+}
+
+/** Age in whole years on `today`. */
+export function ageOn(birthDate: string, today: Date = new Date()): number {
+  const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
+  let age = today.getUTCFullYear() - year;
+  if (today.getUTCMonth() + 1 < month || (today.getUTCMonth() + 1 === month && today.getUTCDate() < day)) age -= 1;
+  return age;
+}
+
+export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
