@@ -15,7 +15,10 @@ export interface TestSubgraph extends StartedSubgraph {
  * Starts one subgraph on an ephemeral port over a fresh database of its own, seeded with
  * the shared demo world (or empty with `demo: false`).
  */
-export async function startTestSubgraph<C extends BaseContext>(module: SubgraphModule<C>, options: { demo?: boolean; residents?: number } = {}): Promise<TestSubgraph> {
+export async function startTestSubgraph<C extends BaseContext>(
+  module: SubgraphModule<C>,
+  options: { demo?: boolean; residents?: number; graphUrl?: string } = {},
+): Promise<TestSubgraph> {
   const database = freshDatabaseUrl(module.name);
   const prefix = module.name.toUpperCase();
   const config = subgraphConfigSchema(module.name).parse({
@@ -26,6 +29,7 @@ export async function startTestSubgraph<C extends BaseContext>(module: SubgraphM
     DEMO_DATA: options.demo === false ? 'false' : 'true',
     DEMO_SEED: String(TEST_SEED),
     DEMO_RESIDENTS: String(options.residents ?? TEST_RESIDENTS),
+    ...(options.graphUrl ? { GRAPH_URL: options.graphUrl } : {}),
   });
   const started = await startSubgraph(module, config, { host: '127.0.0.1', logger: createLogger(module.name, 'silent') });
   return {

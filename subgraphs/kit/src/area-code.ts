@@ -20,3 +20,20 @@ export function parseAreaCodeArgument(argument: string, code: string | null | un
   }
   return code;
 }
+
+/**
+ * The prefix under which a grid's rows live. A community total grid's code is its
+ * community's code + `000`: everything in the community is inside it.
+ */
+export function gridAreaPrefix(gridCode: string): string {
+  return gridCode.length === 15 && gridCode.endsWith('000') ? gridCode.slice(0, 12) : gridCode;
+}
+
+/** The codes above a code: 510116001011 → 510100 (the city), 510116, 510116001. */
+export function ancestorCodes(code: string): string[] {
+  const lengths = [6, 9, 12, 15].filter((length) => length < code.length);
+  const codes = lengths.map((length) => code.slice(0, length));
+  // The city (510100) sits above its districts (510115) though it is not a prefix of them.
+  if (code.length >= 6) codes.unshift(`${code.slice(0, 4)}00`);
+  return [...new Set(codes)].filter((ancestor) => ancestor !== code);
+}

@@ -47,6 +47,8 @@ export const commonConfig = {
   AUTH_JWKS_URL: z.url().optional(),
   AUTH_ISSUER: z.string().default('grid-governance'),
   AUTH_AUDIENCE: z.string().default('grid-graph'),
+  /** The gateway, for a subgraph that needs another domain's data (always with the caller's token). */
+  GRAPH_URL: z.url().default('http://127.0.0.1:4000/graphql'),
   /** Seed demo data into an empty database at start. */
   DEMO_DATA: booleanish.default(true),
   DEMO_SEED: z.coerce.number().int().default(20261129),

@@ -1,4 +1,5 @@
 import { Brackets, type WhereExpressionBuilder } from 'typeorm';
+import { ancestorCodes } from './area-code.js';
 import type { Viewer } from './auth.js';
 
 /**
@@ -45,4 +46,22 @@ export function narrowScope(viewer: Viewer, areaCode: string | null | undefined)
     else if (prefix.startsWith(areaCode)) scopes.push(prefix);
   }
   return { ...viewer, scopes: [...new Set(scopes)] };
+}
+
+/**
+ * For rows that serve an area rather than sit in it (a street-wide team, a community's
+ * grid worker, the street itself): visible inside the viewer's scope and on the path
+ * above it, never beside it.
+ */
+export function whereOverlapsScope<T extends WhereExpressionBuilder>(qb: T, viewer: Viewer, column: string): T {
+  const ancestors = [...new Set(viewer.scopes.flatMap((scope) => ancestorCodes(scope)))];
+  if (ancestors.length === 0) return whereInScope(qb, viewer, column);
+  return qb.andWhere(
+    new Brackets((inner) => {
+      viewer.scopes.forEach((prefix, index) => {
+        inner.orWhere(`${column} LIKE :overlap${index}`, { [`overlap${index}`]: `${prefix}%` });
+      });
+      inner.orWhere(`${column} IN (:...ancestorCodes)`, { ancestorCodes: ancestors });
+    }),
+  );
 }

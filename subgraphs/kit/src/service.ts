@@ -7,9 +7,18 @@ import { z } from 'zod';
 import { createTokenVerifier, type Viewer } from './auth.js';
 import { commonConfig, databaseUrl, parseConfig, port } from './config.js';
 import { openDatabase, type Database } from './database.js';
+import { createGraphClient, type GraphClient } from './graph-client.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSubgraphApp, listen, stopOnSignals, type RunningServer } from './server.js';
 import { SUBGRAPHS, type SubgraphName } from './subgraphs.js';
+
+/** What each request may use beyond its own database. */
+export interface SubgraphRuntime {
+  /** The caller's `Authorization` header, forwarded when asking the graph. */
+  authorization: string;
+  /** The graph behind the gateway, for data another subgraph owns. */
+  graph: GraphClient;
+}
 
 /** What a subgraph brings; the kit turns it into a running service. */
 export interface SubgraphModule<C extends BaseContext> {
@@ -17,7 +26,7 @@ export interface SubgraphModule<C extends BaseContext> {
   entities: MixedList<EntitySchema>;
   migrations: MixedList<Function>;
   resolvers: GraphQLResolverMap<C>;
-  createContext: (db: Database, viewer: Viewer, authorization: string) => C;
+  createContext: (db: Database, viewer: Viewer, runtime: SubgraphRuntime) => C;
   /** Fills an empty database with demo data; never touches one that has data. */
   seedIfEmpty?: (db: Database, options: { seed: number; residents: number }, logger: Logger) => Promise<void>;
 }
@@ -62,6 +71,7 @@ export async function startSubgraph<C extends BaseContext>(
     await module.seedIfEmpty(db, { seed: config.DEMO_SEED, residents: config.DEMO_RESIDENTS }, logger);
     db.statements.count = 0;
   }
+  const graph = createGraphClient(config.GRAPH_URL);
   const { app } = await createSubgraphApp<C>({
     name: module.name,
     typeDefs: readSchema(module.name),
@@ -69,7 +79,7 @@ export async function startSubgraph<C extends BaseContext>(
     database: db,
     logger,
     verifyToken: createTokenVerifier(config),
-    createContext: (viewer, authorization) => module.createContext(db, viewer, authorization),
+    createContext: (viewer, authorization) => module.createContext(db, viewer, { authorization, graph }),
   });
   const running = await listen(app, config.port, options.host, () => db.dataSource.destroy());
   return { ...running, db };
