@@ -67,19 +67,21 @@ export async function createSubgraphApp<C extends BaseContext>(options: Subgraph
 }
 
 export function listen(app: express.Express, port: number, host = '0.0.0.0', onClose?: () => Promise<void>): Promise<RunningServer> {
+  let closing: Promise<void> | undefined;
   return new Promise((resolve, reject) => {
     const server: Server = app.listen(port, host, () => {
       const actual = (server.address() as AddressInfo).port;
       resolve({
         url: `http://127.0.0.1:${actual}/graphql`,
         port: actual,
-        close: async () => {
-          await new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          });
-          await onClose?.();
-        },
+        close: () =>
+          (closing ??= (async () => {
+            await new Promise<void>((done) => {
+              server.close(() => done());
+              server.closeAllConnections();
+            });
+            await onClose?.();
+          })()),
       });
     });
     server.keepAliveTimeout = 65_000;

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express from 'express';
+import type { Logger } from '../../subgraphs/kit/src/logger.js';
+import { createContextFactory, type GatewayContext } from './auth.js';
+import { subgraphUrls, type GatewayConfig } from './config.js';
+import { formatGatewayError } from './errors.js';
+
+const SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url);
+
+/** Forwards the caller's token: each subgraph verifies it again and applies its scope. */
+class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
+    if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
+  }
+}
+
+/**
+ * The gateway without a port, so tests and `main.ts` share it: the committed supergraph,
+ * subgraph URLs from config, token check before planning, query limits and error masking.
+ */
+export async function createGatewayApp(config: GatewayConfig, logger: Logger) {
+  const urls = subgraphUrls(config);
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH, 'utf8'),
+    buildService: ({ name, url }) => new AuthenticatedDataSource({ url: urls[name] ?? url }),
+  });
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.QUERY_MAX_DEPTH, exposeLimits: true },
+    maxAliases: { n: config.QUERY_MAX_ALIASES, exposeLimits: true },
+    costLimit: { maxCost: config.QUERY_MAX_COST, exposeLimits: true },
+    maxTokens: { n: config.QUERY_MAX_TOKENS, exposeLimits: true },
+    blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: config.INTROSPECTION,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    // Apollo's landing page loads Sandbox from the internet, which street networks cannot reach.
+    // Armor's plugins read no context, so they fit any context type.
+    plugins: [...(protection.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled()],
+    validationRules: protection.validationRules,
+    formatError: (formatted, error) => formatGatewayError(formatted, () => logger.error({ err: error }, 'unexpected error')),
+  });
+  await apollo.start();
+  const contextFor = createContextFactory(config);
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', async (_req, res) => {
+    const checks = await Promise.all(
+      Object.entries(urls).map(async ([name, url]) => {
+        try {
+          const response = await fetch(url.replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(2000) });
+          return [name, response.ok ? 'ready' : 'unavailable'] as const;
+        } catch {
+          return [name, 'unavailable'] as const;
+        }
+      }),
+    );
+    const ready = checks.every(([, status]) => status === 'ready');
+    res.status(ready ? 200 : 503).json({ service: 'gateway', status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => contextFor(req.headers.authorization) }),
+  );
+  return { app, apollo, gateway };
+}

@@ -1,0 +1,118 @@
+/**
+ * `npm start`: the four subgraphs and the gateway as separate processes. Waits until all
+ * are healthy, then prints the gateway URL, a street-level token and an example query.
+ * Ctrl-C stops them all.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { signDevToken } from '../subgraphs/kit/src/auth.js';
+import { commonConfig, parseConfig, port } from '../subgraphs/kit/src/config.js';
+import { GATEWAY_DEFAULT_PORT, SUBGRAPHS } from '../subgraphs/kit/src/subgraphs.js';
+import { EXAMPLE_GRID_CODE, EXAMPLE_QUERY } from './example-query.js';
+
+const config = parseConfig(
+  z.object({
+    ...commonConfig,
+    LOG_LEVEL: commonConfig.LOG_LEVEL.default('warn'),
+    GATEWAY_PORT: port(GATEWAY_DEFAULT_PORT),
+    PEOPLE_PORT: port(SUBGRAPHS[0].defaultPort),
+    GRIDS_PORT: port(SUBGRAPHS[1].defaultPort),
+    VOLUNTEERS_PORT: port(SUBGRAPHS[2].defaultPort),
+    EVENTS_PORT: port(SUBGRAPHS[3].defaultPort),
+    START_TIMEOUT_SECONDS: z.coerce.number().int().min(5).default(300),
+  }),
+);
+
+const subgraphPort = (name: string) => config[`${name.toUpperCase()}_PORT` as 'PEOPLE_PORT'];
+const gatewayUrl = `http://127.0.0.1:${config.GATEWAY_PORT}/graphql`;
+const env = {
+  ...process.env,
+  LOG_LEVEL: config.LOG_LEVEL,
+  GRAPH_URL: process.env.GRAPH_URL ?? gatewayUrl,
+  ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${subgraphPort(name)}/graphql`])),
+};
+
+const services = [
+  ...SUBGRAPHS.map(({ name }) => ({ name, entry: `subgraphs/${name}/src/main.ts`, health: `http://127.0.0.1:${subgraphPort(name)}/health` })),
+  { name: 'gateway', entry: 'gateway/src/main.ts', health: `http://127.0.0.1:${config.GATEWAY_PORT}/health` },
+];
+
+const children = new Map<string, ChildProcess>();
+let stopping = false;
+
+function run(service: (typeof services)[number]): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', service.entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const stream of [child.stdout, child.stderr]) {
+    if (stream) createInterface({ input: stream }).on('line', (line) => process.stdout.write(`[${service.name}] ${line}\n`));
+  }
+  child.on('exit', (code, signal) => {
+    children.delete(service.name);
+    if (!stopping) {
+      process.stderr.write(`[${service.name}] exited (${signal ?? code}); stopping the platform\n`);
+      void stopAll(1);
+    }
+  });
+  return child;
+}
+
+async function stopAll(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  const exits = [...children.values()].map((child) => new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+  }));
+  await Promise.all(exits);
+  process.exit(exitCode);
+}
+
+async function waitHealthy(url: string, deadline: number): Promise<void> {
+  while (Date.now() < deadline && !stopping) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  if (!stopping) throw new Error(`not healthy in time: ${url}`);
+}
+
+process.once('SIGINT', () => void stopAll(0));
+process.once('SIGTERM', () => void stopAll(0));
+
+console.log('启动中：四个子图与网关 (people, grids, volunteers, events, gateway)…');
+const deadline = Date.now() + config.START_TIMEOUT_SECONDS * 1000;
+try {
+  for (const service of services.slice(0, 4)) children.set(service.name, run(service));
+  await Promise.all(services.slice(0, 4).map((service) => waitHealthy(service.health, deadline)));
+  const gateway = services[4]!;
+  children.set(gateway.name, run(gateway));
+  await waitHealthy(gateway.health, deadline);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  await stopAll(1);
+}
+
+const token = await signDevToken({ subject: 'dev-street-admin', roles: ['STREET_ADMIN'], scopes: ['510116001'] }, config);
+const body = JSON.stringify({ query: EXAMPLE_QUERY, variables: { code: EXAMPLE_GRID_CODE } });
+console.log(`
+平台已就绪 / The platform is ready
+
+  GraphQL:  http://localhost:${config.GATEWAY_PORT}/graphql
+  令牌 token (STREET_ADMIN, 东升街道 510116001, 12 小时有效):
+
+${token}
+
+  示例查询 / example query (a grid with its staff, residents, events and activities):
+
+curl -s http://localhost:${config.GATEWAY_PORT}/graphql \\
+  -H 'content-type: application/json' \\
+  -H 'authorization: Bearer ${token}' \\
+  -d '${body.replaceAll("'", "'\\''")}'
+
+  Other tokens: npm run -s token -- --role COMMUNITY_WORKER --scope 510116001001
+  按 Ctrl-C 停止 / Ctrl-C stops everything.
+`);

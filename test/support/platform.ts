@@ -1,0 +1,65 @@
+import { createServer } from 'node:net';
+import { gatewayConfigSchema } from '../../gateway/src/config.js';
+import { createGatewayApp } from '../../gateway/src/server.js';
+import { eventsSubgraph } from '../../subgraphs/events/src/module.js';
+import { gridsSubgraph } from '../../subgraphs/grids/src/module.js';
+import { createLogger } from '../../subgraphs/kit/src/logger.js';
+import { listen } from '../../subgraphs/kit/src/server.js';
+import { peopleSubgraph } from '../../subgraphs/people/src/module.js';
+import { volunteersSubgraph } from '../../subgraphs/volunteers/src/module.js';
+import { startTestSubgraph, type TestSubgraph } from './subgraph.js';
+
+export interface Platform {
+  gatewayUrl: string;
+  subgraphs: { people: TestSubgraph; grids: TestSubgraph; volunteers: TestSubgraph; events: TestSubgraph };
+  /** SQL statements each subgraph has sent so far. */
+  statements: () => Record<string, number>;
+  stop: () => Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * All four subgraphs, each over a fresh database of its own, and the gateway in front of
+ * them, talking real HTTP on ephemeral ports.
+ */
+export async function startPlatform(overrides: Record<string, string> = {}): Promise<Platform> {
+  const gatewayPort = await freePort();
+  const graphUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
+  const [people, grids, volunteers, events] = await Promise.all([
+    startTestSubgraph(peopleSubgraph, { graphUrl }),
+    startTestSubgraph(gridsSubgraph, { graphUrl }),
+    startTestSubgraph(volunteersSubgraph, { graphUrl }),
+    startTestSubgraph(eventsSubgraph, { graphUrl }),
+  ]);
+  const config = gatewayConfigSchema.parse({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    GATEWAY_PORT: String(gatewayPort),
+    PEOPLE_URL: people.url,
+    GRIDS_URL: grids.url,
+    VOLUNTEERS_URL: volunteers.url,
+    EVENTS_URL: events.url,
+    ...overrides,
+  });
+  const { app, apollo } = await createGatewayApp(config, createLogger('gateway', 'silent'));
+  const gateway = await listen(app, gatewayPort, '127.0.0.1', () => apollo.stop());
+  const subgraphs = { people, grids, volunteers, events };
+  return {
+    gatewayUrl: gateway.url,
+    subgraphs,
+    statements: () => Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.db.statements.count])),
+    stop: async () => {
+      await gateway.close();
+      await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.stop()));
+    },
+  };
+}
