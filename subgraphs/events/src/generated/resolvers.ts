@@ -19,11 +19,14 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Every condition given must hold; the viewer's scope always applies as well. */
 export type EventFilter = {
-  /** Area or grid code prefix. */
+  /** Area or grid code (6, 9, 12, 15 or 18 digits): events in it or anywhere below it. */
   areaCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Exactly this category, e.g. 安全隐患. */
   category?: InputMaybe<Scalars['String']['input']>;
   priority?: InputMaybe<EventPriority>;
+  /** Any of these statuses; absent or empty for any status. */
   status?: InputMaybe<Array<EventStatus>>;
 };
 

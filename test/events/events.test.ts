@@ -1,0 +1,261 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateWorld } from '../../scripts/demo/world.js';
+import { eventsSubgraph } from '../../subgraphs/events/src/module.js';
+import { graphql, tokenFor } from '../support/graphql.js';
+import { startTestSubgraph, TEST_RESIDENTS, TEST_SEED, type TestSubgraph } from '../support/subgraph.js';
+
+const world = generateWorld({ seed: TEST_SEED, residents: TEST_RESIDENTS });
+type DemoEvent = (typeof world.events)[number];
+
+const STREET = '510116001';
+const HUAYUAN = '510116001011';
+const JIEDAISI = '510116001015';
+
+let events: TestSubgraph;
+let streetAdmin: string;
+
+beforeAll(async () => {
+  events = await startTestSubgraph(eventsSubgraph);
+  streetAdmin = await tokenFor('STREET_ADMIN', [STREET]);
+});
+afterAll(() => events?.stop());
+
+function ask(query: string, variables: Record<string, unknown> = {}, token: string | null = streetAdmin) {
+  return graphql(events.url, query, { token, variables });
+}
+
+const under = (prefix: string) => world.events.filter((event) => event.areaCode.startsWith(prefix));
+const sortedIds = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
+const nodeIds = (connection: { edges: { node: { id: string } }[] }) => connection.edges.map((edge) => edge.node.id);
+
+/** Resolves entity representations and returns how many SQL statements that took. */
+async function statementsToResolve(query: string, representations: Record<string, string>[], variables: Record<string, unknown> = {}) {
+  const before = events.db.statements.count;
+  const { data, errors } = await ask(query, { ...variables, r: representations });
+  expect(errors).toBeUndefined();
+  expect(data?._entities).toHaveLength(representations.length);
+  return events.db.statements.count - before;
+}
+
+/** The most frequent non-null value of a property among events in the street. */
+function busiest(property: 'assigneeId' | 'reporterId'): string {
+  const counts = new Map<string, number>();
+  for (const event of under(STREET)) {
+    const value = event[property];
+    if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+}
+
+const EVENTS_QUERY = `query($filter: EventFilter, $first: Int, $after: String) {
+  events(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }
+}`;
+const ENTITY_EVENTS = `query($r: [_Any!]!, $first: Int) { _entities(representations: $r) {
+  ... on Grid { events(first: $first) { totalCount edges { node { id } } } }
+  ... on GridStaff { assignedEvents(first: $first) { totalCount edges { node { id } } } }
+  ... on Person { reportedEvents(first: $first) { totalCount edges { node { id } } } }
+} }`;
+
+describe('events subgraph: access', () => {
+  it('answers health while its database answers', async () => {
+    const response = await fetch(events.url.replace('/graphql', '/health'));
+    expect(await response.json()).toEqual({ service: 'events', status: 'ready' });
+  });
+
+  it('refuses a request without a token and returns no data', async () => {
+    const response = await ask('{ events { totalCount } }', {}, null);
+    expect(response.data ?? null).toBeNull();
+    expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('a resident or a volunteer cannot read events, by id, in lists or through a grid', async () => {
+    const event = under(STREET)[0]!;
+    const grid = world.grids.find((candidate) => candidate.id === event.gridId)!;
+    for (const role of ['RESIDENT', 'VOLUNTEER'] as const) {
+      const token = await tokenFor(role, [STREET]);
+      const byId = await ask(`{ event(id: "${event.id}") { id } }`, {}, token);
+      expect(byId.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const list = await ask('{ events { totalCount } }', {}, token);
+      expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const viaGrid = await ask(ENTITY_EVENTS, { r: [{ __typename: 'Grid', id: grid.id, code: grid.code }] }, token);
+      expect(viaGrid.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('a community worker cannot read another community’s event: null by id, absent from lists and from Grid.events', async () => {
+    const token = await tokenFor('COMMUNITY_WORKER', [HUAYUAN]);
+    const foreign = under(JIEDAISI)[0]!;
+    const own = under(HUAYUAN)[0]!;
+    const { data } = await ask(
+      `{ foreign: event(id: "${foreign.id}") { id } own: event(id: "${own.id}") { id }
+         street: events(filter: { areaCode: "${STREET}" }, first: 100) { totalCount edges { node { id } } }
+         other: events(filter: { areaCode: "${JIEDAISI}" }) { totalCount } }`,
+      {},
+      token,
+    );
+    expect(data?.foreign).toBeNull();
+    expect(data?.own).toEqual({ id: own.id });
+    expect(data?.street.totalCount).toBe(under(HUAYUAN).length);
+    expect(nodeIds(data?.street)).toEqual(sortedIds(under(HUAYUAN)));
+    expect(data?.other.totalCount).toBe(0);
+    const total = world.grids.find((grid) => grid.type === 'COMMUNITY_TOTAL' && grid.communityCode === JIEDAISI)!;
+    const viaGrid = await ask(ENTITY_EVENTS, { r: [{ __typename: 'Grid', id: total.id, code: total.code }] }, token);
+    expect(viaGrid.data?._entities[0].events).toEqual({ totalCount: 0, edges: [] });
+  });
+});
+
+describe('events subgraph: reading and filtering', () => {
+  it('serves an event with its grid, reporter and assignee as references', async () => {
+    const event = under(STREET).find((candidate) => candidate.reporterId && candidate.assigneeId && candidate.closedAt)!;
+    const { data } = await ask(`{ event(id: "${event.id}") {
+      id title description category priority source status reportedAt updatedAt closedAt
+      grid { id code } reporter { id } assignee { id } } }`);
+    expect(data?.event).toEqual({
+      id: event.id, title: event.title, description: event.description, category: event.category,
+      priority: event.priority, source: event.source, status: event.status,
+      reportedAt: event.reportedAt.toISOString(), updatedAt: event.updatedAt.toISOString(), closedAt: event.closedAt!.toISOString(),
+      grid: { id: event.gridId, code: event.areaCode }, reporter: { id: event.reporterId }, assignee: { id: event.assigneeId },
+    });
+  });
+
+  it('serves no reporter and no assignee for an event that has neither', async () => {
+    const event = under(STREET).find((candidate) => !candidate.reporterId && !candidate.assigneeId)!;
+    const { data } = await ask(`{ event(id: "${event.id}") { reporter { id } assignee { id } closedAt } }`);
+    expect(data?.event).toEqual({ reporter: null, assignee: null, closedAt: null });
+  });
+
+  it('filters events by an area code prefix: a street, a community, a micro-grid', async () => {
+    const micro = under(HUAYUAN)[0]!.areaCode;
+    for (const areaCode of [STREET, HUAYUAN, micro]) {
+      const { data } = await ask(EVENTS_QUERY, { filter: { areaCode }, first: 100 });
+      expect(data?.events.totalCount).toBe(under(areaCode).length);
+    }
+    const { data } = await ask(EVENTS_QUERY, { filter: { areaCode: HUAYUAN }, first: 100 });
+    expect(nodeIds(data?.events)).toEqual(sortedIds(under(HUAYUAN)));
+  });
+
+  it('filters events by a list of statuses', async () => {
+    const closed = under(STREET).filter((event) => event.status === 'CLOSED' || event.status === 'EVALUATED');
+    const { data } = await ask(EVENTS_QUERY, { filter: { status: ['CLOSED', 'EVALUATED'] }, first: 100 });
+    expect(data?.events.totalCount).toBe(closed.length);
+    expect(nodeIds(data?.events)).toEqual(sortedIds(closed));
+  });
+
+  it('treats an empty status list as any status', async () => {
+    const { data } = await ask(EVENTS_QUERY, { filter: { status: [] }, first: 1 });
+    expect(data?.events.totalCount).toBe(under(STREET).length);
+  });
+
+  it('filters events by priority and category, alone and together', async () => {
+    const cases: [Record<string, unknown>, (event: DemoEvent) => boolean][] = [
+      [{ priority: 'URGENT' }, (event) => event.priority === 'URGENT'],
+      [{ category: '安全隐患' }, (event) => event.category === '安全隐患'],
+      [{ priority: 'NORMAL', category: '矛盾纠纷', areaCode: HUAYUAN }, (event) => event.priority === 'NORMAL' && event.category === '矛盾纠纷' && event.areaCode.startsWith(HUAYUAN)],
+      [{ category: '没有这个类别' }, () => false],
+    ];
+    for (const [filter, matches] of cases) {
+      const expected = under(STREET).filter(matches);
+      const { data } = await ask(EVENTS_QUERY, { filter, first: 100 });
+      expect(data?.events.totalCount).toBe(expected.length);
+      expect(nodeIds(data?.events)).toEqual(sortedIds(expected));
+    }
+  });
+
+  it('pages events with opaque keyset cursors until the last page', async () => {
+    const expected = sortedIds(under(HUAYUAN));
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const { data } = await ask(EVENTS_QUERY, { filter: { areaCode: HUAYUAN }, first: 3, after });
+      seen.push(...nodeIds(data?.events));
+      pages += 1;
+      expect(data?.events.pageInfo.endCursor).toBe(data?.events.edges.at(-1)?.cursor ?? null);
+      if (!data?.events.pageInfo.hasNextPage) break;
+      after = data.events.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(expected);
+    expect(pages).toBe(Math.ceil(expected.length / 3));
+  });
+
+  it('resolves event references in one statement however many are asked', async () => {
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on GridEvent { id status } } }';
+    const representations = sortedIds(under(STREET)).map((id) => ({ __typename: 'GridEvent', id }));
+    expect(await statementsToResolve(query, representations.slice(0, 5))).toBe(1);
+    expect(await statementsToResolve(query, representations.slice(0, 50))).toBe(1);
+  });
+});
+
+describe('events subgraph: fields on other subgraphs’ entities', () => {
+  it('lists a grid’s events, a community total grid holding all of its community’s', async () => {
+    const total = world.grids.find((grid) => grid.type === 'COMMUNITY_TOTAL' && grid.communityCode === HUAYUAN)!;
+    const micro = world.grids.find((grid) => grid.id === under(HUAYUAN)[0]!.gridId)!;
+    const general = world.grids.find((grid) => grid.id === micro.parentId)!;
+    const { data } = await ask(ENTITY_EVENTS, { first: 100, r: [total, general, micro].map(({ id, code }) => ({ __typename: 'Grid', id, code })) });
+    const [ofTotal, ofGeneral, ofMicro] = data?._entities;
+    expect(ofTotal.events.totalCount).toBe(under(HUAYUAN).length);
+    expect(nodeIds(ofTotal.events)).toEqual(sortedIds(under(HUAYUAN)));
+    expect(ofGeneral.events.totalCount).toBe(under(general.code).length);
+    expect(ofMicro.events.totalCount).toBe(under(micro.code).length);
+    expect(nodeIds(ofMicro.events)).toEqual(sortedIds(under(micro.code)));
+  });
+
+  const owners = [
+    ['lists the events assigned to a staff member', 'GridStaff', 'assignedEvents', 'assigneeId'],
+    ['lists the events a person reported', 'Person', 'reportedEvents', 'reporterId'],
+  ] as const;
+  for (const [name, typename, field, property] of owners) {
+    it(name, async () => {
+      const id = busiest(property);
+      const expected = under(STREET).filter((event) => event[property] === id);
+      const { data } = await ask(ENTITY_EVENTS, { first: 100, r: [{ __typename: typename, id }] });
+      expect(data?._entities[0][field].totalCount).toBe(expected.length);
+      expect(nodeIds(data?._entities[0][field])).toEqual(sortedIds(expected));
+    });
+  }
+
+  // Parents that have events come first, so that 5 parents and 50 both load rows.
+  const withEventsFirst = <T extends { id: string }>(rows: T[], owns: (event: DemoEvent, row: T) => boolean) => {
+    const hasEvents = (row: T) => under(STREET).some((event) => owns(event, row));
+    return [...rows.filter(hasEvents), ...rows.filter((row) => !hasEvents(row))];
+  };
+  const parents: [string, () => Record<string, string>[]][] = [
+    ['Grid.events', () => withEventsFirst(world.grids.filter((grid) => grid.code.startsWith(STREET)), (event, grid) => event.areaCode.startsWith(grid.code)).map(({ id, code }) => ({ __typename: 'Grid', id, code }))],
+    ['GridStaff.assignedEvents', () => withEventsFirst(world.staff.filter((staff) => staff.areaCode.startsWith(STREET)), (event, staff) => event.assigneeId === staff.id).map(({ id }) => ({ __typename: 'GridStaff', id }))],
+    ['Person.reportedEvents', () => withEventsFirst(world.people.filter((person) => person.areaCode.startsWith(STREET)), (event, person) => event.reporterId === person.id).map(({ id }) => ({ __typename: 'Person', id }))],
+  ];
+  for (const [field, representations] of parents) {
+    it(`${field} costs the same statements for 5 parents as for 50`, async () => {
+      const all = representations();
+      expect(all.length).toBeGreaterThanOrEqual(50);
+      // One statement for the ids of every page, one for their rows, one for the counts.
+      expect(await statementsToResolve(ENTITY_EVENTS, all.slice(0, 5), { first: 2 })).toBe(3);
+      expect(await statementsToResolve(ENTITY_EVENTS, all.slice(0, 50), { first: 2 })).toBe(3);
+    });
+  }
+});
+
+describe('events subgraph: bad input', () => {
+  it('refuses a page larger than the cap, a negative page, a malformed cursor and a malformed area code', async () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      [EVENTS_QUERY, { first: 500 }, 'first'],
+      [EVENTS_QUERY, { first: -1 }, 'first'],
+      [EVENTS_QUERY, { after: 'not-a-cursor' }, 'after'],
+      [EVENTS_QUERY, { filter: { areaCode: '51A' } }, 'filter.areaCode'],
+      [EVENTS_QUERY, { filter: { areaCode: '5101160011' } }, 'filter.areaCode'],
+      [ENTITY_EVENTS, { first: 500, r: [{ __typename: 'Person', id: 'p' }] }, 'first'],
+      [ENTITY_EVENTS, { r: [{ __typename: 'Grid', id: 'g', code: '%' }] }, 'code'],
+    ];
+    for (const [query, variables, argument] of cases) {
+      const { errors } = await ask(query, variables);
+      expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    }
+  });
+
+  it('refuses a cursor on the fields of other subgraphs’ entities too', async () => {
+    const { errors } = await ask('query($r: [_Any!]!) { _entities(representations: $r) { ... on GridStaff { assignedEvents(after: "!!") { totalCount } } } }', {
+      r: [{ __typename: 'GridStaff', id: 's' }],
+    });
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+  });
+});
