@@ -31,6 +31,7 @@ export type Activity = {
   id: Scalars['ID']['output'];
   startsAt: Scalars['DateTime']['output'];
   status: ActivityStatus;
+  /** The organising team; null when the community organises it itself or the team is not visible. */
   team?: Maybe<VolunteerTeam>;
   title: Scalars['String']['output'];
 };
@@ -85,7 +86,7 @@ export type PageInfo = {
 export type Person = {
   __typename?: 'Person';
   id: Scalars['ID']['output'];
-  /** The person's volunteer profile, if they registered as one. */
+  /** The person's volunteer profile, if they registered as one and it is inside the viewer's scope. */
   volunteer?: Maybe<Volunteer>;
 };
 
@@ -95,13 +96,17 @@ export type Person = {
  */
 export type Query = {
   __typename?: 'Query';
-  /** Activities under an area or grid code prefix, ordered by id. */
+  /** Activities under an area or grid code prefix, inside the viewer's scope, ordered by id. */
   activities: ActivityConnection;
   /** A volunteer by id, or null when not found or outside the viewer's scope. */
   volunteer?: Maybe<Volunteer>;
-  /** A team by id. */
+  /** A team by id, or null when not found or not visible: a team is visible inside the viewer's scope and above it (a street-wide team to each of its communities). */
   volunteerTeam?: Maybe<VolunteerTeam>;
-  /** Teams under an area code prefix, ordered by name. */
+  /**
+   * Teams that serve an area, ordered by name: the teams inside it and those of the areas
+   * above it (雷锋伙伴 serves every community of its street). Without `areaCode`, every team
+   * the viewer may see.
+   */
   volunteerTeams: Array<VolunteerTeam>;
 };
 
@@ -151,6 +156,7 @@ export type Volunteer = {
   id: Scalars['ID']['output'];
   person: Person;
   registeredAt: Scalars['DateTime']['output'];
+  /** The teams the volunteer is an active member of (visible ones only). */
   teams: Array<VolunteerTeam>;
 };
 
@@ -160,6 +166,7 @@ export type VolunteerTeam = {
   /** The area the team belongs to. */
   area: Area;
   id: Scalars['ID']['output'];
+  /** Active members inside the viewer's scope: a community worker sees their own residents of a street-wide team. */
   members: Array<Volunteer>;
   name: Scalars['String']['output'];
 };

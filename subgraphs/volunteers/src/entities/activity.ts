@@ -1,0 +1,36 @@
+import { EntitySchema } from 'typeorm';
+import type { ActivityStatus } from '../domain/activity-status.js';
+
+export interface ActivityEntity {
+  id: string;
+  title: string;
+  /** 楼道清扫, 院落整治, 安全巡查, 关爱走访, 文明劝导, 应急服务... */
+  category: string;
+  status: ActivityStatus;
+  /** The grid it is held in (grids subgraph). */
+  gridId: string;
+  /** The code of that grid: scope and `Grid.activities` apply to it. */
+  areaCode: string;
+  /** The organising team, or null when the community organises it itself. */
+  teamId: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+}
+
+export const Activity = new EntitySchema<ActivityEntity>({
+  name: 'Activity',
+  tableName: 'activity',
+  columns: {
+    id: { type: 'varchar', length: 36, primary: true },
+    title: { type: 'varchar', length: 128 },
+    category: { type: 'varchar', length: 32 },
+    status: { type: 'varchar', length: 16, default: 'DRAFT' },
+    gridId: { name: 'grid_id', type: 'varchar', length: 36 },
+    areaCode: { name: 'area_code', type: 'varchar', length: 18 },
+    teamId: { name: 'team_id', type: 'varchar', length: 36, nullable: true },
+    startsAt: { name: 'starts_at', type: 'datetime' },
+    endsAt: { name: 'ends_at', type: 'datetime' },
+    capacity: { type: 'int' },
+  },
+});
