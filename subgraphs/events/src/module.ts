@@ -10,6 +10,6 @@ export const eventsSubgraph: SubgraphModule<Context> = {
   entities: [GridEvent],
   migrations: [Initial1764400000000],
   resolvers: resolvers as SubgraphModule<Context>['resolvers'],
-  createContext: (db, viewer) => createContext(db, viewer),
+  createContext,
   seedIfEmpty,
 };

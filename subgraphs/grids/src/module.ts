@@ -12,6 +12,6 @@ export const gridsSubgraph: SubgraphModule<Context> = {
   entities: [Area, Grid, GridStaff, StaffAssignment],
   migrations: [Initial1764400000000],
   resolvers: resolvers as SubgraphModule<Context>['resolvers'],
-  createContext: (db, viewer) => createContext(db, viewer),
+  createContext,
   seedIfEmpty,
 };

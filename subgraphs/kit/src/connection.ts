@@ -149,7 +149,7 @@ export function createGroupPageLoader<T extends ObjectLiteral & { id: string }>(
   entity: EntitySchema<T>,
   viewer: Viewer,
   options: GroupPageOptions<T>,
-): DataLoader<GroupPageKey, Connection<T>, string> {
+): GroupPageLoader<T> {
   const metadata = dataSource.getMetadata(entity);
   const escape = (name: string) => dataSource.driver.escape(name);
   const table = escape(metadata.tableName);
@@ -173,7 +173,7 @@ export function createGroupPageLoader<T extends ObjectLiteral & { id: string }>(
     return values.map((_, index) => byIndex.get(index) ?? 0);
   });
 
-  return new DataLoader<GroupPageKey, Connection<T>, string>(
+  const pages = new DataLoader<GroupPageKey, Connection<T>, string>(
     async (keys) => {
       const params: unknown[] = [];
       const selects: string[] = [];
@@ -206,6 +206,18 @@ export function createGroupPageLoader<T extends ObjectLiteral & { id: string }>(
     },
     { cacheKeyFn: (key) => `${key.value}|${key.first ?? ''}|${key.after ?? ''}` },
   );
+  return {
+    // Arguments are checked before batching, so one bad `first` fails its own field only.
+    load: (key) => {
+      pageSize(key.first);
+      if (key.after) decodeCursor(key.after);
+      return pages.load(key);
+    },
+  };
+}
+
+export interface GroupPageLoader<T> {
+  load(key: GroupPageKey): Promise<Connection<T>>;
 }
 
 function columnName(metadata: { findColumnWithPropertyName(name: string): { databaseName: string } | undefined }, property: string): string {

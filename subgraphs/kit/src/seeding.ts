@@ -1,6 +1,7 @@
 import type { EntitySchema, ObjectLiteral } from 'typeorm';
 import type { Database } from './database.js';
 import type { Logger } from './logger.js';
+import { inTransaction } from './transaction.js';
 
 /**
  * Inserts demo rows into an empty database in one transaction, in multi-row chunks.
@@ -18,7 +19,7 @@ export async function seedEmptyDatabase(
     logger.info('database has data; demo data not loaded');
     return false;
   }
-  await db.dataSource.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     await fill(async (entity, rows) => {
       const size = db.kind === 'sqlite' ? 100 : 1000;
       for (let index = 0; index < rows.length; index += size) {

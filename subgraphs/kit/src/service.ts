@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BaseContext } from '@apollo/server';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse } from 'graphql';
-import type { EntitySchema, MixedList } from 'typeorm';
+import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { z } from 'zod';
 import { createTokenVerifier, type Viewer } from './auth.js';
 import { commonConfig, databaseUrl, parseConfig, port } from './config.js';
@@ -18,6 +18,24 @@ export interface SubgraphRuntime {
   authorization: string;
   /** The graph behind the gateway, for data another subgraph owns. */
   graph: GraphClient;
+}
+
+/** What every resolver gets: the viewer, the subgraph's database, fresh loaders, the runtime. */
+export interface RequestContext<L> {
+  viewer: Viewer;
+  db: Database;
+  loaders: L;
+  runtime: SubgraphRuntime;
+}
+
+/** A context factory over a subgraph's loaders: new loaders for every request. */
+export function createContextFactory<L>(createLoaders: (dataSource: DataSource, viewer: Viewer) => L) {
+  return (db: Database, viewer: Viewer, runtime: SubgraphRuntime): RequestContext<L> => ({
+    viewer,
+    db,
+    runtime,
+    loaders: createLoaders(db.dataSource, viewer),
+  });
 }
 
 /** What a subgraph brings; the kit turns it into a running service. */

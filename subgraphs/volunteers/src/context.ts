@@ -1,13 +1,6 @@
-import type { Viewer } from '../../kit/src/auth.js';
-import type { Database } from '../../kit/src/database.js';
+import { createContextFactory, type RequestContext } from '../../kit/src/service.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
-export interface Context {
-  viewer: Viewer;
-  db: Database;
-  loaders: Loaders;
-}
+export type Context = RequestContext<Loaders>;
 
-export function createContext(db: Database, viewer: Viewer): Context {
-  return { viewer, db, loaders: createLoaders(db.dataSource, viewer) };
-}
+export const createContext = createContextFactory(createLoaders);

@@ -13,6 +13,6 @@ export const volunteersSubgraph: SubgraphModule<Context> = {
   entities: [Volunteer, VolunteerTeam, TeamMembership, Activity],
   migrations: [Initial1764400000000],
   resolvers: resolvers as SubgraphModule<Context>['resolvers'],
-  createContext: (db, viewer) => createContext(db, viewer),
+  createContext,
   seedIfEmpty,
 };

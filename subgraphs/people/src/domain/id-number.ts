@@ -5,7 +5,18 @@
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARACTERS = '10X98765432';
 
-export type IdNumberProblem = 'FORMAT' | 'ADDRESS_CODE' | 'BIRTH_DATE' | 'CHECK_CHARACTER';
+export type IdNumberProblem = 'FORMAT' | 'LEGACY_FORMAT' | 'ADDRESS_CODE' | 'BIRTH_DATE' | 'CHECK_CHARACTER';
+
+/** What is wrong, in words for the worker who typed it. */
+export const ID_NUMBER_PROBLEM_MESSAGES: Record<IdNumberProblem, string> = {
+  FORMAT: '身份证号格式错误：应为 18 位，前 17 位为数字，最后一位为数字或 X',
+  // 15-digit numbers (issued before 1999) are refused, not upgraded: the upgrade guesses
+  // the century, and the holder has had an 18-digit card for decades.
+  LEGACY_FORMAT: '不支持 15 位旧版身份证号，请填写 18 位身份证号',
+  ADDRESS_CODE: '身份证号前 6 位地址码无效',
+  BIRTH_DATE: '身份证号第 7 至 14 位不是有效的出生日期',
+  CHECK_CHARACTER: '身份证号第 18 位校验码不正确，请核对号码',
+};
 
 export interface ParsedIdNumber {
   idNumber: string;
@@ -27,6 +38,7 @@ export function checkCharacter(first17: string): string {
  */
 export function parseIdNumber(raw: string, today: Date = new Date()): ParsedIdNumber | { problem: IdNumberProblem } {
   const idNumber = raw.trim().toUpperCase();
+  if (/^\d{15}$/.test(idNumber)) return { problem: 'LEGACY_FORMAT' };
   if (!/^\d{17}[\dX]$/.test(idNumber)) return { problem: 'FORMAT' };
   const addressCode = idNumber.slice(0, 6);
   // Province codes run 11–82; a county part of 0000 is not an address.

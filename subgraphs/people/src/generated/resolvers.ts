@@ -29,7 +29,12 @@ export type Grid = {
   __typename?: 'Grid';
   code: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  /** Residents living in this grid or any grid inside it. */
+  /**
+   * Residents registered in this grid or any grid inside it (a community total grid covers
+   * its whole community), in every status (ACTIVE, MOVED_OUT, DECEASED): a grid's register
+   * keeps those who left. Ordered by id. Use `people(filter: { areaCode, status })` for
+   * one status.
+   */
   residents: PersonConnection;
 };
 
@@ -58,7 +63,14 @@ export type HouseholdMember = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Registers a resident in a grid. An invalid or duplicate ID number is a user error and nothing is written. */
+  /**
+   * Registers a resident in a grid; needs `person:write`. Every problem is a user error and
+   * then nothing is written: INVALID_NAME, INVALID_ID_NUMBER (format, 15-digit legacy number,
+   * address code, birth date or check character), INVALID_PHONE (mainland mobile),
+   * UNKNOWN_TAG, GRID_NOT_FOUND (unknown, retired or not visible to the caller),
+   * GRID_NOT_RESIDENTIAL (a community total grid), OUT_OF_SCOPE, DUPLICATE_ID_NUMBER.
+   * Gender and birth date are derived from the ID number.
+   */
   registerPerson: RegisterPersonPayload;
 };
 
@@ -78,11 +90,11 @@ export type PageInfo = {
 export type PeopleFilter = {
   /** Area or grid code prefix: a district, street, community, grid or micro-grid. */
   areaCode?: InputMaybe<Scalars['ID']['input']>;
-  /** Names starting with this text. */
+  /** Names starting with this text; needs `person:read`. */
   namePrefix?: InputMaybe<Scalars['String']['input']>;
   residencyType?: InputMaybe<ResidencyType>;
   status?: InputMaybe<PersonStatus>;
-  /** Residents carrying every one of these tags (codes such as EMPTY_NEST_ELDER). */
+  /** Residents currently carrying every one of these tags (codes such as EMPTY_NEST_ELDER); an unknown code is BAD_USER_INPUT. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -97,10 +109,12 @@ export type Person = {
   gender: Gender;
   /** The grid (micro-grid) the person lives in. */
   grid: Grid;
+  /** The household the person belongs to; needs `person:read`. */
   household?: Maybe<Household>;
   id: Scalars['ID']['output'];
   /** Resident ID number, masked: 510************02X. */
   idNumber: Scalars['String']['output'];
+  /** Full name; masked (张*明) for viewers with `person:count` only. */
   name: Scalars['String']['output'];
   /** Mobile phone, masked: 138****5678. */
   phone?: Maybe<Scalars['String']['output']>;
@@ -141,11 +155,12 @@ export type PersonTag = {
 
 /**
  * The people subgraph: the population register (实有人口) with households and special groups.
- * Identity numbers and phones are served masked.
+ * Identity numbers and phones are served masked. Reading needs the permission `person:read`;
+ * `person:count` (ANALYST) may list and count residents but sees names masked (张*明).
  */
 export type Query = {
   __typename?: 'Query';
-  /** A household by id. */
+  /** A household by id; needs `person:read` (an address is more than a count). */
   household?: Maybe<Household>;
   /** Residents matching a filter, ordered by id. */
   people: PersonConnection;
@@ -156,7 +171,8 @@ export type Query = {
 
 /**
  * The people subgraph: the population register (实有人口) with households and special groups.
- * Identity numbers and phones are served masked.
+ * Identity numbers and phones are served masked. Reading needs the permission `person:read`;
+ * `person:count` (ANALYST) may list and count residents but sees names masked (张*明).
  */
 export type QueryHouseholdArgs = {
   id: Scalars['ID']['input'];
@@ -165,7 +181,8 @@ export type QueryHouseholdArgs = {
 
 /**
  * The people subgraph: the population register (实有人口) with households and special groups.
- * Identity numbers and phones are served masked.
+ * Identity numbers and phones are served masked. Reading needs the permission `person:read`;
+ * `person:count` (ANALYST) may list and count residents but sees names masked (张*明).
  */
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -176,20 +193,24 @@ export type QueryPeopleArgs = {
 
 /**
  * The people subgraph: the population register (实有人口) with households and special groups.
- * Identity numbers and phones are served masked.
+ * Identity numbers and phones are served masked. Reading needs the permission `person:read`;
+ * `person:count` (ANALYST) may list and count residents but sees names masked (张*明).
  */
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
 };
 
 export type RegisterPersonInput = {
-  /** The grid the person lives in. */
+  /** The grid the person lives in: an active general, micro or dedicated grid in the caller's scope. */
   gridId: Scalars['ID']['input'];
   /** Resident ID card number (18 characters, GB 11643). */
   idNumber: Scalars['String']['input'];
   name: Scalars['String']['input'];
+  /** Mainland mobile number (11 digits); empty means none. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to PERMANENT (常住). */
   residencyType?: InputMaybe<ResidencyType>;
+  /** Special-group tag codes, e.g. EMPTY_NEST_ELDER. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 

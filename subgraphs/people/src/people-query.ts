@@ -1,0 +1,54 @@
+import { GraphQLError } from 'graphql';
+import type { SelectQueryBuilder } from 'typeorm';
+import { parseAreaCodeArgument } from '../../kit/src/area-code.js';
+import { forbidden } from '../../kit/src/auth.js';
+import { narrowScope, whereInScope } from '../../kit/src/scope.js';
+import { readsNames, requirePeopleAccess } from './access.js';
+import type { Context } from './context.js';
+import { Person, type PersonEntity } from './entities/person.js';
+import { PersonTag } from './entities/person-tag.js';
+import { isKnownTag } from './domain/tags.js';
+import type { PeopleFilter } from './generated/resolvers.js';
+
+/** `!` escapes LIKE wildcards on SQLite and MySQL alike (a backslash means different things). */
+function likePrefix(text: string): string {
+  return `${text.replace(/[!%_]/g, (character) => `!${character}`)}%`;
+}
+
+function badFilter(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument: 'filter' } });
+}
+
+/**
+ * One statement for the residents a filter asks for, inside the viewer's scope: tags are
+ * EXISTS subqueries on current tags, never a filter applied after the fetch.
+ */
+export function peopleQuery(context: Context, filter: PeopleFilter | null | undefined): SelectQueryBuilder<PersonEntity> {
+  const { viewer } = context;
+  requirePeopleAccess(viewer);
+  const areaCode = parseAreaCodeArgument('filter.areaCode', filter?.areaCode);
+  const qb = context.db.dataSource.getRepository(Person).createQueryBuilder('person');
+  whereInScope(qb, narrowScope(viewer, areaCode), 'person.areaCode');
+  if (filter?.residencyType) qb.andWhere('person.residencyType = :residencyType', { residencyType: filter.residencyType });
+  if (filter?.status) qb.andWhere('person.status = :status', { status: filter.status });
+  if (filter?.namePrefix) {
+    if (!readsNames(viewer)) throw forbidden('按姓名查询需要查看人员信息的权限');
+    qb.andWhere("person.name LIKE :namePrefix ESCAPE '!'", { namePrefix: likePrefix(filter.namePrefix) });
+  }
+  const tags = [...new Set(filter?.tags ?? [])];
+  const unknown = tags.filter((tag) => !isKnownTag(tag));
+  if (unknown.length) throw badFilter(`未知的人群标签：${unknown.join('、')}`);
+  tags.forEach((code, index) => {
+    const alias = `tag${index}`;
+    const carries = qb
+      .subQuery()
+      .select('1')
+      .from(PersonTag, alias)
+      .where(`${alias}.personId = person.id`)
+      .andWhere(`${alias}.code = :${alias}`)
+      .andWhere(`${alias}.until IS NULL`)
+      .getQuery();
+    qb.andWhere(`EXISTS ${carries}`, { [alias]: code });
+  });
+  return qb;
+}

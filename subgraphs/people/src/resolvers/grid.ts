@@ -1,0 +1,12 @@
+import { gridAreaPrefix } from '../../../kit/src/area-code.js';
+import { requirePeopleAccess } from '../access.js';
+import type { GridResolvers } from '../generated/resolvers.js';
+
+export const Grid: GridResolvers = {
+  // The grids subgraph owns grids; here a grid is its keys, which is all residents need.
+  __resolveReference: (reference) => ({ id: reference.id, code: reference.code }),
+  residents: (grid, { first, after }, { loaders, viewer }) => {
+    requirePeopleAccess(viewer);
+    return loaders.residentsUnderCode.load({ value: gridAreaPrefix(grid.code), first, after });
+  },
+};
