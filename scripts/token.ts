@@ -1,7 +1,8 @@
 /**
  * Prints a development token and nothing else, for local use:
  *   npm run -s token -- --role STREET_ADMIN --scope 510116001
- * Roles and permissions are comma-separated flags; several scopes too.
+ * Roles and permissions are comma-separated flags; several scopes too. `--person <id>`
+ * names the viewer's own resident record (a resident or volunteer acting for themselves).
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     scope: { type: 'string', default: '510116001' },
     permission: { type: 'string', default: '' },
     subject: { type: 'string', default: 'dev-user' },
+    person: { type: 'string' },
     expires: { type: 'string', default: '12h' },
   },
 });
@@ -30,7 +32,7 @@ if (!parsed.success) {
 }
 const config = parseConfig(z.object(commonConfig));
 const token = await signDevToken(
-  { subject: values.subject ?? 'dev-user', roles: parsed.data.roles, scopes: parsed.data.scopes, permissions: list(values.permission), expiresIn: values.expires },
+  { subject: values.subject ?? 'dev-user', roles: parsed.data.roles, scopes: parsed.data.scopes, permissions: list(values.permission), expiresIn: values.expires, ...(values.person ? { personId: values.person } : {}) },
   config,
 );
 process.stdout.write(`${token}\n`);

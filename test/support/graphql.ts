@@ -2,8 +2,11 @@ import { signDevToken, type Role } from '../../subgraphs/kit/src/auth.js';
 
 export const TEST_AUTH = { AUTH_ISSUER: 'grid-governance', AUTH_AUDIENCE: 'grid-graph', AUTH_JWT_SECRET: undefined };
 
-export function tokenFor(role: Role, scopes: string[], options: { permissions?: string[]; subject?: string } = {}): Promise<string> {
-  return signDevToken({ subject: options.subject ?? `test-${role.toLowerCase()}`, roles: [role], scopes, permissions: options.permissions ?? [] }, TEST_AUTH);
+export function tokenFor(role: Role, scopes: string[], options: { permissions?: string[]; subject?: string; personId?: string } = {}): Promise<string> {
+  return signDevToken(
+    { subject: options.subject ?? `test-${role.toLowerCase()}`, roles: [role], scopes, permissions: options.permissions ?? [], ...(options.personId ? { personId: options.personId } : {}) },
+    TEST_AUTH,
+  );
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {

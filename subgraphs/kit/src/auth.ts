@@ -33,6 +33,8 @@ export interface Viewer {
   /** Area-code prefixes: a row is visible when its area code starts with one of them. */
   scopes: string[];
   permissions: Set<string>;
+  /** The viewer's own `Person` id when the token names one (residents, volunteers, staff). */
+  personId?: string;
 }
 
 export interface AuthSettings {
@@ -53,6 +55,8 @@ const claimsSchema = z.object({
   roles: z.array(z.enum(ROLES)).min(1),
   scopes: z.array(z.string().regex(/^\d{6,18}$/)).default([]),
   permissions: z.array(z.string()).default([]),
+  /** The viewer's own resident record, for residents and volunteers acting on their own data. */
+  personId: z.string().min(1).optional(),
 });
 
 type KeyInput = Parameters<typeof jwtVerify>[1];
@@ -83,7 +87,7 @@ export function viewerFromClaims(payload: JWTPayload): Viewer {
   const claims = claimsSchema.parse(payload);
   const permissions = new Set<string>(claims.permissions);
   for (const role of claims.roles) for (const permission of ROLE_PERMISSIONS[role]) permissions.add(permission);
-  return { subject: claims.sub, roles: claims.roles, scopes: claims.scopes, permissions };
+  return { subject: claims.sub, roles: claims.roles, scopes: claims.scopes, permissions, ...(claims.personId ? { personId: claims.personId } : {}) };
 }
 
 export function unauthenticated(message = '未登录或令牌无效'): GraphQLError {
@@ -117,12 +121,18 @@ export interface TokenRequest {
   roles: Role[];
   scopes: string[];
   permissions?: string[];
+  personId?: string;
   expiresIn?: string;
 }
 
 /** Signs a development token (HS256). Used by `npm run token` and by tests. */
 export async function signDevToken(request: TokenRequest, settings: Pick<AuthSettings, 'AUTH_JWT_SECRET' | 'AUTH_ISSUER' | 'AUTH_AUDIENCE'>): Promise<string> {
-  return new SignJWT({ roles: request.roles, scopes: request.scopes, permissions: request.permissions ?? [] })
+  return new SignJWT({
+    roles: request.roles,
+    scopes: request.scopes,
+    permissions: request.permissions ?? [],
+    ...(request.personId ? { personId: request.personId } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(request.subject)
     .setIssuer(settings.AUTH_ISSUER)

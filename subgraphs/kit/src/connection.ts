@@ -31,22 +31,24 @@ export interface Connection<T> {
   totalCount: () => Promise<number>;
 }
 
-type SortValue = string | number;
+type SortValue = string | number | Date;
 
+/** Cursor values keep their type: a Date sort key comes back as a Date for the comparison. */
 export function encodeCursor(sortValue: SortValue, id: string): string {
-  return Buffer.from(JSON.stringify([sortValue, id])).toString('base64url');
+  const value = sortValue instanceof Date ? { date: sortValue.toISOString() } : sortValue;
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
 }
 
 export function decodeCursor(cursor: string): [SortValue, string] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      (typeof value[0] === 'string' || typeof value[0] === 'number') &&
-      typeof value[1] === 'string'
-    ) {
-      return [value[0], value[1]];
+    if (Array.isArray(value) && value.length === 2 && typeof value[1] === 'string') {
+      const [sort, id] = value as [unknown, string];
+      if (typeof sort === 'string' || typeof sort === 'number') return [sort, id];
+      if (sort && typeof sort === 'object' && typeof (sort as { date?: unknown }).date === 'string') {
+        const date = new Date((sort as { date: string }).date);
+        if (!Number.isNaN(date.getTime())) return [date, id];
+      }
     }
   } catch {
     // fall through to the user-facing error
@@ -68,8 +70,10 @@ function badInput(argument: string, message: string): GraphQLError {
 export interface KeysetOptions<T> {
   /** Query alias, e.g. `grid`. */
   alias: string;
-  /** Property to order by before the id, e.g. `code`; the id alone when absent. */
+  /** Property to order by before the id, e.g. `code` or `reportedAt`; the id alone when absent. */
   sortBy?: keyof T & string;
+  /** `DESC` for newest first; the id breaks ties in the same direction. */
+  direction?: 'ASC' | 'DESC';
 }
 
 /**
@@ -86,18 +90,20 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const sortBy = options.sortBy ?? 'id';
   const countQuery = qb.clone();
   const page = qb.clone();
+  const direction = options.direction ?? 'ASC';
+  const beyond = direction === 'ASC' ? '>' : '<';
   if (args.after) {
     const [sortValue, id] = decodeCursor(args.after);
-    if (sortBy === 'id') page.andWhere(`${alias}.id > :afterId`, { afterId: id });
+    if (sortBy === 'id') page.andWhere(`${alias}.id ${beyond} :afterId`, { afterId: id });
     else
       page.andWhere(
-        `(${alias}.${sortBy} > :afterSort OR (${alias}.${sortBy} = :afterSort AND ${alias}.id > :afterId))`,
+        `(${alias}.${sortBy} ${beyond} :afterSort OR (${alias}.${sortBy} = :afterSort AND ${alias}.id ${beyond} :afterId))`,
         { afterSort: sortValue, afterId: id },
       );
   }
-  if (sortBy !== 'id') page.orderBy(`${alias}.${sortBy}`, 'ASC').addOrderBy(`${alias}.id`, 'ASC');
-  else page.orderBy(`${alias}.id`, 'ASC');
-  const rows = limit === 0 ? [] : await page.take(limit + 1).getMany();
+  if (sortBy !== 'id') page.orderBy(`${alias}.${sortBy}`, direction).addOrderBy(`${alias}.id`, direction);
+  else page.orderBy(`${alias}.id`, direction);
+  const rows = limit === 0 ? [] : await page.limit(limit + 1).getMany();
   return toConnection(rows, limit, (row) => row[sortBy] as SortValue, () => countQuery.getCount());
 }
 
@@ -136,6 +142,11 @@ export interface GroupPageOptions<T> {
   match: 'prefix' | 'equal';
   /** The property the viewer's scope applies to. */
   areaCodeProperty: keyof T & string;
+  /**
+   * Fixed conditions every page shares: a value (`null` for IS NULL) or a list of values
+   * (IN), e.g. `{ status: 'ACTIVE' }` or `{ status: ['DISPATCHED', 'ACCEPTED'] }`.
+   */
+  filter?: { [K in keyof T]?: string | number | boolean | null | readonly (string | number)[] };
 }
 
 /**
@@ -157,8 +168,22 @@ export function createGroupPageLoader<T extends ObjectLiteral & { id: string }>(
   const areaColumn = escape(columnName(metadata, options.areaCodeProperty));
   const idColumn = escape(columnName(metadata, 'id'));
   const scope = scopeSql(viewer, areaColumn);
-  const where = `${groupColumn} ${options.match === 'prefix' ? 'LIKE' : '='} ? AND ${scope.sql}`;
-  const whereParams = (value: string) => [options.match === 'prefix' ? `${value}%` : value, ...scope.params];
+  const filters: string[] = [];
+  const filterParams: unknown[] = [];
+  for (const [property, value] of Object.entries(options.filter ?? {})) {
+    const column = escape(columnName(metadata, property));
+    if (value === null) filters.push(`${column} IS NULL`);
+    else if (Array.isArray(value)) {
+      filters.push(value.length ? `${column} IN (${value.map(() => '?').join(', ')})` : '1 = 0');
+      filterParams.push(...value);
+    } else {
+      filters.push(`${column} = ?`);
+      // better-sqlite3 binds no booleans.
+      filterParams.push(typeof value === 'boolean' ? Number(value) : value);
+    }
+  }
+  const where = [`${groupColumn} ${options.match === 'prefix' ? 'LIKE' : '='} ?`, scope.sql, ...filters].join(' AND ');
+  const whereParams = (value: string) => [options.match === 'prefix' ? `${value}%` : value, ...scope.params, ...filterParams];
 
   const counts = new DataLoader<string, number>(async (values) => {
     const params: unknown[] = [];
