@@ -6,6 +6,7 @@
 import { fakerZH_CN, type Faker } from '@faker-js/faker';
 import { makeIdNumber } from '../../subgraphs/people/src/domain/id-number.js';
 import { demoAreas, type DemoArea } from './areas.js';
+import { layOutBoundaries, round6 } from './boundaries.js';
 
 export interface WorldOptions {
   seed: number;
@@ -39,9 +40,31 @@ export interface DemoPerson {
   gridId: string;
   areaCode: string;
   householdId: string;
+  /** The building (grids subgraph) and room the person lives in. */
+  buildingId: string;
+  room: string;
   householdRelation: string;
   status: 'ACTIVE';
   registeredAt: Date;
+}
+
+export interface DemoBuilding {
+  id: string;
+  gridId: string;
+  areaCode: string;
+  name: string;
+  address: string;
+  units: number;
+  floors: number;
+  householdCount: number;
+  lng: number;
+  lat: number;
+}
+
+export interface DemoBoundary {
+  gridId: string;
+  crs: 'GCJ02';
+  polygon: { type: 'Polygon'; coordinates: [number, number][][] };
 }
 
 export interface DemoWorld {
@@ -50,7 +73,11 @@ export interface DemoWorld {
   staff: { id: string; personId: string; role: 'GRID_WORKER' | 'MICRO_GRID_LEADER' | 'MICRO_GRID_WORKER' | 'BUILDING_STEWARD'; areaCode: string; active: boolean; createdAt: Date }[];
   assignments: { staffId: string; gridId: string }[];
   people: DemoPerson[];
-  households: { id: string; address: string; gridId: string; areaCode: string }[];
+  households: { id: string; address: string; gridId: string; areaCode: string; buildingId: string }[];
+  /** Buildings (楼栋) in micro-grids, owned by the grids subgraph. */
+  buildings: DemoBuilding[];
+  /** One boundary per grid, GCJ-02 coordinates; dedicated grids sit inside a general grid. */
+  boundaries: DemoBoundary[];
   tags: { id: string; personId: string; code: string; areaCode: string; since: Date; until: null }[];
   teams: { id: string; name: string; areaCode: string }[];
   volunteers: { id: string; personId: string; areaCode: string; confirmedHours: number; registeredAt: Date }[];
@@ -63,6 +90,7 @@ export interface DemoWorld {
 const ANCHOR = Date.UTC(2026, 10, 1);
 const DAY = 86_400_000;
 
+const HOUSEHOLDS_PER_BUILDING = 12;
 const RELATIONS_AFTER_HEAD = ['配偶', '子女', '子女', '父母', '孙子女', '兄弟姐妹'];
 const ACTIVITY_CATEGORIES = ['楼道清扫', '院落整治', '安全巡查', '关爱走访', '文明劝导', '应急服务'];
 const EVENT_CATEGORIES: [string, string[]][] = [
@@ -92,7 +120,7 @@ export function generateWorld(options: WorldOptions): DemoWorld {
   const communities = areas.filter((area) => area.level === 'COMMUNITY');
   const streetName = new Map(areas.map((area) => [area.code, area.name]));
   const world: DemoWorld = {
-    areas, grids: [], staff: [], assignments: [], people: [], households: [], tags: [],
+    areas, grids: [], staff: [], assignments: [], people: [], households: [], buildings: [], boundaries: [], tags: [],
     teams: [], volunteers: [], memberships: [], activities: [], events: [],
   };
 
@@ -124,18 +152,53 @@ export function generateWorld(options: WorldOptions): DemoWorld {
     }
   });
 
-  // Residents in households, spread over the micro-grids.
+  // Boundaries: each street's communities laid out on a lattice near the real street,
+  // general grids as strips of their community, micro-grids as slices of their strip.
+  world.boundaries = layOutBoundaries(world.grids, communities);
+  const boundaryOf = new Map(world.boundaries.map((boundary) => [boundary.gridId, boundary]));
+
+  // Residents in households in buildings, spread over the micro-grids.
   const residentsPerMicro = new Map<string, DemoPerson[]>();
+  const householdsPerMicro = new Map<string, number>();
+  const buildingsOf = new Map<string, DemoBuilding[]>();
+  const usedIdNumbers = new Set<string>();
   let made = 0;
   let householdIndex = 0;
   while (made < options.residents) {
     const micro = micros[householdIndex % micros.length] as DemoGrid;
-    const building = 1 + (Math.floor(householdIndex / micros.length) % 12);
+    const indexInMicro = householdsPerMicro.get(micro.id) ?? 0;
+    householdsPerMicro.set(micro.id, indexInMicro + 1);
+    const buildings = buildingsOf.get(micro.id) ?? [];
+    buildingsOf.set(micro.id, buildings);
+    if (indexInMicro % HOUSEHOLDS_PER_BUILDING === 0) {
+      const number = buildings.length + 1;
+      const ring = boundaryOf.get(micro.id)?.polygon.coordinates[0] ?? [];
+      const [west, south] = ring[0] ?? [0, 0];
+      const [east, north] = ring[2] ?? [0, 0];
+      const building: DemoBuilding = {
+        id: uuid(),
+        gridId: micro.id,
+        areaCode: micro.code,
+        name: `${Number(micro.code.slice(-3))}-${number}栋`,
+        address: `${streetName.get(micro.communityCode.slice(0, 9)) ?? ''}${faker.location.street()}${faker.number.int({ min: 1, max: 300 })}号${number}栋`,
+        units: faker.number.int({ min: 1, max: 4 }),
+        floors: faker.helpers.arrayElement([6, 7, 11, 18, 26, 33]),
+        householdCount: 0,
+        lng: round6(west + (east - west) * (0.2 + 0.6 * faker.number.float())),
+        lat: round6(south + (north - south) * (0.2 + 0.6 * faker.number.float())),
+      };
+      buildings.push(building);
+      world.buildings.push(building);
+    }
+    const building = buildings[buildings.length - 1] as DemoBuilding;
+    building.householdCount += 1;
+    const room = `${faker.number.int({ min: 1, max: building.units })}单元${faker.number.int({ min: 1, max: building.floors })}0${faker.number.int({ min: 1, max: 4 })}`;
     const household = {
       id: uuid(),
-      address: `${streetName.get(micro.communityCode.slice(0, 9)) ?? ''}${faker.location.street()}${building}栋${faker.number.int({ min: 1, max: 4 })}单元${faker.number.int({ min: 1, max: 18 })}0${faker.number.int({ min: 1, max: 4 })}`,
+      address: `${building.address}${room}`,
       gridId: micro.id,
       areaCode: micro.code,
+      buildingId: building.id,
     };
     world.households.push(household);
     const size = Math.min(options.residents - made, faker.number.int({ min: 1, max: 4 }));
@@ -145,11 +208,11 @@ export function generateWorld(options: WorldOptions): DemoWorld {
       const age = member === 0 ? faker.number.int({ min: 24, max: 92 }) : faker.number.int({ min: 0, max: 90 });
       const birth = new Date(ANCHOR - age * 365.25 * DAY - faker.number.int({ min: 0, max: 364 }) * DAY);
       const birthDate = birth.toISOString().slice(0, 10);
-      const sequence = faker.number.int({ min: 0, max: 499 }) * 2 + (gender === 'MALE' ? 1 : 0);
+      const idNumber = uniqueIdNumber(usedIdNumbers, micro.code.slice(0, 6), birthDate, faker.number.int({ min: 0, max: 499 }) * 2 + (gender === 'MALE' ? 1 : 0));
       const person: DemoPerson = {
         id: uuid(),
         name: `${member === 0 || faker.datatype.boolean() ? surname : faker.person.lastName()}${faker.person.firstName(gender === 'MALE' ? 'male' : 'female')}`,
-        idNumber: makeIdNumber(micro.code.slice(0, 6), birthDate, sequence),
+        idNumber,
         gender,
         birthDate,
         phone: age >= 14 ? `1${pick(faker, ['38', '39', '58', '59', '86', '87', '35', '77'])}${faker.string.numeric(8)}` : null,
@@ -161,6 +224,8 @@ export function generateWorld(options: WorldOptions): DemoWorld {
         gridId: micro.id,
         areaCode: micro.code,
         householdId: household.id,
+        buildingId: building.id,
+        room,
         householdRelation: member === 0 ? '户主' : pick(faker, RELATIONS_AFTER_HEAD),
         status: 'ACTIVE',
         registeredAt: new Date(ANCHOR - faker.number.int({ min: 1, max: 1500 }) * DAY),
@@ -262,3 +327,14 @@ export function generateWorld(options: WorldOptions): DemoWorld {
   return world;
 }
 
+
+/** The generator may draw the same number twice; the next free sequence of the same gender keeps it one person, one number. */
+function uniqueIdNumber(used: Set<string>, addressCode: string, birthDate: string, sequence: number): string {
+  for (let candidate = sequence; ; candidate = (candidate + 2) % 1000) {
+    const idNumber = makeIdNumber(addressCode, birthDate, candidate);
+    if (!used.has(idNumber)) {
+      used.add(idNumber);
+      return idNumber;
+    }
+  }
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWorld } from '../../scripts/demo/world.js';
-import { createGroupPageLoader, paginate } from '../../subgraphs/kit/src/connection.js';
-import { GridEvent } from '../../subgraphs/events/src/entities/grid-event.js';
+import { createGroupPageLoader, paginate, type Connection } from '../../subgraphs/kit/src/connection.js';
+import { GridEvent, type GridEventEntity } from '../../subgraphs/events/src/entities/grid-event.js';
 import { eventsSubgraph } from '../../subgraphs/events/src/module.js';
 import { startTestSubgraph, TEST_RESIDENTS, TEST_SEED, type TestSubgraph } from '../support/subgraph.js';
 
@@ -24,7 +24,7 @@ describe('keyset pagination', () => {
     let after: string | null = null;
     for (let page = 0; page < 100; page += 1) {
       const qb = events.db.dataSource.getRepository(GridEvent).createQueryBuilder('event').where('event.areaCode LIKE :p', { p: '510116001%' });
-      const connection = await paginate(qb, { first: 40, after }, { alias: 'event', sortBy: 'reportedAt', direction: 'DESC' });
+      const connection: Connection<GridEventEntity> = await paginate(qb, { first: 40, after }, { alias: 'event', sortBy: 'reportedAt', direction: 'DESC' });
       seen.push(...connection.edges.map((edge) => edge.node.id));
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
