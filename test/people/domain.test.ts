@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shanghaiToday } from '../../subgraphs/people/src/domain/clock.js';
+import { shanghaiToday } from '../../subgraphs/kit/src/time.js';
 import { headFirst } from '../../subgraphs/people/src/domain/households.js';
 import { ageOn, checkCharacter, makeIdNumber, maskIdNumber, maskPhone, parseIdNumber } from '../../subgraphs/people/src/domain/id-number.js';
 import { isValidName, maskName } from '../../subgraphs/people/src/domain/names.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ResidencyType } from '../entities/person.js';
-import { shanghaiToday } from './clock.js';
+import { shanghaiToday } from '../../../kit/src/time.js';
 import { ID_NUMBER_PROBLEM_MESSAGES, MAINLAND_MOBILE, parseIdNumber, type ParsedIdNumber } from './id-number.js';
 import { isValidName, MAX_NAME_LENGTH } from './names.js';
 import { isKnownTag } from './tags.js';

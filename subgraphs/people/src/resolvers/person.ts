@@ -1,5 +1,5 @@
 import { ageOn, maskIdNumber, maskPhone } from '../domain/id-number.js';
-import { shanghaiToday } from '../domain/clock.js';
+import { shanghaiToday } from '../../../kit/src/time.js';
 import { maskName } from '../domain/names.js';
 import { TAG_LABELS } from '../domain/tags.js';
 import { readsNames, requireFullRead, requirePeopleAccess } from '../access.js';
