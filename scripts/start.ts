@@ -3,13 +3,12 @@
  * are healthy, then prints the gateway URL, a street-level token and an example query.
  * Ctrl-C stops them all.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { signDevToken } from '../subgraphs/kit/src/auth.js';
 import { commonConfig, parseConfig, port } from '../subgraphs/kit/src/config.js';
 import { GATEWAY_DEFAULT_PORT, SUBGRAPHS } from '../subgraphs/kit/src/subgraphs.js';
 import { EXAMPLE_GRID_CODE, EXAMPLE_QUERY } from './example-query.js';
+import { ProcessGroup, waitHealthy } from './processes.js';
 
 const config = parseConfig(
   z.object({
@@ -38,46 +37,17 @@ const services = [
   { name: 'gateway', entry: 'gateway/src/main.ts', health: `http://127.0.0.1:${config.GATEWAY_PORT}/health` },
 ];
 
-const children = new Map<string, ChildProcess>();
 let stopping = false;
-
-function run(service: (typeof services)[number]): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', service.entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  for (const stream of [child.stdout, child.stderr]) {
-    if (stream) createInterface({ input: stream }).on('line', (line) => process.stdout.write(`[${service.name}] ${line}\n`));
-  }
-  child.on('exit', (code, signal) => {
-    children.delete(service.name);
-    if (!stopping) {
-      process.stderr.write(`[${service.name}] exited (${signal ?? code}); stopping the platform\n`);
-      void stopAll(1);
-    }
-  });
-  return child;
-}
+const group = new ProcessGroup((name, reason) => {
+  process.stderr.write(`[${name}] exited (${reason}); stopping the platform\n`);
+  void stopAll(1);
+});
 
 async function stopAll(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  const exits = [...children.values()].map((child) => new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-  }));
-  await Promise.all(exits);
+  await group.stopAll();
   process.exit(exitCode);
-}
-
-async function waitHealthy(url: string, deadline: number): Promise<void> {
-  while (Date.now() < deadline && !stopping) {
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  if (!stopping) throw new Error(`not healthy in time: ${url}`);
 }
 
 process.once('SIGINT', () => void stopAll(0));
@@ -86,11 +56,11 @@ process.once('SIGTERM', () => void stopAll(0));
 console.log('启动中：四个子图与网关 (people, grids, volunteers, events, gateway)…');
 const deadline = Date.now() + config.START_TIMEOUT_SECONDS * 1000;
 try {
-  for (const service of services.slice(0, 4)) children.set(service.name, run(service));
-  await Promise.all(services.slice(0, 4).map((service) => waitHealthy(service.health, deadline)));
+  for (const service of services.slice(0, 4)) group.start(service, env);
+  await Promise.all(services.slice(0, 4).map((service) => waitHealthy(service.health, deadline, () => stopping)));
   const gateway = services[4]!;
-  children.set(gateway.name, run(gateway));
-  await waitHealthy(gateway.health, deadline);
+  group.start(gateway, env);
+  await waitHealthy(gateway.health, deadline, () => stopping);
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);
   await stopAll(1);

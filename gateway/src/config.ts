@@ -8,6 +8,8 @@ const subgraphUrl = (defaultPort: number) => z.url().default(`http://127.0.0.1:$
 export const gatewayConfigSchema = z.object({
   ...commonConfig,
   GATEWAY_PORT: port(GATEWAY_DEFAULT_PORT),
+  /** Worker processes sharing the port (Node's cluster); the gateway is stateless. */
+  GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** Subgraph URLs; the supergraph's own URLs are only defaults for local runs. */
   PEOPLE_URL: subgraphUrl(SUBGRAPHS[0].defaultPort),
   GRIDS_URL: subgraphUrl(SUBGRAPHS[1].defaultPort),

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { parseConfig } from '../../subgraphs/kit/src/config.js';
 import { createLogger } from '../../subgraphs/kit/src/logger.js';
 import { listen, stopOnSignals } from '../../subgraphs/kit/src/server.js';
@@ -6,7 +7,30 @@ import { createGatewayApp } from './server.js';
 
 const config = parseConfig(gatewayConfigSchema);
 const logger = createLogger('gateway', config.LOG_LEVEL);
-const { app, apollo } = await createGatewayApp(config, logger);
-const running = await listen(app, config.GATEWAY_PORT, '0.0.0.0', () => apollo.stop());
-logger.info({ url: running.url }, 'gateway ready');
-stopOnSignals(running, logger);
+
+if (config.GATEWAY_WORKERS > 1 && cluster.isPrimary) {
+  // The gateway keeps no state, so workers share the port and the kernel spreads connections.
+  let stopping = false;
+  for (let index = 0; index < config.GATEWAY_WORKERS; index += 1) cluster.fork();
+  cluster.on('exit', (worker, code) => {
+    if (stopping) return;
+    logger.error({ pid: worker.process.pid, code }, 'gateway worker exited; starting another');
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
+    setTimeout(() => process.exit(0), 5000).unref();
+    cluster.on('exit', () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  logger.info({ workers: config.GATEWAY_WORKERS, port: config.GATEWAY_PORT }, 'gateway primary started');
+} else {
+  const { app, apollo } = await createGatewayApp(config, logger);
+  const running = await listen(app, config.GATEWAY_PORT, '0.0.0.0', () => apollo.stop());
+  logger.info({ url: running.url, pid: process.pid }, 'gateway ready');
+  stopOnSignals(running, logger);
+}

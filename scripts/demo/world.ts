@@ -112,7 +112,28 @@ function pick<T>(faker: Faker, items: readonly T[]): T {
   return items[faker.number.int({ min: 0, max: items.length - 1 })] as T;
 }
 
+let retained: { key: string; world: DemoWorld } | null = null;
+let retaining = false;
+
+/**
+ * For a process that fills several databases (the benchmark's filler): keep the last
+ * world so each subgraph's seed reuses it instead of generating it again. Services never
+ * turn this on, so they do not hold the world after seeding.
+ */
+export function retainGeneratedWorld(on: boolean): void {
+  retaining = on;
+  if (!on) retained = null;
+}
+
 export function generateWorld(options: WorldOptions): DemoWorld {
+  const key = `${options.seed}:${options.residents}`;
+  if (retaining && retained?.key === key) return retained.world;
+  const world = buildWorld(options);
+  if (retaining) retained = { key, world };
+  return world;
+}
+
+function buildWorld(options: WorldOptions): DemoWorld {
   const faker = fakerZH_CN;
   faker.seed(options.seed);
   const uuid = () => faker.string.uuid();

@@ -52,6 +52,21 @@ export async function createSubgraphApp<C extends BaseContext>(options: Subgraph
     const ready = await databaseAnswers(options.database.dataSource);
     res.status(ready ? 200 : 503).json({ service: options.name, status: ready ? 'ready' : 'database unavailable' });
   });
+  // Prometheus text format: what an operator (and the benchmark) reads to see the
+  // statements each request costs and the memory the process holds.
+  app.get('/metrics', (_req, res) => {
+    const memory = process.memoryUsage();
+    res.type('text/plain; version=0.0.4').send(
+      [
+        '# HELP sql_statements_total SQL statements sent to the database since start.',
+        '# TYPE sql_statements_total counter',
+        `sql_statements_total{subgraph="${options.name}"} ${options.database.statements.count}`,
+        '# TYPE process_resident_memory_bytes gauge',
+        `process_resident_memory_bytes ${memory.rss}`,
+        '',
+      ].join('\n'),
+    );
+  });
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),

@@ -1,0 +1,73 @@
+/**
+ * Child processes for the launcher and the benchmark: each service runs as its own Node
+ * process with its output prefixed, health is polled over HTTP, and all stop together.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+export interface ServiceSpec {
+  name: string;
+  /** A TypeScript entry point, run through tsx. */
+  entry: string;
+  health: string;
+  env?: Record<string, string>;
+}
+
+export class ProcessGroup {
+  private readonly children = new Map<string, ChildProcess>();
+  private stopping = false;
+
+  /** `onUnexpectedExit` runs when a child dies while the group is not stopping. */
+  constructor(private readonly onUnexpectedExit: (name: string, reason: string) => void, private readonly quiet = false) {}
+
+  start(spec: ServiceSpec, env: NodeJS.ProcessEnv): ChildProcess {
+    const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
+      env: { ...env, ...spec.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    for (const stream of [child.stdout, child.stderr]) {
+      if (stream) createInterface({ input: stream }).on('line', (line) => {
+        if (!this.quiet) process.stdout.write(`[${spec.name}] ${line}\n`);
+      });
+    }
+    child.on('exit', (code, signal) => {
+      this.children.delete(spec.name);
+      if (!this.stopping) this.onUnexpectedExit(spec.name, String(signal ?? code));
+    });
+    this.children.set(spec.name, child);
+    return child;
+  }
+
+  pid(name: string): number | undefined {
+    return this.children.get(name)?.pid;
+  }
+
+  async stopAll(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(
+      [...this.children.values()].map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+          }),
+      ),
+    );
+    this.children.clear();
+    this.stopping = false;
+  }
+}
+
+export async function waitHealthy(url: string, deadline: number, isStopping: () => boolean = () => false): Promise<void> {
+  while (Date.now() < deadline && !isStopping()) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  if (!isStopping()) throw new Error(`not healthy in time: ${url}`);
+}
