@@ -10,6 +10,8 @@ import { createContextFactory, type GatewayContext } from './auth.js';
 import { subgraphUrls, type GatewayConfig } from './config.js';
 import { formatGatewayError } from './errors.js';
 
+type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
+
 const SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url);
 
 /** Forwards the caller's token: each subgraph verifies it again and applies its scope. */
@@ -27,7 +29,9 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger) {
   const urls = subgraphUrls(config);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH, 'utf8'),
-    buildService: ({ name, url }) => new AuthenticatedDataSource({ url: urls[name] ?? url }),
+    // Node's fetch keeps connections alive with no per-host socket cap; the default
+    // fetcher (make-fetch-happen) queues everything past 15 sockets per subgraph.
+    buildService: ({ name, url }) => new AuthenticatedDataSource({ url: urls[name] ?? url, fetcher: fetch as unknown as Fetcher }),
   });
   const armor = new ApolloArmor({
     maxDepth: { n: config.QUERY_MAX_DEPTH, exposeLimits: true },

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -83,8 +83,13 @@ export async function createSubgraphApp<C extends BaseContext>(options: Subgraph
 
 export function listen(app: express.Express, port: number, host = '0.0.0.0', onClose?: () => Promise<void>): Promise<RunningServer> {
   let closing: Promise<void> | undefined;
+  const server: Server = createServer(app);
+  server.keepAliveTimeout = 65_000;
   return new Promise((resolve, reject) => {
-    const server: Server = app.listen(port, host, () => {
+    // A port already taken rejects with the error that says so (EADDRINUSE).
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
       const actual = (server.address() as AddressInfo).port;
       resolve({
         url: `http://127.0.0.1:${actual}/graphql`,
@@ -99,8 +104,6 @@ export function listen(app: express.Express, port: number, host = '0.0.0.0', onC
           })()),
       });
     });
-    server.keepAliveTimeout = 65_000;
-    server.once('error', reject);
   });
 }
 
