@@ -1,32 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateWorld } from '../../scripts/demo/world.js';
-import { eventsSubgraph } from '../../subgraphs/events/src/module.js';
-import { graphql, tokenFor } from '../support/graphql.js';
-import { startTestSubgraph, TEST_RESIDENTS, TEST_SEED, type TestSubgraph } from '../support/subgraph.js';
+import { tokenFor } from '../support/graphql.js';
+import type { TestSubgraph } from '../support/subgraph.js';
+import { extras, HUAYUAN, JIEDAISI, newestFirst, nodeIds, sortedIds, startEvents, STREET, world, type DemoEventRow, type EventServices } from './support.js';
 
-const world = generateWorld({ seed: TEST_SEED, residents: TEST_RESIDENTS });
-type DemoEvent = (typeof world.events)[number];
+type DemoEvent = DemoEventRow;
 
-const STREET = '510116001';
-const HUAYUAN = '510116001011';
-const JIEDAISI = '510116001015';
-
+let services: EventServices;
 let events: TestSubgraph;
 let streetAdmin: string;
 
 beforeAll(async () => {
-  events = await startTestSubgraph(eventsSubgraph);
+  services = await startEvents();
+  events = services.events;
   streetAdmin = await tokenFor('STREET_ADMIN', [STREET]);
 });
-afterAll(() => events?.stop());
+afterAll(() => services?.stop());
 
 function ask(query: string, variables: Record<string, unknown> = {}, token: string | null = streetAdmin) {
-  return graphql(events.url, query, { token, variables });
+  return services.ask(query, variables, token);
 }
 
-const under = (prefix: string) => world.events.filter((event) => event.areaCode.startsWith(prefix));
-const sortedIds = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
-const nodeIds = (connection: { edges: { node: { id: string } }[] }) => connection.edges.map((edge) => edge.node.id);
+const under = (prefix: string) => extras.events.filter((event) => event.areaCode.startsWith(prefix));
 
 /** Resolves entity representations and returns how many SQL statements that took. */
 async function statementsToResolve(query: string, representations: Record<string, string>[], variables: Record<string, unknown> = {}) {
@@ -96,7 +90,7 @@ describe('events subgraph: access', () => {
     expect(data?.foreign).toBeNull();
     expect(data?.own).toEqual({ id: own.id });
     expect(data?.street.totalCount).toBe(under(HUAYUAN).length);
-    expect(nodeIds(data?.street)).toEqual(sortedIds(under(HUAYUAN)));
+    expect(nodeIds(data?.street)).toEqual(newestFirst(under(HUAYUAN)));
     expect(data?.other.totalCount).toBe(0);
     const total = world.grids.find((grid) => grid.type === 'COMMUNITY_TOTAL' && grid.communityCode === JIEDAISI)!;
     const viaGrid = await ask(ENTITY_EVENTS, { r: [{ __typename: 'Grid', id: total.id, code: total.code }] }, token);
@@ -131,14 +125,14 @@ describe('events subgraph: reading and filtering', () => {
       expect(data?.events.totalCount).toBe(under(areaCode).length);
     }
     const { data } = await ask(EVENTS_QUERY, { filter: { areaCode: HUAYUAN }, first: 100 });
-    expect(nodeIds(data?.events)).toEqual(sortedIds(under(HUAYUAN)));
+    expect(nodeIds(data?.events)).toEqual(newestFirst(under(HUAYUAN)));
   });
 
   it('filters events by a list of statuses', async () => {
     const closed = under(STREET).filter((event) => event.status === 'CLOSED' || event.status === 'EVALUATED');
     const { data } = await ask(EVENTS_QUERY, { filter: { status: ['CLOSED', 'EVALUATED'] }, first: 100 });
     expect(data?.events.totalCount).toBe(closed.length);
-    expect(nodeIds(data?.events)).toEqual(sortedIds(closed));
+    expect(nodeIds(data?.events)).toEqual(newestFirst(closed));
   });
 
   it('treats an empty status list as any status', async () => {
@@ -157,12 +151,12 @@ describe('events subgraph: reading and filtering', () => {
       const expected = under(STREET).filter(matches);
       const { data } = await ask(EVENTS_QUERY, { filter, first: 100 });
       expect(data?.events.totalCount).toBe(expected.length);
-      expect(nodeIds(data?.events)).toEqual(sortedIds(expected));
+      expect(nodeIds(data?.events)).toEqual(newestFirst(expected));
     }
   });
 
-  it('pages events with opaque keyset cursors until the last page', async () => {
-    const expected = sortedIds(under(HUAYUAN));
+  it('pages events newest first with opaque keyset cursors until the last page', async () => {
+    const expected = newestFirst(under(HUAYUAN));
     const seen: string[] = [];
     let after: string | null = null;
     let pages = 0;
@@ -257,5 +251,132 @@ describe('events subgraph: bad input', () => {
       r: [{ __typename: 'GridStaff', id: 's' }],
     });
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+  });
+});
+
+describe('events subgraph: deadlines, timelines and the domain’s reads', () => {
+  const NOW = new Date('2026-11-30T01:00:00Z');
+
+  it('serves an event’s version, deadlines, dispatch level and whole timeline as the demo replayed them', async () => {
+    const event = under(STREET).find((candidate) => candidate.status === 'EVALUATED' && candidate.assigneeId)!;
+    const timeline = extras.actions.filter((action) => action.eventId === event.id);
+    const { data } = await ask(`{ event(id: "${event.id}") {
+      version deadline deadlineStage finishDeadline overdue assignedLevel rating evaluation
+      timeline { step fromStatus toStatus at actor actorRole actorPerson { id } assignee { id } note version } } }`);
+    expect(data?.event).toEqual({
+      version: timeline.length, deadline: null, deadlineStage: null, finishDeadline: event.finishDueAt!.toISOString(), overdue: false,
+      assignedLevel: 'MICRO_GRID', rating: event.rating, evaluation: event.evaluation,
+      timeline: timeline.map((action) => ({
+        step: action.step, fromStatus: action.fromStatus, toStatus: action.toStatus, at: action.at.toISOString(), actor: action.actorSubject,
+        actorRole: action.actorRole, actorPerson: action.actorPersonId ? { id: action.actorPersonId } : null,
+        assignee: action.assigneeId ? { id: action.assigneeId } : null, note: action.note, version: action.version,
+      })),
+    });
+    expect(data?.event.timeline.map((action: { step: string }) => action.step)).toEqual(['REPORT', 'REGISTER', 'DISPATCH', 'ACCEPT', 'START', 'SUBMIT_FEEDBACK', 'VERIFY', 'CLOSE', 'EVALUATE']);
+  });
+
+  it('loads the timelines of fifty events in one statement', async () => {
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on GridEvent { id timeline { step } } } }';
+    const representations = sortedIds(under(STREET)).slice(0, 50).map((id) => ({ __typename: 'GridEvent', id }));
+    expect(await statementsToResolve(query, representations.slice(0, 5))).toBe(2);
+    expect(await statementsToResolve(query, representations)).toBe(2);
+  });
+
+  it('filters overdue events: the running deadline has passed at the subgraph’s clock', async () => {
+    for (const overdue of [true, false]) {
+      const expected = under(STREET).filter((event) => (event.deadlineAt !== null && event.deadlineAt < NOW) === overdue);
+      const { data } = await ask(EVENTS_QUERY, { filter: { overdue }, first: 100 });
+      expect(data?.events.totalCount).toBe(expected.length);
+      expect(nodeIds(data?.events)).toEqual(newestFirst(expected).slice(0, 100));
+    }
+    const { data } = await ask(`{ events(filter: { overdue: true, areaCode: "${HUAYUAN}" }, first: 1) { edges { node { overdue deadline deadlineStage } } } }`);
+    expect(data?.events.edges[0].node).toMatchObject({ overdue: true });
+    expect(new Date(data?.events.edges[0].node.deadline).getTime()).toBeLessThan(NOW.getTime());
+  });
+
+  it('filters by source', async () => {
+    const expected = under(STREET).filter((event) => event.source === 'HOTLINE_12345');
+    const { data } = await ask(EVENTS_QUERY, { filter: { source: 'HOTLINE_12345' }, first: 100 });
+    expect(data?.events.totalCount).toBe(expected.length);
+    expect(nodeIds(data?.events)).toEqual(newestFirst(expected));
+  });
+
+  it('pages a street’s events in one statement a page, the count one more, whichever page it is', async () => {
+    let after: string | null = null;
+    for (let page = 0; page < 3; page += 1) {
+      const before = events.db.statements.count;
+      const { data } = await ask('query($after: String) { events(filter: { areaCode: "510116001", status: [CLOSED, EVALUATED, REPORTED] }, first: 20, after: $after) { pageInfo { endCursor } edges { node { id } } } }', { after });
+      expect(events.db.statements.count - before).toBe(1);
+      after = data?.events.pageInfo.endCursor;
+    }
+    const before = events.db.statements.count;
+    await ask('{ events(filter: { overdue: true }, first: 20) { totalCount edges { node { id } } } }');
+    expect(events.db.statements.count - before).toBe(2);
+  });
+
+  it('lists a staff member’s events of some statuses, batched for many staff', async () => {
+    const id = busiest('assigneeId');
+    const expected = under(STREET).filter((event) => event.assigneeId === id && ['CLOSED', 'EVALUATED'].includes(event.status));
+    const query = 'query($r: [_Any!]!, $status: [EventStatus!]) { _entities(representations: $r) { ... on GridStaff { assignedEvents(status: $status, first: 100) { totalCount edges { node { id status } } } } } }';
+    const { data } = await ask(query, { r: [{ __typename: 'GridStaff', id }], status: ['CLOSED', 'EVALUATED'] });
+    expect(data?._entities[0].assignedEvents.totalCount).toBe(expected.length);
+    expect(nodeIds(data?._entities[0].assignedEvents)).toEqual(sortedIds(expected));
+    const closedBy = (member: { id: string }) => under(STREET).some((event) => event.assigneeId === member.id && event.status === 'CLOSED');
+    const street = world.staff.filter((member) => member.areaCode.startsWith(STREET));
+    const staff = [...street.filter(closedBy), ...street.filter((member) => !closedBy(member))].map((member) => ({ __typename: 'GridStaff', id: member.id }));
+    // One statement for the ids of every page, one for their rows, one for the counts.
+    expect(await statementsToResolve(query, staff.slice(0, 5), { status: ['CLOSED'] })).toBe(3);
+    expect(await statementsToResolve(query, staff.slice(0, 50), { status: ['CLOSED'] })).toBe(3);
+  });
+
+  it('serves the category catalogue in its display order', async () => {
+    const { data } = await ask('{ eventCategories { name categoryClass active normal { registerMinutes acceptMinutes finishMinutes } urgent { finishMinutes } } }');
+    expect(data?.eventCategories.map((category: { name: string }) => category.name)).toEqual([
+      '公共设施', '交通设施', '市容环境设施', '园林绿化', '其他部件', '市容环境', '宣传广告', '施工管理', '街面秩序', '突发事件', '其他事件', '安全隐患', '矛盾纠纷', '关爱走访',
+    ]);
+    expect(data?.eventCategories[12]).toEqual({ name: '矛盾纠纷', categoryClass: 'COMMUNITY', active: true, normal: { registerMinutes: 60, acceptMinutes: 60, finishMinutes: 13 * 420 }, urgent: { finishMinutes: 1440 } });
+  });
+
+  it('serves a demo inspection with its findings, each rectification linked both ways', async () => {
+    const inspection = extras.inspections.find((row) => row.areaCode.startsWith(STREET))!;
+    const findings = extras.findings.filter((finding) => finding.inspectionId === inspection.id);
+    const rectified = findings.find((finding) => finding.rectificationEventId)!;
+    const event = extras.events.find((row) => row.id === rectified.rectificationEventId)!;
+    const { data } = await ask(`{ inspection(id: "${inspection.id}") { id status grid { id code } findings { id hazardLevel needsRectification rectification { id source category rectificationOf { id inspection { id } } } } } }`);
+    expect(data?.inspection).toEqual({
+      id: inspection.id, status: inspection.status, grid: { id: inspection.gridId, code: inspection.areaCode },
+      findings: findings.map((finding) => ({
+        id: finding.id, hazardLevel: finding.hazardLevel, needsRectification: finding.needsRectification,
+        rectification: finding.rectificationEventId ? { id: event.id, source: 'INSPECTION', category: '安全隐患', rectificationOf: { id: finding.id, inspection: { id: inspection.id } } } : null,
+      })),
+    });
+    expect(inspection.status).toBe(['CLOSED', 'EVALUATED', 'CANCELLED'].includes(event.status) ? 'CLOSED' : 'OPEN');
+  });
+
+  it('answers Person.lastVisitAt for fifty people in one statement, null for those never visited', async () => {
+    const people = world.people.filter((person) => person.areaCode.startsWith(STREET)).slice(0, 50);
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id lastVisitAt } } }';
+    const before = events.db.statements.count;
+    const { data } = await ask(query, { r: people.map(({ id }) => ({ __typename: 'Person', id })) });
+    expect(events.db.statements.count - before).toBe(1);
+    const expected = people.map((person) => {
+      const times = extras.visits.filter((visit) => visit.personId === person.id).map((visit) => visit.visitedAt.getTime());
+      return { id: person.id, lastVisitAt: times.length ? new Date(Math.max(...times)).toISOString() : null };
+    });
+    expect(data?._entities).toEqual(expected);
+    expect(expected.some((row) => row.lastVisitAt !== null)).toBe(true);
+  });
+
+  it('lists a person’s visits with the visitor and the follow-up event', async () => {
+    const visit = extras.visits.find((row) => row.followUpEventId && row.areaCode.startsWith(STREET))!;
+    const { data } = await ask('query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { visits { totalCount edges { node { id outcome followUpNeeded visitorKind visitorStaff { id } followUpEvent { id source followUpOf { id } } } } } } } }', {
+      r: [{ __typename: 'Person', id: visit.personId }],
+    });
+    const mine = extras.visits.filter((row) => row.personId === visit.personId);
+    expect(data?._entities[0].visits.totalCount).toBe(mine.length);
+    expect(data?._entities[0].visits.edges.map((edge: { node: unknown }) => edge.node)).toContainEqual({
+      id: visit.id, outcome: 'NEEDS_HELP', followUpNeeded: true, visitorKind: 'STAFF', visitorStaff: { id: visit.visitorId },
+      followUpEvent: { id: visit.followUpEventId, source: 'VISIT', followUpOf: { id: visit.id } },
+    });
   });
 });

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shanghaiToday } from '../../subgraphs/kit/src/time.js';
-import { headFirst } from '../../subgraphs/people/src/domain/households.js';
 import { ageOn, checkCharacter, makeIdNumber, maskIdNumber, maskPhone, parseIdNumber } from '../../subgraphs/people/src/domain/id-number.js';
 import { isValidName, maskName } from '../../subgraphs/people/src/domain/names.js';
-import { checkRegistration, duplicateProblem, residenceGridProblem, type GridFacts } from '../../subgraphs/people/src/domain/registration.js';
 
 const TODAY = new Date(Date.UTC(2026, 10, 29));
 
@@ -79,58 +77,5 @@ describe('names', () => {
 
   it.each(['李', '张3', '·张三', '张三·', 'Anna  Müller', '', '张'.repeat(41)])('refuses the name "%s"', (name) => {
     expect(isValidName(name)).toBe(false);
-  });
-});
-
-describe('checking a registration', () => {
-  const request = { name: ' 李建国 ', idNumber: makeIdNumber('510116', '1990-05-17', 123), gridId: 'grid-1' };
-
-  it('derives identity from the ID number, trims, de-duplicates tags and defaults to PERMANENT', () => {
-    const checked = checkRegistration({ ...request, phone: '  ', tags: ['VETERAN', 'VETERAN'] }, TODAY);
-    expect(checked.problems).toEqual([]);
-    expect(checked.registration).toEqual({
-      name: '李建国',
-      identity: { idNumber: request.idNumber, gender: 'MALE', birthDate: '1990-05-17', addressCode: '510116' },
-      gridId: 'grid-1',
-      phone: null,
-      residencyType: 'PERMANENT',
-      tags: ['VETERAN'],
-    });
-  });
-
-  it('reports each problem with its code and field', () => {
-    const checked = checkRegistration({ name: 'X', idNumber: '11010519491231002X'.replace('X', '1'), gridId: ' ', phone: '12345678901', tags: ['MARTIAN'] }, TODAY);
-    expect(checked.registration).toBeNull();
-    expect(checked.problems.map(({ code, field }) => [code, field])).toEqual([
-      ['INVALID_NAME', 'name'],
-      ['INVALID_ID_NUMBER', 'idNumber'],
-      ['GRID_NOT_FOUND', 'gridId'],
-      ['INVALID_PHONE', 'phone'],
-      ['UNKNOWN_TAG', 'tags'],
-    ]);
-    expect(checked.problems[1]?.message).toContain('校验码');
-  });
-
-  it('lets a resident live in an active general, micro or dedicated grid in scope', () => {
-    const grid = (facts: Partial<GridFacts>): GridFacts => ({ id: 'g', code: '510116001001001001', type: 'MICRO', status: 'ACTIVE', ...facts });
-    const inSanyiqiao = (code: string) => code.startsWith('510116001001');
-    expect(residenceGridProblem(grid({}), inSanyiqiao)).toBeNull();
-    expect(residenceGridProblem(grid({ type: 'DEDICATED', code: '510116001001901' }), inSanyiqiao)).toBeNull();
-    expect(residenceGridProblem(null, inSanyiqiao)?.code).toBe('GRID_NOT_FOUND');
-    expect(residenceGridProblem(grid({ status: 'RETIRED' }), inSanyiqiao)?.code).toBe('GRID_NOT_FOUND');
-    expect(residenceGridProblem(grid({ type: 'COMMUNITY_TOTAL', code: '510116001001000' }), inSanyiqiao)?.code).toBe('GRID_NOT_RESIDENTIAL');
-    expect(residenceGridProblem(grid({ code: '510116001002001001' }), inSanyiqiao)?.code).toBe('OUT_OF_SCOPE');
-  });
-
-  it('names an existing record only when the viewer may see it', () => {
-    expect(duplicateProblem('p-1').message).toContain('p-1');
-    expect(duplicateProblem(null)).toEqual({ code: 'DUPLICATE_ID_NUMBER', field: 'idNumber', message: '该身份证号已登记，已有记录不在您的查看范围内' });
-  });
-});
-
-describe('households', () => {
-  it('puts the head first and keeps the others in order', () => {
-    const members = [{ id: 'a', householdRelation: '父母' }, { id: 'b', householdRelation: '户主' }, { id: 'c', householdRelation: null }];
-    expect(headFirst(members).map((member) => member.id)).toEqual(['b', 'a', 'c']);
   });
 });

@@ -1,10 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { generateWorld } from '../../scripts/demo/world.js';
 import { gridsSubgraph } from '../../subgraphs/grids/src/module.js';
 import { peopleSubgraph } from '../../subgraphs/people/src/module.js';
+import { demoPeopleRows } from '../../subgraphs/people/src/seed.js';
+import { makeIdNumber } from '../../subgraphs/people/src/domain/id-number.js';
 import { startTestSubgraph, TEST_RESIDENTS, TEST_SEED, type TestSubgraph } from '../support/subgraph.js';
 
 /** The demo world both test databases are seeded with, to compute exact expectations. */
 export const world = generateWorld({ seed: TEST_SEED, residents: TEST_RESIDENTS });
+/** The rows the people database is seeded with: the world's people and the people-only extras. */
+export const demo = demoPeopleRows({ seed: TEST_SEED, residents: TEST_RESIDENTS });
 
 /** Every community of the demo world. */
 export const ALL_AREAS = ['510115', '510116'];
@@ -27,6 +33,30 @@ export async function startPeople(): Promise<PeopleServices> {
   return { grids, people, stop: async () => { await people.stop(); await grids.stop(); } };
 }
 
+/**
+ * The people subgraph (with grids behind it) for the tests of one file: started before
+ * them, stopped after them. Read `services` and `url` inside tests.
+ */
+export function usePeople(): { readonly services: PeopleServices; readonly url: string } {
+  let services: PeopleServices | undefined;
+  beforeAll(async () => {
+    services = await startPeople();
+  });
+  afterAll(() => services?.stop());
+  const started = () => {
+    if (!services) throw new Error('the people subgraph is not started yet');
+    return services;
+  };
+  return {
+    get services() {
+      return started();
+    },
+    get url() {
+      return started().people.url;
+    },
+  };
+}
+
 export function residentsUnder(prefix: string) {
   return world.people.filter((person) => person.areaCode.startsWith(prefix));
 }
@@ -34,3 +64,41 @@ export function residentsUnder(prefix: string) {
 export function sortedIds(rows: { id: string }[]): string[] {
   return rows.map((row) => row.id).sort();
 }
+
+/** How many SQL statements a database ran while `work` ran. */
+export async function statementsDuring(subgraph: TestSubgraph, work: () => Promise<void>): Promise<number> {
+  const before = subgraph.db.statements.count;
+  await work();
+  return subgraph.db.statements.count - before;
+}
+
+/** Current tags of the demo data (ended ones are history). */
+export function currentTagCodes(personId: string): string[] {
+  return demo.tags.filter((tag) => tag.personId === personId && tag.until === null).map((tag) => tag.code);
+}
+
+/** Valid ID numbers no one in the demo world holds; odd sequences are men, even women. */
+export function idNumberSource(addressCode = '510116') {
+  const known = new Set(world.people.map((person) => person.idNumber));
+  const used = new Set<string>();
+  return (birthDate = '1990-05-17', gender: 'MALE' | 'FEMALE' = 'MALE'): string => {
+    for (let sequence = gender === 'MALE' ? 1 : 0; sequence < 1000; sequence += 2) {
+      const idNumber = makeIdNumber(addressCode, birthDate, sequence);
+      if (!known.has(idNumber) && !used.has(idNumber)) {
+        used.add(idNumber);
+        return idNumber;
+      }
+    }
+    throw new Error(`no ID number left for ${birthDate}`);
+  };
+}
+
+/** A grid of the demo world by type and community. */
+export function gridOf(type: string, communityCode: string) {
+  const grid = world.grids.find((candidate) => candidate.type === type && candidate.communityCode === communityCode);
+  if (!grid) throw new Error(`the demo world has no ${type} grid in ${communityCode}`);
+  return grid;
+}
+
+/** True once the grids subgraph answers `building(id)`; the building tests wait for it. */
+export const gridsServeBuildings = readFileSync(new URL('../../schema/grids.graphql', import.meta.url), 'utf8').includes('building(id: ID!)');

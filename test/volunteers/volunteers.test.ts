@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateWorld } from '../../scripts/demo/world.js';
 import { gridAreaPrefix } from '../../subgraphs/kit/src/area-code.js';
 import { TeamMembership } from '../../subgraphs/volunteers/src/entities/team-membership.js';
 import { volunteersSubgraph } from '../../subgraphs/volunteers/src/module.js';
 import { graphql, tokenFor } from '../support/graphql.js';
-import { startTestSubgraph, TEST_RESIDENTS, TEST_SEED, type TestSubgraph } from '../support/subgraph.js';
+import { startTestSubgraph, type TestSubgraph } from '../support/subgraph.js';
+import { demoConfirmedMinutes, world } from './support.js';
 
 // No test for FORBIDDEN: every role in ROLE_PERMISSIONS holds volunteer:read, and a token
 // can only add permissions to its roles, so no token can lack it today.
 
-const world = generateWorld({ seed: TEST_SEED, residents: TEST_RESIDENTS });
 const STREET = '510116001';
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const sorted = (values: string[]) => [...values].sort(byCodePoint);
@@ -80,7 +79,8 @@ describe('volunteers subgraph', () => {
   it('serves a volunteer with their person, active teams and confirmed hours', async () => {
     const volunteer = world.volunteers.find((v) => v.areaCode.startsWith(STREET) && !Number.isInteger(v.confirmedHours) && teamNamesOf(v.id).length === 2)!;
     const { data } = await ask(streetAdmin, `{ volunteer(id: "${volunteer.id}") { id person { id } confirmedHours registeredAt teams { name } } }`);
-    expect(data?.volunteer).toMatchObject({ id: volunteer.id, person: { id: volunteer.personId }, confirmedHours: volunteer.confirmedHours, registeredAt: volunteer.registeredAt.toISOString() });
+    expect(demoConfirmedMinutes(volunteer.id)).toBeGreaterThanOrEqual(volunteer.confirmedHours * 60);
+    expect(data?.volunteer).toMatchObject({ id: volunteer.id, person: { id: volunteer.personId }, confirmedHours: demoConfirmedMinutes(volunteer.id) / 60, registeredAt: volunteer.registeredAt.toISOString() });
     expect(sorted(data?.volunteer.teams.map((team: { name: string }) => team.name))).toEqual(sorted(teamNamesOf(volunteer.id)));
   });
 
@@ -136,7 +136,7 @@ describe('volunteers subgraph', () => {
     const resident = world.people.find((person) => communityOf(person.areaCode) === home && !volunteerPeople.has(person.id))!;
     const people = [homeVolunteer.personId, resident.id, otherVolunteer.personId];
     const found = await entities(homeWorker, people.map((id) => ({ __typename: 'Person', id })), '... on Person { volunteer { id confirmedHours } }');
-    expect(found).toEqual([{ volunteer: { id: homeVolunteer.id, confirmedHours: homeVolunteer.confirmedHours } }, { volunteer: null }, { volunteer: null }]);
+    expect(found).toEqual([{ volunteer: { id: homeVolunteer.id, confirmedHours: demoConfirmedMinutes(homeVolunteer.id) / 60 } }, { volunteer: null }, { volunteer: null }]);
   });
 
   it('adds activities to grids given by reference, with exact totals', async () => {
@@ -205,10 +205,11 @@ describe('volunteers subgraph', () => {
     const volunteerPeople = world.volunteers.map((v) => v.personId);
     const others = world.people.map((person) => person.id).filter((id) => !volunteerPeople.includes(id));
     const people = [...volunteerPeople, ...others].map((id) => ({ __typename: 'Person', id }));
-    const selection = '... on Person { volunteer { confirmedHours teams { name } } }';
+    const selection = '... on Person { volunteer { confirmedHours star pointsBalance teams { name } } }';
     const five = await statementsFor(() => entities(everywhere, people.slice(0, 5), selection));
     const fifty = await statementsFor(() => entities(everywhere, people.slice(0, 50), selection));
-    expect(five).toBe(3);
+    // The profiles with their confirmed minutes, their balances, their memberships, the teams.
+    expect(five).toBe(4);
     expect(fifty).toBe(five);
   });
 

@@ -1,28 +1,60 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Viewer } from '../../kit/src/auth.js';
-import { createGroupPageLoader } from '../../kit/src/connection.js';
-import { createRowLoader } from '../../kit/src/loaders.js';
+import { createGroupPageLoader, type GroupPageLoader } from '../../kit/src/connection.js';
+import { createGroupLoader, createRowLoader } from '../../kit/src/loaders.js';
 import { whereInScope } from '../../kit/src/scope.js';
-import { GridEvent } from './entities/grid-event.js';
+import { createDrillRankingLoader } from './db/drill-ranking.js';
+import { createStatsLoader } from './db/event-stats.js';
+import { createLastVisitLoader } from './db/last-visit.js';
+import type { EventStatus } from './domain/event-values.js';
+import { Drill, DrillParticipant } from './entities/drill.js';
+import { EventAction } from './entities/event-action.js';
+import { EventCategory, type EventCategoryEntity } from './entities/event-category.js';
+import { GridEvent, type GridEventEntity } from './entities/grid-event.js';
+import { Inspection, InspectionFinding } from './entities/inspection.js';
+import { Visit } from './entities/visit.js';
 
 /** Per-request loaders; every one applies the viewer's scope to `area_code` in SQL. */
 export function createLoaders(dataSource: DataSource, viewer: Viewer) {
-  const pages = (groupBy: 'areaCode' | 'assigneeId' | 'reporterId') =>
+  const scoped = {
+    restrict: <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string) => {
+      whereInScope(qb, viewer, `${alias}.areaCode`);
+    },
+  };
+  const eventPages = (groupBy: 'areaCode' | 'assigneeId' | 'reporterId', statuses?: readonly EventStatus[]) =>
     createGroupPageLoader(dataSource, GridEvent, viewer, {
       groupBy,
       match: groupBy === 'areaCode' ? 'prefix' : 'equal',
       areaCodeProperty: 'areaCode',
+      ...(statuses ? { filter: { status: [...statuses] } } : {}),
     });
+  // One page loader per status filter asked in this request, so equal filters batch together.
+  const assigned = new Map<string, GroupPageLoader<GridEventEntity>>();
+  let categories: Promise<EventCategoryEntity[]> | undefined;
   return {
-    eventById: createRowLoader(dataSource, GridEvent, 'id', {
-      restrict: (qb, alias) => {
-        whereInScope(qb, viewer, `${alias}.areaCode`);
-      },
-    }),
+    eventById: createRowLoader(dataSource, GridEvent, 'id', scoped),
     /** Keyed by an area-code prefix: a grid's events are those under its code. */
-    eventsUnderArea: pages('areaCode'),
-    eventsByAssignee: pages('assigneeId'),
-    eventsByReporter: pages('reporterId'),
+    eventsUnderArea: eventPages('areaCode'),
+    eventsByAssignee: (statuses: readonly EventStatus[] | null | undefined) => {
+      const key = statuses?.length ? [...new Set(statuses)].sort().join(',') : '';
+      let loader = assigned.get(key);
+      if (!loader) assigned.set(key, (loader = eventPages('assigneeId', key ? (key.split(',') as EventStatus[]) : undefined)));
+      return loader;
+    },
+    eventsByReporter: eventPages('reporterId'),
+    timelineByEvent: createGroupLoader(dataSource, EventAction, 'eventId', { ...scoped, orderBy: 'version' }),
+    /** The whole catalogue, read once per request. */
+    categories: () => (categories ??= dataSource.getRepository(EventCategory).find({ order: { sortOrder: 'ASC', name: 'ASC' } })),
+    statsByArea: createStatsLoader(dataSource, viewer),
+    inspectionById: createRowLoader(dataSource, Inspection, 'id', scoped),
+    findingById: createRowLoader(dataSource, InspectionFinding, 'id', scoped),
+    findingsByInspection: createGroupLoader(dataSource, InspectionFinding, 'inspectionId', { ...scoped, orderBy: 'position' }),
+    visitById: createRowLoader(dataSource, Visit, 'id', scoped),
+    visitsByPerson: createGroupPageLoader(dataSource, Visit, viewer, { groupBy: 'personId', match: 'equal', areaCodeProperty: 'areaCode' }),
+    lastVisitByPerson: createLastVisitLoader(dataSource, viewer),
+    drillById: createRowLoader(dataSource, Drill, 'id', scoped),
+    participantsByDrill: createGroupLoader(dataSource, DrillParticipant, 'drillId', { ...scoped, orderBy: 'communityCode' }),
+    rankingByDrill: createDrillRankingLoader(dataSource, viewer),
   };
 }
 

@@ -1,12 +1,19 @@
 import type { Connection } from '../../kit/src/connection.js';
 import type { GridEventEntity } from './entities/grid-event.js';
+import type { InspectionEntity } from './entities/inspection.js';
+import type { VisitEntity } from './entities/visit.js';
 
 export type GridEventConnectionModel = Connection<GridEventEntity>;
+export type InspectionConnectionModel = Connection<InspectionEntity>;
+export type VisitConnectionModel = Connection<VisitEntity>;
 
-/** A Person as the people subgraph references it: its key alone. */
-export interface PersonReference {
+/** An entity another subgraph owns, referenced by its id alone (Building, Volunteer). */
+export interface EntityReference {
   id: string;
 }
+
+/** A Person as the people subgraph references it: its key alone. */
+export type PersonReference = EntityReference;
 
 /** A Grid as the grids subgraph references it: both key fields, so no lookup is needed here. */
 export interface GridReference {
@@ -15,6 +22,9 @@ export interface GridReference {
 }
 
 /** A GridStaff as the grids subgraph references it: its key alone. */
-export interface GridStaffReference {
-  id: string;
+export type GridStaffReference = EntityReference;
+
+/** An Area (grids subgraph) by its statistical code. */
+export interface AreaReference {
+  code: string;
 }

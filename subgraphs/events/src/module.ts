@@ -1,15 +1,20 @@
 import type { SubgraphModule } from '../../kit/src/service.js';
-import { createContext, type Context } from './context.js';
-import { GridEvent } from './entities/grid-event.js';
-import { Initial1764400000000 } from './migrations/1764400000000-initial.js';
+import { readEventsConfig } from './config.js';
+import { createContextFor, type Context, type EventsSettings } from './context.js';
 import { resolvers } from './resolvers/index.js';
 import { seedIfEmpty } from './seed.js';
+import { eventEntities, eventMigrations } from './tables.js';
 
-export const eventsSubgraph: SubgraphModule<Context> = {
-  name: 'events',
-  entities: [GridEvent],
-  migrations: [Initial1764400000000],
-  resolvers: resolvers as SubgraphModule<Context>['resolvers'],
-  createContext,
-  seedIfEmpty,
-};
+/** The events subgraph with a given clock and working calendar; tests set the clock. */
+export function createEventsSubgraph(settings: EventsSettings): SubgraphModule<Context> {
+  return {
+    name: 'events',
+    entities: eventEntities,
+    migrations: eventMigrations,
+    resolvers: resolvers as SubgraphModule<Context>['resolvers'],
+    createContext: createContextFor(settings),
+    seedIfEmpty: (db, options, logger) => seedIfEmpty(db, { ...options, calendar: settings.calendar }, logger),
+  };
+}
+
+export const eventsSubgraph = createEventsSubgraph({ now: () => new Date(), calendar: readEventsConfig().calendar });

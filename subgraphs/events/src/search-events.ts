@@ -2,7 +2,7 @@ import type { Viewer } from '../../kit/src/auth.js';
 import { paginate, type PageArgs } from '../../kit/src/connection.js';
 import type { Database } from '../../kit/src/database.js';
 import { narrowScope, whereInScope } from '../../kit/src/scope.js';
-import type { EventPriority, EventStatus } from './domain/event-values.js';
+import type { EventPriority, EventSource, EventStatus } from './domain/event-values.js';
 import { GridEvent } from './entities/grid-event.js';
 
 export interface EventSearch {
@@ -12,14 +12,26 @@ export interface EventSearch {
   statuses: readonly EventStatus[];
   priority: EventPriority | null;
   category: string | null;
+  source: EventSource | null;
+  /** true: the running deadline has passed; false: it has not (or there is none); null: either. */
+  overdue: boolean | null;
+  /** The instant "overdue" is judged at. */
+  now: Date;
 }
 
-/** One page of the events the viewer may see that match a search, by keyset on id. */
+/**
+ * One page of the events the viewer may see that match a search, newest first by keyset
+ * on (reported_at, id): each page is one statement on the `reported_at, id` index, the
+ * overdue condition a range on `deadline_at`, whatever page it is.
+ */
 export function searchEvents(db: Database, viewer: Viewer, search: EventSearch, page: PageArgs) {
   const qb = db.dataSource.getRepository(GridEvent).createQueryBuilder('event');
   whereInScope(qb, narrowScope(viewer, search.areaCode), 'event.areaCode');
   if (search.statuses.length) qb.andWhere('event.status IN (:...statuses)', { statuses: [...search.statuses] });
   if (search.priority) qb.andWhere('event.priority = :priority', { priority: search.priority });
   if (search.category) qb.andWhere('event.category = :category', { category: search.category });
-  return paginate(qb, page, { alias: 'event' });
+  if (search.source) qb.andWhere('event.source = :source', { source: search.source });
+  if (search.overdue === true) qb.andWhere('event.deadlineAt < :now', { now: search.now });
+  if (search.overdue === false) qb.andWhere('(event.deadlineAt IS NULL OR event.deadlineAt >= :now)', { now: search.now });
+  return paginate(qb, page, { alias: 'event', sortBy: 'reportedAt', direction: 'DESC' });
 }

@@ -1,16 +1,31 @@
 import type { Database } from '../../kit/src/database.js';
 import type { Logger } from '../../kit/src/logger.js';
 import { seedEmptyDatabase } from '../../kit/src/seeding.js';
-import { generateWorld, type DemoWorld } from '../../../scripts/demo/world.js';
-import { EVENT_SOURCES, EVENT_STATUSES, oneOf } from './domain/event-values.js';
-import { GridEvent, type GridEventEntity } from './entities/grid-event.js';
+import { generateWorld } from '../../../scripts/demo/world.js';
+import { deriveEventExtras } from '../../../scripts/demo/events-extras.js';
+import { toDefinition } from './catalogue.js';
+import type { WorkingCalendar } from './domain/working-time.js';
+import { Drill, DrillParticipant } from './entities/drill.js';
+import { EventAction } from './entities/event-action.js';
+import { EventCategory } from './entities/event-category.js';
+import { GridEvent } from './entities/grid-event.js';
+import { Inspection, InspectionFinding } from './entities/inspection.js';
+import { Visit } from './entities/visit.js';
 
-function toGridEvent(row: DemoWorld['events'][number]): GridEventEntity {
-  return { ...row, status: oneOf(EVENT_STATUSES, row.status, 'event status'), source: oneOf(EVENT_SOURCES, row.source, 'event source') };
-}
-
-export async function seedIfEmpty(db: Database, options: { seed: number; residents: number }, logger: Logger): Promise<void> {
+/**
+ * Demo data: the world's events with timelines and deadlines, and the inspections, visits
+ * and a drill derived from the same world (scripts/demo/events-extras.ts).
+ */
+export async function seedIfEmpty(db: Database, options: { seed: number; residents: number; calendar: WorkingCalendar }, logger: Logger): Promise<void> {
+  const catalogue = (await db.dataSource.getRepository(EventCategory).find()).map(toDefinition);
   await seedEmptyDatabase(db, GridEvent, logger, async (insert) => {
-    await insert(GridEvent, generateWorld(options).events.map(toGridEvent));
+    const extras = deriveEventExtras(generateWorld(options), { seed: options.seed, catalogue, calendar: options.calendar });
+    await insert(GridEvent, extras.events);
+    await insert(EventAction, extras.actions);
+    await insert(Inspection, extras.inspections);
+    await insert(InspectionFinding, extras.findings);
+    await insert(Visit, extras.visits);
+    await insert(Drill, extras.drills);
+    await insert(DrillParticipant, extras.participants);
   });
 }

@@ -1,17 +1,54 @@
+import { createHash } from 'node:crypto';
 import type { Database } from '../../kit/src/database.js';
 import type { Logger } from '../../kit/src/logger.js';
 import { seedEmptyDatabase } from '../../kit/src/seeding.js';
+import { generateGridsExtras } from '../../../scripts/demo/grids-extras.js';
 import { generateWorld } from '../../../scripts/demo/world.js';
+import { boundaryColumns } from './domain/boundary-columns.js';
+import { dedicatedKindFromName } from './domain/dedicated-kind.js';
 import { Area } from './entities/area.js';
-import { Grid } from './entities/grid.js';
-import { GridStaff, StaffAssignment } from './entities/grid-staff.js';
+import { Building } from './entities/building.js';
+import { Grid, type GridEntity } from './entities/grid.js';
+import { GridCell, type GridCellEntity } from './entities/grid-cell.js';
+import { GridStaff } from './entities/grid-staff.js';
+import { StaffAssignment, type StaffAssignmentEntity } from './entities/staff-assignment.js';
 
+/** The same id for the same assignment on every run, as every other demo row has. */
+function assignmentId(staffId: string, gridId: string): string {
+  const hex = createHash('sha1').update(`${staffId}:${gridId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The demo world's grids part: areas, grids with boundaries, buildings, staff and their assignments. */
 export async function seedIfEmpty(db: Database, options: { seed: number; residents: number }, logger: Logger): Promise<void> {
   await seedEmptyDatabase(db, Area, logger, async (insert) => {
     const world = generateWorld(options);
+    const extras = generateGridsExtras(world, options.seed);
+    const boundaryOf = new Map(world.boundaries.map((boundary) => [boundary.gridId, boundary]));
+    const cells: GridCellEntity[] = [];
+    const grids: GridEntity[] = world.grids.map((grid) => {
+      const drawn = boundaryOf.get(grid.id);
+      const boundary = boundaryColumns(drawn?.polygon ?? null, drawn?.crs ?? 'GCJ02');
+      cells.push(...boundary.cells.map((cell) => ({ ...cell, gridId: grid.id })));
+      return { ...grid, dedicatedKind: grid.type === 'DEDICATED' ? dedicatedKindFromName(grid.dedicatedTo) : null, ...boundary.columns };
+    });
+    const staff = [...world.staff, ...extras.staff];
+    const appointed = new Map(staff.map((member) => [member.id, member]));
+    const assignments: StaffAssignmentEntity[] = [...world.assignments, ...extras.assignments].map(({ staffId, gridId }) => ({
+      id: assignmentId(staffId, gridId),
+      staffId,
+      gridId,
+      buildingId: extras.stewardBuildings.get(staffId) ?? null,
+      startedAt: appointed.get(staffId)?.createdAt ?? new Date(),
+      endedAt: null,
+      leaderOfGridId: appointed.get(staffId)?.role === 'MICRO_GRID_LEADER' ? gridId : null,
+    }));
     await insert(Area, world.areas);
-    await insert(Grid, world.grids);
-    await insert(GridStaff, world.staff);
-    await insert(StaffAssignment, world.assignments);
+    await insert(Grid, grids);
+    await insert(GridCell, cells);
+    const gridCreated = new Map(world.grids.map((grid) => [grid.id, grid.createdAt]));
+    await insert(Building, world.buildings.map((building) => ({ ...building, locationCrs: 'GCJ02' as const, createdAt: gridCreated.get(building.gridId) ?? new Date() })));
+    await insert(GridStaff, staff.map((member) => ({ ...member, workPhone: extras.workPhones.get(member.id) ?? null })));
+    await insert(StaffAssignment, assignments);
   });
 }

@@ -13,7 +13,14 @@ export function readsNames(viewer: Viewer): boolean {
   return viewer.permissions.has('person:read');
 }
 
-/** Households are addresses: where someone lives is personal data beyond a count. */
+/**
+ * Households, buildings, rooms, tags and histories say where someone lives and which
+ * special group they are in: personal data beyond a count.
+ */
 export function requireFullRead(viewer: Viewer): void {
   requirePermission(viewer, 'person:read');
+}
+
+export function requireWrite(viewer: Viewer): void {
+  requirePermission(viewer, 'person:write');
 }

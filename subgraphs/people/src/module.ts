@@ -3,14 +3,18 @@ import { createContext, type Context } from './context.js';
 import { Household } from './entities/household.js';
 import { Person } from './entities/person.js';
 import { PersonTag } from './entities/person-tag.js';
+import { PiiAccessLog } from './entities/pii-access-log.js';
+import { ResidenceMove } from './entities/residence-move.js';
+import { TagDefinition } from './entities/tag-definition.js';
 import { Initial1764400000000 } from './migrations/1764400000000-initial.js';
+import { PeopleDomain1764500000000 } from './migrations/1764500000000-people-domain.js';
 import { resolvers } from './resolvers/index.js';
 import { seedIfEmpty } from './seed.js';
 
 export const peopleSubgraph: SubgraphModule<Context> = {
   name: 'people',
-  entities: [Person, PersonTag, Household],
-  migrations: [Initial1764400000000],
+  entities: [Person, PersonTag, Household, TagDefinition, ResidenceMove, PiiAccessLog],
+  migrations: [Initial1764400000000, PeopleDomain1764500000000],
   resolvers: resolvers as SubgraphModule<Context>['resolvers'],
   createContext,
   seedIfEmpty,

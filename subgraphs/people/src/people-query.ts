@@ -3,11 +3,12 @@ import type { SelectQueryBuilder } from 'typeorm';
 import { parseAreaCodeArgument } from '../../kit/src/area-code.js';
 import { forbidden } from '../../kit/src/auth.js';
 import { narrowScope, whereInScope } from '../../kit/src/scope.js';
+import { shanghaiToday } from '../../kit/src/time.js';
 import { readsNames, requirePeopleAccess } from './access.js';
 import type { Context } from './context.js';
+import { latestBirthDateForAge } from './domain/dates.js';
 import { Person, type PersonEntity } from './entities/person.js';
 import { PersonTag } from './entities/person-tag.js';
-import { isKnownTag } from './domain/tags.js';
 import type { PeopleFilter } from './generated/resolvers.js';
 
 /** `!` escapes LIKE wildcards on SQLite and MySQL alike (a backslash means different things). */
@@ -15,15 +16,29 @@ function likePrefix(text: string): string {
   return `${text.replace(/[!%_]/g, (character) => `!${character}`)}%`;
 }
 
-function badFilter(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument: 'filter' } });
+function badFilter(message: string, argument = 'filter'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
+}
+
+const MAX_AGE = 150;
+
+/** Ages become birth-date bounds, so the range is a comparison on the stored text. */
+function whereAge(qb: SelectQueryBuilder<PersonEntity>, minAge: number | null | undefined, maxAge: number | null | undefined): void {
+  for (const [name, age] of [['minAge', minAge], ['maxAge', maxAge]] as const) {
+    if (age !== null && age !== undefined && (age < 0 || age > MAX_AGE)) throw badFilter(`${name} 应在 0 至 ${MAX_AGE} 之间`, `filter.${name}`);
+  }
+  if (minAge !== null && minAge !== undefined && maxAge !== null && maxAge !== undefined && minAge > maxAge) throw badFilter('minAge 不能大于 maxAge', 'filter.minAge');
+  const today = shanghaiToday();
+  if (minAge !== null && minAge !== undefined) qb.andWhere('person.birthDate <= :oldestBirth', { oldestBirth: latestBirthDateForAge(today, minAge) });
+  if (maxAge !== null && maxAge !== undefined) qb.andWhere('person.birthDate > :youngestBirth', { youngestBirth: latestBirthDateForAge(today, maxAge + 1) });
 }
 
 /**
  * One statement for the residents a filter asks for, inside the viewer's scope: tags are
- * EXISTS subqueries on current tags, never a filter applied after the fetch.
+ * EXISTS subqueries on current tags, ages bounds on the birth date, never a filter
+ * applied after the fetch.
  */
-export function peopleQuery(context: Context, filter: PeopleFilter | null | undefined): SelectQueryBuilder<PersonEntity> {
+export async function peopleQuery(context: Context, filter: PeopleFilter | null | undefined): Promise<SelectQueryBuilder<PersonEntity>> {
   const { viewer } = context;
   requirePeopleAccess(viewer);
   const areaCode = parseAreaCodeArgument('filter.areaCode', filter?.areaCode);
@@ -35,9 +50,13 @@ export function peopleQuery(context: Context, filter: PeopleFilter | null | unde
     if (!readsNames(viewer)) throw forbidden('按姓名查询需要查看人员信息的权限');
     qb.andWhere("person.name LIKE :namePrefix ESCAPE '!'", { namePrefix: likePrefix(filter.namePrefix) });
   }
+  whereAge(qb, filter?.minAge, filter?.maxAge);
   const tags = [...new Set(filter?.tags ?? [])];
-  const unknown = tags.filter((tag) => !isKnownTag(tag));
-  if (unknown.length) throw badFilter(`未知的人群标签：${unknown.join('、')}`);
+  if (tags.length) {
+    const catalogue = await context.loaders.tagCatalogue();
+    const unknown = tags.filter((tag) => !catalogue.get(tag));
+    if (unknown.length) throw badFilter(`未知的人群标签：${unknown.join('、')}`);
+  }
   tags.forEach((code, index) => {
     const alias = `tag${index}`;
     const carries = qb

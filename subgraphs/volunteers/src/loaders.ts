@@ -1,12 +1,23 @@
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import DataLoader from 'dataloader';
+import { Brackets, type DataSource, type EntitySchema, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { Viewer } from '../../kit/src/auth.js';
 import { createGroupPageLoader } from '../../kit/src/connection.js';
 import { createGroupLoader, createRowLoader } from '../../kit/src/loaders.js';
 import { whereInScope, whereOverlapsScope } from '../../kit/src/scope.js';
 import { Activity } from './entities/activity.js';
+import { CorrectionRequest } from './entities/correction-request.js';
+import { Enrolment } from './entities/enrolment.js';
+import { PointEntry } from './entities/point-entry.js';
+import { PointRate } from './entities/point-rate.js';
+import { Redemption } from './entities/redemption.js';
+import { Reward } from './entities/reward.js';
+import { ServiceRecord } from './entities/service-record.js';
+import { ServiceRecordChange } from './entities/service-record-change.js';
 import { TeamMembership } from './entities/team-membership.js';
-import { Volunteer } from './entities/volunteer.js';
 import { VolunteerTeam } from './entities/volunteer-team.js';
+import { createCertificateLoader } from './certificates.js';
+import { createStatsLoader } from './stats.js';
+import { createVolunteerLoader } from './volunteer-loader.js';
 
 type Restrict = (qb: SelectQueryBuilder<ObjectLiteral>, alias: string) => void;
 
@@ -18,8 +29,24 @@ function inScope(viewer: Viewer): Restrict {
 }
 
 /**
- * Teams serve an area: a street-wide team (雷锋伙伴) is visible to a worker of each of its
- * communities, a team of a neighbouring community is not.
+ * Rows that join two places (an enrolment: where the activity is and where the volunteer
+ * lives): visible to the viewers of either, so an organiser sees the volunteers of their
+ * activity and a community sees what its residents did elsewhere.
+ */
+function inScopeOfEither(viewer: Viewer, first: string, second: string): Restrict {
+  return (qb, alias) => {
+    qb.andWhere(
+      new Brackets((either) => {
+        either.orWhere(new Brackets((inner) => void whereInScope(inner, viewer, `${alias}.${first}`)));
+        either.orWhere(new Brackets((inner) => void whereInScope(inner, viewer, `${alias}.${second}`)));
+      }),
+    );
+  };
+}
+
+/**
+ * Teams and rewards serve an area: a street-wide team (雷锋伙伴) or a street's catalogue is
+ * visible to a worker of each of its communities, a neighbouring community's is not.
  */
 export function teamVisibility(viewer: Viewer): Restrict {
   return (qb, alias) => {
@@ -31,15 +58,54 @@ const activeOnly: Restrict = (qb, alias) => {
   qb.andWhere(`${alias}.leftAt IS NULL`);
 };
 
+/** A number per key from one grouped statement: sums of minutes, balances. */
+function createSumLoader<T extends ObjectLiteral>(dataSource: DataSource, entity: EntitySchema<T>, groupBy: keyof T & string, sum: keyof T & string, restrict?: Restrict) {
+  return new DataLoader<string, number>(async (keys) => {
+    const qb = dataSource.getRepository(entity).createQueryBuilder('row')
+      .select(`row.${groupBy}`, 'k').addSelect(`COALESCE(SUM(row.${sum}), 0)`, 'n')
+      .where(`row.${groupBy} IN (:...keys)`, { keys: [...keys] }).groupBy(`row.${groupBy}`);
+    restrict?.(qb as unknown as SelectQueryBuilder<ObjectLiteral>, 'row');
+    const rows: { k: string; n: number | string }[] = await qb.getRawMany();
+    const byKey = new Map(rows.map((row) => [row.k, Number(row.n)]));
+    return keys.map((key) => byKey.get(key) ?? 0);
+  });
+}
+
+const confirmedOnly: Restrict = (qb, alias) => {
+  qb.andWhere(`${alias}.status = 'CONFIRMED'`);
+};
+
 export function createLoaders(dataSource: DataSource, viewer: Viewer) {
+  const page = <T extends ObjectLiteral & { id: string }>(entity: EntitySchema<T>, groupBy: keyof T & string, areaCodeProperty: keyof T & string) =>
+    createGroupPageLoader(dataSource, entity, viewer, { groupBy, match: 'equal', areaCodeProperty });
   return {
-    volunteerById: createRowLoader(dataSource, Volunteer, 'id', { restrict: inScope(viewer) }),
-    volunteerByPerson: createRowLoader(dataSource, Volunteer, 'personId', { restrict: inScope(viewer) }),
+    volunteerById: createVolunteerLoader(dataSource, viewer, 'id'),
+    volunteerByPerson: createVolunteerLoader(dataSource, viewer, 'personId'),
     teamById: createRowLoader(dataSource, VolunteerTeam, 'id', { restrict: teamVisibility(viewer) }),
     activityById: createRowLoader(dataSource, Activity, 'id', { restrict: inScope(viewer) }),
     activeMembershipsByVolunteer: createGroupLoader(dataSource, TeamMembership, 'volunteerId', { restrict: activeOnly, orderBy: 'teamId' }),
     activeMembershipsByTeam: createGroupLoader(dataSource, TeamMembership, 'teamId', { restrict: activeOnly, orderBy: 'volunteerId' }),
+    membershipsByVolunteer: createGroupLoader(dataSource, TeamMembership, 'volunteerId', { orderBy: 'teamId' }),
+    membershipsByTeam: createGroupLoader(dataSource, TeamMembership, 'teamId', { orderBy: 'volunteerId' }),
     activitiesUnderCode: createGroupPageLoader(dataSource, Activity, viewer, { groupBy: 'areaCode', match: 'prefix', areaCodeProperty: 'areaCode' }),
+    confirmedMinutesByVolunteer: createSumLoader(dataSource, ServiceRecord, 'volunteerId', 'minutes', confirmedOnly),
+    balanceByVolunteer: createSumLoader(dataSource, PointEntry, 'volunteerId', 'points'),
+    rateByCategory: createRowLoader(dataSource, PointRate, 'category'),
+    enrolmentById: createRowLoader(dataSource, Enrolment, 'id', { restrict: inScopeOfEither(viewer, 'areaCode', 'volunteerAreaCode') }),
+    enrolmentsByActivity: page(Enrolment, 'activityId', 'areaCode'),
+    enrolmentsByVolunteer: page(Enrolment, 'volunteerId', 'volunteerAreaCode'),
+    recordById: createRowLoader(dataSource, ServiceRecord, 'id', { restrict: inScopeOfEither(viewer, 'areaCode', 'volunteerAreaCode') }),
+    recordByEnrolment: createRowLoader(dataSource, ServiceRecord, 'enrolmentId', { restrict: inScopeOfEither(viewer, 'areaCode', 'volunteerAreaCode') }),
+    changesByRecord: createGroupLoader(dataSource, ServiceRecordChange, 'recordId', { orderBy: 'id' }),
+    correctionsByRecord: createGroupLoader(dataSource, CorrectionRequest, 'recordId', { orderBy: 'id' }),
+    correctionById: createRowLoader(dataSource, CorrectionRequest, 'id', { restrict: inScopeOfEither(viewer, 'areaCode', 'volunteerAreaCode') }),
+    ledgerByVolunteer: page(PointEntry, 'volunteerId', 'areaCode'),
+    rewardById: createRowLoader(dataSource, Reward, 'id', { restrict: teamVisibility(viewer) }),
+    redemptionById: createRowLoader(dataSource, Redemption, 'id', { restrict: inScopeOfEither(viewer, 'areaCode', 'rewardAreaCode') }),
+    redemptionsByVolunteer: page(Redemption, 'volunteerId', 'areaCode'),
+    redemptionsByReward: page(Redemption, 'rewardId', 'areaCode'),
+    certificates: createCertificateLoader(dataSource),
+    volunteerStats: createStatsLoader(dataSource, viewer),
   };
 }
 

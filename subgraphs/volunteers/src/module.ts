@@ -1,17 +1,26 @@
 import type { SubgraphModule } from '../../kit/src/service.js';
 import { createContext, type Context } from './context.js';
 import { Activity } from './entities/activity.js';
+import { CorrectionRequest } from './entities/correction-request.js';
+import { Enrolment } from './entities/enrolment.js';
+import { PointEntry } from './entities/point-entry.js';
+import { PointRate } from './entities/point-rate.js';
+import { Redemption } from './entities/redemption.js';
+import { Reward } from './entities/reward.js';
+import { ServiceRecord } from './entities/service-record.js';
+import { ServiceRecordChange } from './entities/service-record-change.js';
 import { TeamMembership } from './entities/team-membership.js';
 import { Volunteer } from './entities/volunteer.js';
 import { VolunteerTeam } from './entities/volunteer-team.js';
 import { Initial1764400000000 } from './migrations/1764400000000-initial.js';
+import { VolunteerDomain1764500000000 } from './migrations/1764500000000-volunteer-domain.js';
 import { resolvers } from './resolvers/index.js';
 import { seedIfEmpty } from './seed.js';
 
 export const volunteersSubgraph: SubgraphModule<Context> = {
   name: 'volunteers',
-  entities: [Volunteer, VolunteerTeam, TeamMembership, Activity],
-  migrations: [Initial1764400000000],
+  entities: [Volunteer, VolunteerTeam, TeamMembership, Activity, Enrolment, ServiceRecord, ServiceRecordChange, CorrectionRequest, PointRate, PointEntry, Reward, Redemption],
+  migrations: [Initial1764400000000, VolunteerDomain1764500000000],
   resolvers: resolvers as SubgraphModule<Context>['resolvers'],
   createContext,
   seedIfEmpty,

@@ -1,7 +1,7 @@
 import type { GridStaffResolvers } from '../generated/resolvers.js';
-import { eventPage } from './event-pages.js';
+import { assignedEventPage } from './event-pages.js';
 
 export const GridStaff: GridStaffResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),
-  assignedEvents: (staff, args, context) => eventPage(context, 'eventsByAssignee', staff.id, args),
+  assignedEvents: (staff, { status, first, after }, context) => assignedEventPage(context, staff.id, status, { first, after }),
 };

@@ -1,6 +1,6 @@
 import { gridAreaPrefix, parseAreaCodeArgument } from '../../../kit/src/area-code.js';
-import type { GridResolvers } from '../generated/resolvers.js';
-import { eventPage } from './event-pages.js';
+import type { AreaResolvers, GridResolvers } from '../generated/resolvers.js';
+import { eventPage, eventStatsUnder } from './event-pages.js';
 
 export const Grid: GridResolvers = {
   // The key carries the code, so a grid's events are found without asking the grids
@@ -10,4 +10,10 @@ export const Grid: GridResolvers = {
     return { id: reference.id, code: reference.code };
   },
   events: (grid, args, context) => eventPage(context, 'eventsUnderArea', gridAreaPrefix(grid.code), args),
+  eventStats: (grid, { from, to }, context) => eventStatsUnder(context, gridAreaPrefix(grid.code), from, to),
+};
+
+export const Area: AreaResolvers = {
+  __resolveReference: (reference) => ({ code: parseAreaCodeArgument('code', reference.code) ?? '' }),
+  eventStats: (area, { from, to }, context) => eventStatsUnder(context, area.code, from, to),
 };

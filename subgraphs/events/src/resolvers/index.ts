@@ -1,9 +1,29 @@
 import { DateTime } from '../../../kit/src/scalars.js';
 import type { Resolvers } from '../generated/resolvers.js';
-import { Grid } from './grid.js';
-import { GridEvent } from './grid-event.js';
+import { Drill, DrillCommunityResult, DrillParticipant } from './drill.js';
+import { Area, Grid } from './grid.js';
+import { EventAction, GridEvent } from './grid-event.js';
 import { GridStaff } from './grid-staff.js';
+import { Inspection, InspectionFinding } from './inspection.js';
+import { Mutation } from './mutation.js';
 import { Person } from './person.js';
 import { Query } from './query.js';
+import { Visit } from './visit.js';
 
-export const resolvers: Resolvers = { DateTime, Query, Grid, GridEvent, GridStaff, Person };
+export const resolvers: Resolvers = {
+  DateTime,
+  Query,
+  Mutation,
+  Area,
+  Grid,
+  GridEvent,
+  EventAction,
+  GridStaff,
+  Person,
+  Inspection,
+  InspectionFinding,
+  Visit,
+  Drill,
+  DrillParticipant,
+  DrillCommunityResult,
+};

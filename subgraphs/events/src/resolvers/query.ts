@@ -1,21 +1,40 @@
 import { parseAreaCodeArgument } from '../../../kit/src/area-code.js';
+import { paginate } from '../../../kit/src/connection.js';
+import { narrowScope, whereInScope } from '../../../kit/src/scope.js';
+import { loadCatalogue } from '../catalogue.js';
+import { Inspection } from '../entities/inspection.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { searchEvents } from '../search-events.js';
-import { requireEventRead } from './event-pages.js';
+import { eventStatsUnder, readDrill, readEvent, readInspection, requireEventRead } from './event-pages.js';
 
 export const Query: QueryResolvers = {
-  event: (_, { id }, { loaders, viewer }) => {
-    requireEventRead(viewer);
-    return loaders.eventById.load(id);
-  },
-  events: (_, { filter, first, after }, { db, viewer }) => {
+  event: (_, { id }, context) => readEvent({ id }, context),
+  events: (_, { filter, first, after }, { db, viewer, settings }) => {
     requireEventRead(viewer);
     const search = {
       areaCode: parseAreaCodeArgument('filter.areaCode', filter?.areaCode),
       statuses: filter?.status ?? [],
       priority: filter?.priority ?? null,
       category: filter?.category ?? null,
+      source: filter?.source ?? null,
+      overdue: filter?.overdue ?? null,
+      now: settings.now(),
     };
     return searchEvents(db, viewer, search, { first, after });
   },
+  // The catalogue is no secret: residents pick a category when they report.
+  eventCategories: async (_, { includeRetired }, context) => {
+    const catalogue = await loadCatalogue(context);
+    return includeRetired ? catalogue : catalogue.filter((category) => category.active);
+  },
+  eventStats: (_, { areaCode, from, to }, context) => eventStatsUnder(context, parseAreaCodeArgument('areaCode', areaCode) ?? '', from, to),
+  inspection: (_, { id }, context) => readInspection({ id }, context),
+  inspections: (_, { areaCode, status, first, after }, { db, viewer }) => {
+    requireEventRead(viewer);
+    const qb = db.dataSource.getRepository(Inspection).createQueryBuilder('inspection');
+    whereInScope(qb, narrowScope(viewer, parseAreaCodeArgument('areaCode', areaCode)), 'inspection.areaCode');
+    if (status) qb.andWhere('inspection.status = :status', { status });
+    return paginate(qb, { first, after }, { alias: 'inspection' });
+  },
+  drill: (_, { id }, context) => readDrill({ id }, context),
 };

@@ -2,14 +2,18 @@ import { EntitySchema } from 'typeorm';
 
 export type StaffRole = 'GRID_WORKER' | 'MICRO_GRID_LEADER' | 'MICRO_GRID_WORKER' | 'BUILDING_STEWARD';
 
+/** A person serving in one role; the grids served, over time, are its assignments. */
 export interface GridStaffEntity {
   id: string;
   /** The person in the people subgraph. */
   personId: string;
   role: StaffRole;
-  /** The finest code covering every grid served: scope applies to it. */
+  /** The finest code covering every grid served now (or last): scope applies to it. */
   areaCode: string;
+  /** True while an assignment is open. */
   active: boolean;
+  /** Contact data residents see on their service card, so served unmasked. */
+  workPhone: string | null;
   createdAt: Date;
 }
 
@@ -22,21 +26,7 @@ export const GridStaff = new EntitySchema<GridStaffEntity>({
     role: { type: 'varchar', length: 24 },
     areaCode: { name: 'area_code', type: 'varchar', length: 18 },
     active: { type: 'boolean', default: true },
+    workPhone: { name: 'work_phone', type: 'varchar', length: 20, nullable: true },
     createdAt: { name: 'created_at', type: 'datetime' },
-  },
-});
-
-/** Which grids a staff member serves. */
-export interface StaffAssignmentEntity {
-  staffId: string;
-  gridId: string;
-}
-
-export const StaffAssignment = new EntitySchema<StaffAssignmentEntity>({
-  name: 'StaffAssignment',
-  tableName: 'staff_assignment',
-  columns: {
-    staffId: { name: 'staff_id', type: 'varchar', length: 36, primary: true },
-    gridId: { name: 'grid_id', type: 'varchar', length: 36, primary: true },
   },
 });

@@ -1,20 +1,26 @@
+import { gridAreaPrefix } from '../../../kit/src/area-code.js';
 import { notFound } from '../../../kit/src/errors.js';
-import { present } from '../../../kit/src/loaders.js';
 import type { GridResolvers } from '../generated/resolvers.js';
+import { staffOfGrid } from './staff-of-grid.js';
 
 export const Grid: GridResolvers = {
   __resolveReference: (reference, { loaders }) =>
     'id' in reference ? loaders.gridById.load(reference.id) : loaders.gridByCode.load(reference.code),
   parent: (grid, _, { loaders }) => (grid.parentId ? loaders.gridById.load(grid.parentId) : null),
-  children: (grid, _, { loaders }) => loaders.activeChildGrids.load(grid.id),
+  children: (grid, { includeRetired }, { loaders }) => (includeRetired ? loaders.childGrids : loaders.activeChildGrids).load(grid.id),
   community: async (grid, _, { loaders }) => {
     const community = await loaders.areaByCode.load(grid.communityCode);
     if (!community) throw notFound('网格所属社区不存在');
     return community;
   },
-  staff: async (grid, _, { loaders }) => {
-    const assignments = await loaders.assignmentsByGrid.load(grid.id);
-    const staff = present(await loaders.staffById.loadMany(assignments.map((assignment) => assignment.staffId)));
-    return staff.filter((member) => member.active);
+  // A grid without a boundary has no system named either: no statement for it.
+  boundary: async (grid, _, { loaders }) => {
+    if (!grid.boundaryCrs) return null;
+    const geometry = grid.boundary ?? (await loaders.boundaryByGrid.load(grid.id))?.boundary;
+    return geometry ? { geometry, crs: grid.boundaryCrs } : null;
   },
+  buildings: (grid, { first, after }, { loaders }) => loaders.buildingsUnderCode.load({ value: gridAreaPrefix(grid.code), first, after }),
+  buildingCount: async (grid, _, { loaders }) => (await loaders.buildingCountsUnderCode.load(gridAreaPrefix(grid.code))).buildings,
+  householdCount: async (grid, _, { loaders }) => (await loaders.buildingCountsUnderCode.load(gridAreaPrefix(grid.code))).households,
+  staff: (grid, { role, includeEnded }, context) => staffOfGrid(context, grid.id, { role, includeEnded }),
 };

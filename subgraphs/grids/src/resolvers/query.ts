@@ -1,22 +1,11 @@
-import { paginate } from '../../../kit/src/connection.js';
 import { parseAreaCodeArgument } from '../../../kit/src/area-code.js';
-import { narrowScope, whereInScope } from '../../../kit/src/scope.js';
 import { requirePermission } from '../../../kit/src/auth.js';
-import { Area } from '../entities/area.js';
-import { Grid } from '../entities/grid.js';
-import { areaVisibility } from '../loaders.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
-import type { Context } from '../context.js';
-import type { GridType } from '../entities/grid.js';
-
-export function gridsUnder(context: Context, areaCode: string | null, type: GridType | null | undefined, page: { first?: number | null; after?: string | null }) {
-  requirePermission(context.viewer, 'grid:read');
-  const qb = context.db.dataSource.getRepository(Grid).createQueryBuilder('grid');
-  whereInScope(qb, narrowScope(context.viewer, areaCode), 'grid.code');
-  if (type) qb.andWhere('grid.type = :type', { type });
-  qb.andWhere("grid.status = 'ACTIVE'");
-  return paginate(qb, page, { alias: 'grid', sortBy: 'code' });
-}
+import { Area } from '../entities/area.js';
+import { areaVisibility } from '../loaders.js';
+import { gridsUnder } from '../queries/grids-under.js';
+import { locateGrid } from '../queries/locate-grid.js';
+import { searchAreas } from '../queries/search-areas.js';
 
 export const Query: QueryResolvers = {
   area: (_, { code }, { loaders, viewer }) => {
@@ -33,6 +22,7 @@ export const Query: QueryResolvers = {
     if (parent) qb.andWhere('area.parentCode = :parent', { parent });
     return qb.getMany();
   },
+  searchAreas: (_, { name, level }, context) => searchAreas(context, name, level),
   grid: (_, { id }, { loaders, viewer }) => {
     requirePermission(viewer, 'grid:read');
     return loaders.gridById.load(id);
@@ -41,8 +31,13 @@ export const Query: QueryResolvers = {
     requirePermission(viewer, 'grid:read');
     return loaders.gridByCode.load(code);
   },
-  grids: (_, { areaCode, type, first, after }, context) =>
-    gridsUnder(context, parseAreaCodeArgument('areaCode', areaCode), type, { first, after }),
+  grids: (_, { areaCode, type, first, after, includeRetired }, context) =>
+    gridsUnder(context, parseAreaCodeArgument('areaCode', areaCode), { type, includeRetired }, { first, after }),
+  locateGrid: (_, { lng, lat, crs }, context) => locateGrid(context, lng, lat, crs ?? 'GCJ02'),
+  building: (_, { id }, { loaders, viewer }) => {
+    requirePermission(viewer, 'grid:read');
+    return loaders.buildingById.load(id);
+  },
   gridStaff: (_, { id }, { loaders, viewer }) => {
     requirePermission(viewer, 'grid:read');
     return loaders.staffById.load(id);

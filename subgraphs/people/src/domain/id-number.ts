@@ -74,9 +74,7 @@ export function makeIdNumber(addressCode: string, birthDate: string, sequence: n
 }
 
 /** 510************02X: the address's first three digits and the last three characters. */
-export function maskIdNumber(idNumber: string): string {
-  return `${idNumber.slice(0, 3)}${'*'.repeat(Math.max(0, idNumber.length - 6))}${idNumber.slice(-3)}`;
-}
+export { maskDocumentNumber as maskIdNumber } from './masking.js';
 
 /** 138****5678 */
 export function maskPhone(phone: string): string {

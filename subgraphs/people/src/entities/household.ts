@@ -7,6 +7,8 @@ export interface HouseholdEntity {
   gridId: string;
   /** The grid's code: scope applies to it. */
   areaCode: string;
+  /** The building (grids subgraph) the household lives in, when known. */
+  buildingId: string | null;
 }
 
 export const Household = new EntitySchema<HouseholdEntity>({
@@ -17,5 +19,6 @@ export const Household = new EntitySchema<HouseholdEntity>({
     address: { type: 'varchar', length: 255 },
     gridId: { name: 'grid_id', type: 'varchar', length: 36 },
     areaCode: { name: 'area_code', type: 'varchar', length: 18 },
+    buildingId: { name: 'building_id', type: 'varchar', length: 36, nullable: true },
   },
 });

@@ -1,4 +1,5 @@
 import { EntitySchema } from 'typeorm';
+import type { OccupationCode } from '../domain/occupations.js';
 
 /**
  * A special-group tag held for a while: `until` is null while it holds, so closing a tag
@@ -7,12 +8,14 @@ import { EntitySchema } from 'typeorm';
 export interface PersonTagEntity {
   id: string;
   personId: string;
-  /** A code of the tag catalogue (domain/tags.ts), e.g. EMPTY_NEST_ELDER. */
+  /** A code of the tag catalogue (`tag_definition`), e.g. EMPTY_NEST_ELDER. */
   code: string;
   /** The person's area code, so counts by tag and area need no join. */
   areaCode: string;
   since: Date;
   until: Date | null;
+  /** For 新就业形态劳动者: delivery rider, courier... */
+  occupation: OccupationCode | null;
 }
 
 export const PersonTag = new EntitySchema<PersonTagEntity>({
@@ -25,5 +28,6 @@ export const PersonTag = new EntitySchema<PersonTagEntity>({
     areaCode: { name: 'area_code', type: 'varchar', length: 18 },
     since: { type: 'datetime' },
     until: { type: 'datetime', nullable: true },
+    occupation: { type: 'varchar', length: 32, nullable: true },
   },
 });

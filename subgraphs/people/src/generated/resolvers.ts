@@ -2,8 +2,11 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PersonEntity as PersonEntityModel } from '../entities/person.js';
 import type { HouseholdEntity as HouseholdEntityModel } from '../entities/household.js';
-import type { HouseholdMemberModel as HouseholdMemberModelModel, PersonConnectionModel as PersonConnectionModelModel, GridReference as GridReferenceModel } from '../mappers.js';
+import type { HouseholdMemberModel as HouseholdMemberModelModel, PiiAccessLogConnectionModel as PiiAccessLogConnectionModelModel, PersonConnectionModel as PersonConnectionModelModel, PersonImportResultModel as PersonImportResultModelModel, GridReference as GridReferenceModel, BuildingReference as BuildingReferenceModel, AreaReference as AreaReferenceModel } from '../mappers.js';
 import type { PersonTagEntity as PersonTagEntityModel } from '../entities/person-tag.js';
+import type { TagKind as TagKindModel } from '../domain/tags.js';
+import type { ResidenceMoveEntity as ResidenceMoveEntityModel } from '../entities/residence-move.js';
+import type { PiiAccessLogEntity as PiiAccessLogEntityModel } from '../entities/pii-access-log.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -16,19 +19,99 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A calendar date, YYYY-MM-DD (Asia/Shanghai). */
+  Date: { input: string; output: string; }
   /** An ISO-8601 date-time in UTC. */
   DateTime: { input: Date; output: Date; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Age bands of the statistics (whole years). */
+export type AgeBand =
+  /** 0–6 学龄前 */
+  | 'AGE_0_6'
+  /** 7–17 未成年 */
+  | 'AGE_7_17'
+  /** 18–34 */
+  | 'AGE_18_34'
+  /** 35–59 */
+  | 'AGE_35_59'
+  /** 60–79 老年 */
+  | 'AGE_60_79'
+  /** 80 and over 高龄 */
+  | 'AGE_80_PLUS';
+
+export type AgeBandCount = {
+  __typename?: 'AgeBandCount';
+  band: AgeBand;
+  count: Scalars['Int']['output'];
+  /** e.g. 60–79岁 */
+  label: Scalars['String']['output'];
+  /** Null for the open band. */
+  maxAge?: Maybe<Scalars['Int']['output']>;
+  minAge: Scalars['Int']['output'];
+};
+
+export type Area = {
+  __typename?: 'Area';
+  code: Scalars['ID']['output'];
+  /**
+   * Counts of the area's active residents (district, street or community; a city counts
+   * its districts); needs `person:read` or `person:count`.
+   */
+  populationStats: PopulationStats;
+};
+
+export type Building = {
+  __typename?: 'Building';
+  id: Scalars['ID']['output'];
+  /** Residents of the building in every status, ordered by id. */
+  residents: PersonConnection;
+};
+
+
+export type BuildingResidentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CreateHouseholdInput = {
+  /** Address line, e.g. 3栋2单元501. */
+  address: Scalars['String']['input'];
+  /** The head (户主); the household is placed where the head lives. */
+  headPersonId: Scalars['ID']['input'];
+};
+
+export type DefineTagInput = {
+  /** Upper-case letters, digits and _, e.g. FLOOD_RISK_HOUSEHOLD. */
+  code: Scalars['String']['input'];
+  /** Chinese label, e.g. 防汛重点户. */
+  label: Scalars['String']['input'];
+  needsOccupation?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type DefineTagPayload = {
+  __typename?: 'DefineTagPayload';
+  tag?: Maybe<TagDefinition>;
+  userErrors: Array<UserError>;
 };
 
 export type Gender =
   | 'FEMALE'
   | 'MALE';
 
+export type GenderCount = {
+  __typename?: 'GenderCount';
+  count: Scalars['Int']['output'];
+  gender: Gender;
+};
+
 export type Grid = {
   __typename?: 'Grid';
   code: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** Counts of the grid's active residents; needs `person:read` or `person:count`. */
+  residentStats: PopulationStats;
   /**
    * Residents registered in this grid or any grid inside it (a community total grid covers
    * its whole community), in every status (ACTIVE, MOVED_OUT, DECEASED): a grid's register
@@ -49,6 +132,7 @@ export type Household = {
   __typename?: 'Household';
   /** Address line, e.g. 3栋2单元501. */
   address: Scalars['String']['output'];
+  building?: Maybe<Building>;
   grid: Grid;
   id: Scalars['ID']['output'];
   members: Array<HouseholdMember>;
@@ -61,23 +145,213 @@ export type HouseholdMember = {
   relation: Scalars['String']['output'];
 };
 
+export type HouseholdPayload = {
+  __typename?: 'HouseholdPayload';
+  household?: Maybe<Household>;
+  userErrors: Array<UserError>;
+};
+
+/** The identity document a record is keyed on. */
+export type IdentityDocumentType =
+  /** 外国人永久居留身份证 */
+  | 'FOREIGN_PERMANENT_RESIDENT_CARD'
+  /** 港澳居民来往内地通行证 */
+  | 'HK_MACAO_PERMIT'
+  /** 护照 */
+  | 'PASSPORT'
+  /** 居民身份证 (GB 11643, fully validated; gender and birth date derived) */
+  | 'RESIDENT_ID_CARD'
+  /** 台湾居民来往大陆通行证 */
+  | 'TAIWAN_PERMIT';
+
+export type ImportMode =
+  /** Create new records; an existing one is never changed. */
+  | 'CREATE_ONLY'
+  /** Create new records and update existing ones. */
+  | 'UPSERT';
+
+export type ImportOutcome =
+  | 'CREATED'
+  | 'FAILED'
+  | 'UNCHANGED'
+  | 'UPDATED';
+
+export type ImportPeoplePayload = {
+  __typename?: 'ImportPeoplePayload';
+  created: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  /** One result per row, in the order sent. */
+  results: Array<PersonImportResult>;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+  /** Problems with the call itself (TOO_MANY_ROWS); then no row is looked at. */
+  userErrors: Array<UserError>;
+};
+
+export type JoinHouseholdInput = {
+  householdId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+  /** 户主, 配偶, 子女, 父母, 孙子女, 祖父母, 兄弟姐妹, 其他亲属, 非亲属 */
+  relation: Scalars['String']['input'];
+};
+
+export type LeaveHouseholdInput = {
+  personId: Scalars['ID']['input'];
+};
+
+export type MoveKind =
+  /** To a grid of another street of the register. */
+  | 'ACROSS_STREETS'
+  /** Back into the register after having moved out. */
+  | 'INTO_REGISTER'
+  /** Out of the register: the person is MOVED_OUT. */
+  | 'OUT_OF_REGISTER'
+  /** Inside the same street (街道). */
+  | 'WITHIN_STREET';
+
+export type MovePersonInput = {
+  /** Where the person went outside the register (迁往重庆市渝中区). */
+  leftFor?: InputMaybe<Scalars['String']['input']>;
+  movedOn: Scalars['Date']['input'];
+  personId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** Where the person now lives inside the register; or leave it out and give `leftFor`. */
+  to?: InputMaybe<PlacementInput>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * Registers a resident in a grid; needs `person:write`. Every problem is a user error and
-   * then nothing is written: INVALID_NAME, INVALID_ID_NUMBER (format, 15-digit legacy number,
-   * address code, birth date or check character), INVALID_PHONE (mainland mobile),
-   * UNKNOWN_TAG, GRID_NOT_FOUND (unknown, retired or not visible to the caller),
-   * GRID_NOT_RESIDENTIAL (a community total grid), OUT_OF_SCOPE, DUPLICATE_ID_NUMBER.
-   * Gender and birth date are derived from the ID number.
+   * Opens a household (户) headed by a resident, who leaves any household they were in.
+   * Needs `person:write`. Errors: PERSON_NOT_FOUND, PERSON_NOT_ACTIVE, INVALID_ADDRESS.
+   */
+  createHousehold: HouseholdPayload;
+  /**
+   * Adds a tag to the catalogue or renames one; needs `tag:write`. No schema change is
+   * needed for a new special group. Errors: INVALID_TAG_CODE, INVALID_TAG_LABEL,
+   * DUPLICATE_TAG_LABEL.
+   */
+  defineTag: DefineTagPayload;
+  /**
+   * Imports up to 1,000 rows at once (TOO_MANY_ROWS beyond); needs `person:write`. Each row
+   * is checked on its own: valid rows are saved, each invalid one comes back with its row
+   * number and user errors, and a row is saved whole or not at all. CREATE_ONLY never
+   * changes an existing record (an identical one is UNCHANGED, a different one
+   * DUPLICATE_ID_NUMBER); UPSERT updates the record. Running the same rows again changes
+   * nothing. Writes are batched: a fixed number of statements per call.
+   */
+  importPeople: ImportPeoplePayload;
+  /**
+   * Puts a resident in a household with their relation to the head; a person belongs to one
+   * household at a time, so they leave the one they were in. Needs `person:write`. Errors:
+   * PERSON_NOT_FOUND, HOUSEHOLD_NOT_FOUND, PERSON_NOT_ACTIVE, INVALID_RELATION,
+   * HOUSEHOLD_HAS_HEAD.
+   */
+  joinHousehold: PersonPayload;
+  /** Takes a resident out of their household; needs `person:write`. Errors: PERSON_NOT_FOUND, NOT_IN_HOUSEHOLD. */
+  leaveHousehold: PersonPayload;
+  /**
+   * Records a move (迁移): to a grid or building inside the register (a person who had moved
+   * out becomes ACTIVE again), or out of it (`leftFor`: status MOVED_OUT). The record is
+   * kept; `Person.residenceHistory` lists the moves. Moving leaves the household. Needs
+   * `person:write`. Errors: PERSON_NOT_FOUND, PERSON_DECEASED, INVALID_DESTINATION, INVALID_DATE,
+   * GRID_NOT_FOUND, GRID_NOT_RESIDENTIAL, BUILDING_NOT_FOUND, BUILDING_NOT_IN_GRID,
+   * INVALID_ROOM, OUT_OF_SCOPE, NOT_MOVED.
+   */
+  movePerson: PersonPayload;
+  /**
+   * Registers a resident; needs `person:write`. Every problem is a user error and then
+   * nothing is written: INVALID_NAME, INVALID_ID_NUMBER (the document number: for an ID card
+   * format, 15-digit legacy number, address code, birth date or check character),
+   * INVALID_DOCUMENT_TYPE, INVALID_GENDER,
+   * INVALID_BIRTH_DATE, IDENTITY_MISMATCH (gender or birth date contradict the ID number),
+   * INVALID_PHONE (mainland mobile), INVALID_DATE, UNKNOWN_TAG, OCCUPATION_REQUIRED,
+   * OCCUPATION_NOT_ALLOWED, GRID_NOT_FOUND (unknown, retired or not visible to the caller),
+   * GRID_NOT_RESIDENTIAL (a community total grid), BUILDING_NOT_FOUND, BUILDING_NOT_IN_GRID,
+   * INVALID_ROOM, OUT_OF_SCOPE, DUPLICATE_ID_NUMBER. For a resident ID card, gender and birth
+   * date are derived from the number.
    */
   registerPerson: RegisterPersonPayload;
+  /**
+   * Changes a status with its date and reason: ACTIVE or MOVED_OUT to DECEASED, or a
+   * correction back to ACTIVE. Moves in and out go through `movePerson`. People are never
+   * deleted. Needs `person:write`. Errors: PERSON_NOT_FOUND, INVALID_STATUS_CHANGE,
+   * USE_MOVE_PERSON, INVALID_DATE, REASON_REQUIRED.
+   */
+  setPersonStatus: PersonPayload;
+  /**
+   * Replaces a person's current special-group tags; needs `person:write`. Tags no longer
+   * listed are closed (their end is set), new ones open; the history stays readable in
+   * `Person.tagHistory`. Errors: PERSON_NOT_FOUND, UNKNOWN_TAG, OCCUPATION_REQUIRED,
+   * OCCUPATION_NOT_ALLOWED, INVALID_DATE, PERSON_NOT_ACTIVE.
+   */
+  setTags: PersonPayload;
+};
+
+
+export type MutationCreateHouseholdArgs = {
+  input: CreateHouseholdInput;
+};
+
+
+export type MutationDefineTagArgs = {
+  input: DefineTagInput;
+};
+
+
+export type MutationImportPeopleArgs = {
+  mode?: InputMaybe<ImportMode>;
+  rows: Array<PersonImportRow>;
+};
+
+
+export type MutationJoinHouseholdArgs = {
+  input: JoinHouseholdInput;
+};
+
+
+export type MutationLeaveHouseholdArgs = {
+  input: LeaveHouseholdInput;
+};
+
+
+export type MutationMovePersonArgs = {
+  input: MovePersonInput;
 };
 
 
 export type MutationRegisterPersonArgs = {
   input: RegisterPersonInput;
 };
+
+
+export type MutationSetPersonStatusArgs = {
+  input: SetPersonStatusInput;
+};
+
+
+export type MutationSetTagsArgs = {
+  input: SetTagsInput;
+};
+
+/** Occupations of 新就业形态劳动者 (workers in new forms of employment). */
+export type Occupation =
+  /** 快递员 */
+  | 'COURIER'
+  /** 外卖骑手 */
+  | 'DELIVERY_RIDER'
+  /** 代驾司机 */
+  | 'DESIGNATED_DRIVER'
+  /** 网络货运司机 */
+  | 'FREIGHT_DRIVER'
+  /** 家政服务员 */
+  | 'HOUSEKEEPER'
+  /** 网络主播 */
+  | 'LIVE_STREAMER'
+  /** 其他 */
+  | 'OTHER'
+  /** 网约车司机 */
+  | 'RIDE_HAILING_DRIVER';
 
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -90,6 +364,10 @@ export type PageInfo = {
 export type PeopleFilter = {
   /** Area or grid code prefix: a district, street, community, grid or micro-grid. */
   areaCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Age in whole years, at most this. */
+  maxAge?: InputMaybe<Scalars['Int']['input']>;
+  /** Age in whole years (Asia/Shanghai calendar), at least this. */
+  minAge?: InputMaybe<Scalars['Int']['input']>;
   /** Names starting with this text; needs `person:read`. */
   namePrefix?: InputMaybe<Scalars['String']['input']>;
   residencyType?: InputMaybe<ResidencyType>;
@@ -101,28 +379,68 @@ export type PeopleFilter = {
 /** A resident. */
 export type Person = {
   __typename?: 'Person';
-  /** Age in whole years, derived from the ID number's birth date. */
+  /** Age in whole years on today's date in Asia/Shanghai. */
   age: Scalars['Int']['output'];
-  /** Year of birth; the exact date is personal data and is not served. */
+  /** Exact birth date, masked (1949-**-**); in full with `pii:read` and a purpose, logged. */
+  birthDate: Scalars['String']['output'];
+  /** Year of birth. */
   birthYear: Scalars['Int']['output'];
-  /** Derived from the ID number. */
+  /** The building (楼栋) the person lives in; needs `person:read`. */
+  building?: Maybe<Building>;
+  documentType: IdentityDocumentType;
+  /** From the ID number, or as registered for other documents. */
   gender: Gender;
-  /** The grid (micro-grid) the person lives in. */
+  /** The grid (micro-grid) the person lives in, or lived in last. */
   grid: Grid;
   /** The household the person belongs to; needs `person:read`. */
   household?: Maybe<Household>;
   id: Scalars['ID']['output'];
-  /** Resident ID number, masked: 510************02X. */
+  /**
+   * The document number (for most people the resident ID number), masked: 510************02X.
+   * In full only for a viewer with `pii:read` who declares a purpose; that read is logged.
+   */
   idNumber: Scalars['String']['output'];
   /** Full name; masked (张*明) for viewers with `person:count` only. */
   name: Scalars['String']['output'];
-  /** Mobile phone, masked: 138****5678. */
+  /** Mobile phone, masked: 138****5678; in full with `pii:read` and a purpose, logged. */
   phone?: Maybe<Scalars['String']['output']>;
   registeredAt: Scalars['DateTime']['output'];
+  /** Moves recorded for the person, oldest first; needs `person:read`. */
+  residenceHistory: Array<ResidenceMove>;
+  /** Since when the residency type holds. */
+  residencySince?: Maybe<Scalars['Date']['output']>;
   residencyType: ResidencyType;
+  /** Until when it holds, when it ends (a floating resident's expected stay). */
+  residencyUntil?: Maybe<Scalars['Date']['output']>;
+  /** Room in the building, e.g. 2单元501; needs `person:read`. */
+  room?: Maybe<Scalars['String']['output']>;
   status: PersonStatus;
-  /** Current special-group tags. */
+  /** Why the status changed (迁往外省, 病故...); needs `person:read`. */
+  statusReason?: Maybe<Scalars['String']['output']>;
+  /** Since when the status holds. */
+  statusSince?: Maybe<Scalars['Date']['output']>;
+  /** Every tag the person has carried, closed ones included, oldest first; needs `person:read`. */
+  tagHistory: Array<PersonTag>;
+  /** Current special-group tags; needs `person:read`. */
   tags: Array<PersonTag>;
+};
+
+
+/** A resident. */
+export type PersonBirthDateArgs = {
+  purpose?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A resident. */
+export type PersonIdNumberArgs = {
+  purpose?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A resident. */
+export type PersonPhoneArgs = {
+  purpose?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type PersonConnection = {
@@ -138,41 +456,172 @@ export type PersonEdge = {
   node: Person;
 };
 
+export type PersonImportResult = {
+  __typename?: 'PersonImportResult';
+  outcome: ImportOutcome;
+  /** The record created, updated or matched; null when the row failed. */
+  person?: Maybe<Person>;
+  rowNumber: Scalars['Int']['output'];
+  /** Why the row failed; `field` names the row's field, e.g. ["idNumber"]. */
+  userErrors: Array<UserError>;
+};
+
+/**
+ * One row of an import, as a spreadsheet has it: values are text and are checked per row.
+ * Enumerations accept the code or the Chinese label (男/女, 户籍/常住/流动, 居民身份证/护照...),
+ * dates YYYY-MM-DD, YYYY/M/D or YYYYMMDD, tags codes or labels separated by 、 , ; or spaces.
+ */
+export type PersonImportRow = {
+  birthDate?: InputMaybe<Scalars['String']['input']>;
+  buildingId?: InputMaybe<Scalars['ID']['input']>;
+  documentType?: InputMaybe<Scalars['String']['input']>;
+  gender?: InputMaybe<Scalars['String']['input']>;
+  gridCode?: InputMaybe<Scalars['String']['input']>;
+  /** The grid by id, or by code in `gridCode` (one of them, or a building). */
+  gridId?: InputMaybe<Scalars['ID']['input']>;
+  idNumber?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  occupation?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  residencySince?: InputMaybe<Scalars['String']['input']>;
+  residencyType?: InputMaybe<Scalars['String']['input']>;
+  room?: InputMaybe<Scalars['String']['input']>;
+  /** The row number in the source file, echoed back; defaults to the position in `rows` (1-based). */
+  rowNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** Null leaves an existing person's tags as they are; empty text clears them (UPSERT). */
+  tags?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A person as a mutation left them, or the user errors that stopped it. */
+export type PersonPayload = {
+  __typename?: 'PersonPayload';
+  person?: Maybe<Person>;
+  userErrors: Array<UserError>;
+};
+
 export type PersonStatus =
   | 'ACTIVE'
   | 'DECEASED'
   | 'MOVED_OUT';
 
-/** A special-group tag: 空巢老人, 独居老人, 新就业形态劳动者, 残疾人, 低保, 退役军人, 党员, 重点关注... */
+/** A special-group tag held for a while: 空巢老人, 独居老人, 新就业形态劳动者, 残疾人, 低保, 退役军人, 党员, 重点关注... */
 export type PersonTag = {
   __typename?: 'PersonTag';
   /** Stable code, e.g. EMPTY_NEST_ELDER. */
   code: Scalars['String']['output'];
   /** Chinese label, e.g. 空巢老人. */
   label: Scalars['String']['output'];
+  /** For 新就业形态劳动者: the occupation. */
+  occupation?: Maybe<Occupation>;
   since: Scalars['DateTime']['output'];
+  /** When the tag ended; null while it holds. */
+  until?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type PiiAccessLogConnection = {
+  __typename?: 'PiiAccessLogConnection';
+  edges: Array<PiiAccessLogEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PiiAccessLogEdge = {
+  __typename?: 'PiiAccessLogEdge';
+  cursor: Scalars['String']['output'];
+  node: PiiAccessLogEntry;
+};
+
+/** One unmasked read of a person's data. */
+export type PiiAccessLogEntry = {
+  __typename?: 'PiiAccessLogEntry';
+  accessedAt: Scalars['DateTime']['output'];
+  /** The fields read in full: idNumber, phone, birthDate. */
+  fields: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  person?: Maybe<Person>;
+  /** The purpose the viewer declared. */
+  purpose: Scalars['String']['output'];
+  /** The token subject of the viewer who read. */
+  viewer: Scalars['String']['output'];
+  viewerRoles: Array<Scalars['String']['output']>;
+};
+
+export type PiiAccessLogFilter = {
+  /** Reads of residents under this area or grid code. */
+  areaCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Reads at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  /** Reads before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The token subject of the viewer who read. */
+  viewer?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PlacementInput = {
+  buildingId?: InputMaybe<Scalars['ID']['input']>;
+  gridId?: InputMaybe<Scalars['ID']['input']>;
+  room?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
- * The people subgraph: the population register (实有人口) with households and special groups.
- * Identity numbers and phones are served masked. Reading needs the permission `person:read`;
- * `person:count` (ANALYST) may list and count residents but sees names masked (张*明).
+ * Counts of ACTIVE residents under an area or grid code, computed in SQL. Only residents in
+ * the viewer's scope are counted: `complete` is false when that is part of the area.
+ */
+export type PopulationStats = {
+  __typename?: 'PopulationStats';
+  /** The code prefix counted under. */
+  areaCode: Scalars['String']['output'];
+  byAgeBand: Array<AgeBandCount>;
+  byGender: Array<GenderCount>;
+  byResidencyType: Array<ResidencyTypeCount>;
+  /** Every active tag of the catalogue, with zero where nobody carries it. */
+  byTag: Array<TagCount>;
+  complete: Scalars['Boolean']['output'];
+  total: Scalars['Int']['output'];
+};
+
+/**
+ * The people subgraph: the population register (实有人口) with households, special groups,
+ * moves and the privacy log. Reading needs the permission `person:read`; `person:count`
+ * (ANALYST) may count residents and list them with names masked (张*明), nothing more.
+ *
+ * Privacy (PIPL): document numbers, phones and exact birth dates are served masked. A viewer
+ * with `person:read` and `pii:read` who declares a purpose (the `purpose` argument of those
+ * fields) reads them in full, and every such read is written to the access log.
  */
 export type Query = {
   __typename?: 'Query';
   /** A household by id; needs `person:read` (an address is more than a count). */
   household?: Maybe<Household>;
-  /** Residents matching a filter, ordered by id. */
+  /** Residents matching a filter, ordered by id (keyset pages). */
   people: PersonConnection;
   /** A resident by id, or null when not found or outside the viewer's scope. */
   person?: Maybe<Person>;
+  /**
+   * An exact lookup by document number; needs `person:read` and `pii:read` and a purpose
+   * (BAD_USER_INPUT without one). It counts as an unmasked read: a found person is logged
+   * with the field `idNumber`. Null when no visible person holds the number.
+   */
+  personByIdNumber?: Maybe<Person>;
+  /**
+   * The unmasked reads of personal data, newest first; needs `audit:read`. Only reads of
+   * residents inside the viewer's scope are listed.
+   */
+  piiAccessLog: PiiAccessLogConnection;
+  /** The special-group tag catalogue (active tags), ordered by code. */
+  tagDefinitions: Array<TagDefinition>;
 };
 
 
 /**
- * The people subgraph: the population register (实有人口) with households and special groups.
- * Identity numbers and phones are served masked. Reading needs the permission `person:read`;
- * `person:count` (ANALYST) may list and count residents but sees names masked (张*明).
+ * The people subgraph: the population register (实有人口) with households, special groups,
+ * moves and the privacy log. Reading needs the permission `person:read`; `person:count`
+ * (ANALYST) may count residents and list them with names masked (张*明), nothing more.
+ *
+ * Privacy (PIPL): document numbers, phones and exact birth dates are served masked. A viewer
+ * with `person:read` and `pii:read` who declares a purpose (the `purpose` argument of those
+ * fields) reads them in full, and every such read is written to the access log.
  */
 export type QueryHouseholdArgs = {
   id: Scalars['ID']['input'];
@@ -180,9 +629,13 @@ export type QueryHouseholdArgs = {
 
 
 /**
- * The people subgraph: the population register (实有人口) with households and special groups.
- * Identity numbers and phones are served masked. Reading needs the permission `person:read`;
- * `person:count` (ANALYST) may list and count residents but sees names masked (张*明).
+ * The people subgraph: the population register (实有人口) with households, special groups,
+ * moves and the privacy log. Reading needs the permission `person:read`; `person:count`
+ * (ANALYST) may count residents and list them with names masked (张*明), nothing more.
+ *
+ * Privacy (PIPL): document numbers, phones and exact birth dates are served masked. A viewer
+ * with `person:read` and `pii:read` who declares a purpose (the `purpose` argument of those
+ * fields) reads them in full, and every such read is written to the access log.
  */
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -192,24 +645,78 @@ export type QueryPeopleArgs = {
 
 
 /**
- * The people subgraph: the population register (实有人口) with households and special groups.
- * Identity numbers and phones are served masked. Reading needs the permission `person:read`;
- * `person:count` (ANALYST) may list and count residents but sees names masked (张*明).
+ * The people subgraph: the population register (实有人口) with households, special groups,
+ * moves and the privacy log. Reading needs the permission `person:read`; `person:count`
+ * (ANALYST) may count residents and list them with names masked (张*明), nothing more.
+ *
+ * Privacy (PIPL): document numbers, phones and exact birth dates are served masked. A viewer
+ * with `person:read` and `pii:read` who declares a purpose (the `purpose` argument of those
+ * fields) reads them in full, and every such read is written to the access log.
  */
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+/**
+ * The people subgraph: the population register (实有人口) with households, special groups,
+ * moves and the privacy log. Reading needs the permission `person:read`; `person:count`
+ * (ANALYST) may count residents and list them with names masked (张*明), nothing more.
+ *
+ * Privacy (PIPL): document numbers, phones and exact birth dates are served masked. A viewer
+ * with `person:read` and `pii:read` who declares a purpose (the `purpose` argument of those
+ * fields) reads them in full, and every such read is written to the access log.
+ */
+export type QueryPersonByIdNumberArgs = {
+  documentType?: InputMaybe<IdentityDocumentType>;
+  idNumber: Scalars['String']['input'];
+  purpose: Scalars['String']['input'];
+};
+
+
+/**
+ * The people subgraph: the population register (实有人口) with households, special groups,
+ * moves and the privacy log. Reading needs the permission `person:read`; `person:count`
+ * (ANALYST) may count residents and list them with names masked (张*明), nothing more.
+ *
+ * Privacy (PIPL): document numbers, phones and exact birth dates are served masked. A viewer
+ * with `person:read` and `pii:read` who declares a purpose (the `purpose` argument of those
+ * fields) reads them in full, and every such read is written to the access log.
+ */
+export type QueryPiiAccessLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PiiAccessLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type RegisterPersonInput = {
-  /** The grid the person lives in: an active general, micro or dedicated grid in the caller's scope. */
-  gridId: Scalars['ID']['input'];
-  /** Resident ID card number (18 characters, GB 11643). */
+  /** Required for documents other than the ID card; checked against an ID card number. */
+  birthDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The building the person lives in (owned by the grids subgraph). */
+  buildingId?: InputMaybe<Scalars['ID']['input']>;
+  /** Defaults to RESIDENT_ID_CARD. */
+  documentType?: InputMaybe<IdentityDocumentType>;
+  /** Required for documents other than the ID card; checked against an ID card number. */
+  gender?: InputMaybe<Gender>;
+  /**
+   * The grid the person lives in: an active general, micro or dedicated grid in the caller's
+   * scope. May be left out when `buildingId` is given (the building's grid is used).
+   */
+  gridId?: InputMaybe<Scalars['ID']['input']>;
+  /** The document number; for an ID card 18 characters (GB 11643). */
   idNumber: Scalars['String']['input'];
   name: Scalars['String']['input'];
+  /** For the tag NEW_EMPLOYMENT_WORKER (and any tag that needs one). */
+  occupation?: InputMaybe<Occupation>;
   /** Mainland mobile number (11 digits); empty means none. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to today. */
+  residencySince?: InputMaybe<Scalars['Date']['input']>;
   /** Defaults to PERMANENT (常住). */
   residencyType?: InputMaybe<ResidencyType>;
+  residencyUntil?: InputMaybe<Scalars['Date']['input']>;
+  /** Room in the building, e.g. 2单元501; needs a building. */
+  room?: InputMaybe<Scalars['String']['input']>;
   /** Special-group tag codes, e.g. EMPTY_NEST_ELDER. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -220,11 +727,77 @@ export type RegisterPersonPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A move of a resident, as recorded. */
+export type ResidenceMove = {
+  __typename?: 'ResidenceMove';
+  fromBuilding?: Maybe<Building>;
+  fromGrid?: Maybe<Grid>;
+  fromRoom?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: MoveKind;
+  /** Where the person went when they left the register (e.g. 迁往重庆市). */
+  leftFor?: Maybe<Scalars['String']['output']>;
+  /** The day of the move. */
+  movedOn: Scalars['Date']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  recordedAt: Scalars['DateTime']['output'];
+  toBuilding?: Maybe<Building>;
+  /** Null when the person left the register. */
+  toGrid?: Maybe<Grid>;
+  toRoom?: Maybe<Scalars['String']['output']>;
+};
+
 /** 实有人口: 户籍 / 常住 / 流动 */
 export type ResidencyType =
+  /** 流动: floating population, staying for a while */
   | 'FLOATING'
+  /** 常住: lives here, registered elsewhere */
   | 'PERMANENT'
+  /** 户籍: household registration (hukou) here */
   | 'REGISTERED';
+
+export type ResidencyTypeCount = {
+  __typename?: 'ResidencyTypeCount';
+  count: Scalars['Int']['output'];
+  residencyType: ResidencyType;
+};
+
+export type SetPersonStatusInput = {
+  personId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  since: Scalars['Date']['input'];
+  status: PersonStatus;
+};
+
+export type SetTagsInput = {
+  personId: Scalars['ID']['input'];
+  /** The tags the person carries from now on. */
+  tags: Array<TagAssignmentInput>;
+};
+
+export type TagAssignmentInput = {
+  code: Scalars['String']['input'];
+  /** Needed for tags that need one (新就业形态劳动者). */
+  occupation?: InputMaybe<Occupation>;
+  /** When the tag began; defaults to now for a new tag. */
+  since?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type TagCount = {
+  __typename?: 'TagCount';
+  code: Scalars['String']['output'];
+  count: Scalars['Int']['output'];
+  label: Scalars['String']['output'];
+};
+
+/** A tag of the special-group catalogue: new groups are rows here, not schema changes. */
+export type TagDefinition = {
+  __typename?: 'TagDefinition';
+  code: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  /** True when a person carrying the tag must have an occupation (新就业形态劳动者). */
+  needsOccupation: Scalars['Boolean']['output'];
+};
 
 /** An expected failure: a stable code, the input field it concerns, and a message for people. */
 export type UserError = {
@@ -315,6 +888,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Area: Area;
+  Building: Building;
   Grid: Grid;
   Household: Household;
   Person: Person;
@@ -322,6 +897,12 @@ export type FederationTypes = ResolversObject<{
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Area:
+    ( { __typename: 'Area' }
+    & GraphQLRecursivePick<FederationTypes['Area'], {"code":true}> );
+  Building:
+    ( { __typename: 'Building' }
+    & GraphQLRecursivePick<FederationTypes['Building'], {"id":true}> );
   Grid:
     ( { __typename: 'Grid' }
     & GraphQLRecursivePick<FederationTypes['Grid'], {"id":true,"code":true}> );
@@ -337,67 +918,167 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Gender: Gender;
-  Grid: ResolverTypeWrapper<GridReferenceModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AgeBand: AgeBand;
+  AgeBandCount: ResolverTypeWrapper<AgeBandCount>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Area: ResolverTypeWrapper<AreaReferenceModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Building: ResolverTypeWrapper<BuildingReferenceModel>;
+  CreateHouseholdInput: CreateHouseholdInput;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DefineTagInput: DefineTagInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  DefineTagPayload: ResolverTypeWrapper<Omit<DefineTagPayload, 'tag'> & { tag?: Maybe<ResolversTypes['TagDefinition']> }>;
+  Gender: Gender;
+  GenderCount: ResolverTypeWrapper<GenderCount>;
+  Grid: ResolverTypeWrapper<GridReferenceModel>;
   Household: ResolverTypeWrapper<HouseholdEntityModel>;
   HouseholdMember: ResolverTypeWrapper<HouseholdMemberModelModel>;
+  HouseholdPayload: ResolverTypeWrapper<Omit<HouseholdPayload, 'household'> & { household?: Maybe<ResolversTypes['Household']> }>;
+  IdentityDocumentType: IdentityDocumentType;
+  ImportMode: ImportMode;
+  ImportOutcome: ImportOutcome;
+  ImportPeoplePayload: ResolverTypeWrapper<Omit<ImportPeoplePayload, 'results'> & { results: Array<ResolversTypes['PersonImportResult']> }>;
+  JoinHouseholdInput: JoinHouseholdInput;
+  LeaveHouseholdInput: LeaveHouseholdInput;
+  MoveKind: MoveKind;
+  MovePersonInput: MovePersonInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Occupation: Occupation;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PeopleFilter: PeopleFilter;
   Person: ResolverTypeWrapper<PersonEntityModel>;
   PersonConnection: ResolverTypeWrapper<PersonConnectionModelModel>;
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
+  PersonImportResult: ResolverTypeWrapper<PersonImportResultModelModel>;
+  PersonImportRow: PersonImportRow;
+  PersonPayload: ResolverTypeWrapper<Omit<PersonPayload, 'person'> & { person?: Maybe<ResolversTypes['Person']> }>;
   PersonStatus: PersonStatus;
   PersonTag: ResolverTypeWrapper<PersonTagEntityModel>;
+  PiiAccessLogConnection: ResolverTypeWrapper<PiiAccessLogConnectionModelModel>;
+  PiiAccessLogEdge: ResolverTypeWrapper<Omit<PiiAccessLogEdge, 'node'> & { node: ResolversTypes['PiiAccessLogEntry'] }>;
+  PiiAccessLogEntry: ResolverTypeWrapper<PiiAccessLogEntityModel>;
+  PiiAccessLogFilter: PiiAccessLogFilter;
+  PlacementInput: PlacementInput;
+  PopulationStats: ResolverTypeWrapper<PopulationStats>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterPersonInput: RegisterPersonInput;
   RegisterPersonPayload: ResolverTypeWrapper<Omit<RegisterPersonPayload, 'person'> & { person?: Maybe<ResolversTypes['Person']> }>;
+  ResidenceMove: ResolverTypeWrapper<ResidenceMoveEntityModel>;
   ResidencyType: ResidencyType;
+  ResidencyTypeCount: ResolverTypeWrapper<ResidencyTypeCount>;
+  SetPersonStatusInput: SetPersonStatusInput;
+  SetTagsInput: SetTagsInput;
+  TagAssignmentInput: TagAssignmentInput;
+  TagCount: ResolverTypeWrapper<TagCount>;
+  TagDefinition: ResolverTypeWrapper<TagKindModel>;
   UserError: ResolverTypeWrapper<UserError>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  DateTime: Scalars['DateTime']['output'];
-  Grid: GridReferenceModel;
-  String: Scalars['String']['output'];
-  ID: Scalars['ID']['output'];
+  AgeBandCount: AgeBandCount;
   Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
+  Area: AreaReferenceModel;
+  ID: Scalars['ID']['output'];
+  Building: BuildingReferenceModel;
+  CreateHouseholdInput: CreateHouseholdInput;
+  Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  DefineTagInput: DefineTagInput;
+  Boolean: Scalars['Boolean']['output'];
+  DefineTagPayload: Omit<DefineTagPayload, 'tag'> & { tag?: Maybe<ResolversParentTypes['TagDefinition']> };
+  GenderCount: GenderCount;
+  Grid: GridReferenceModel;
   Household: HouseholdEntityModel;
   HouseholdMember: HouseholdMemberModelModel;
+  HouseholdPayload: Omit<HouseholdPayload, 'household'> & { household?: Maybe<ResolversParentTypes['Household']> };
+  ImportPeoplePayload: Omit<ImportPeoplePayload, 'results'> & { results: Array<ResolversParentTypes['PersonImportResult']> };
+  JoinHouseholdInput: JoinHouseholdInput;
+  LeaveHouseholdInput: LeaveHouseholdInput;
+  MovePersonInput: MovePersonInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   PeopleFilter: PeopleFilter;
   Person: PersonEntityModel;
   PersonConnection: PersonConnectionModelModel;
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
+  PersonImportResult: PersonImportResultModelModel;
+  PersonImportRow: PersonImportRow;
+  PersonPayload: Omit<PersonPayload, 'person'> & { person?: Maybe<ResolversParentTypes['Person']> };
   PersonTag: PersonTagEntityModel;
+  PiiAccessLogConnection: PiiAccessLogConnectionModelModel;
+  PiiAccessLogEdge: Omit<PiiAccessLogEdge, 'node'> & { node: ResolversParentTypes['PiiAccessLogEntry'] };
+  PiiAccessLogEntry: PiiAccessLogEntityModel;
+  PiiAccessLogFilter: PiiAccessLogFilter;
+  PlacementInput: PlacementInput;
+  PopulationStats: PopulationStats;
   Query: Record<PropertyKey, never>;
   RegisterPersonInput: RegisterPersonInput;
   RegisterPersonPayload: Omit<RegisterPersonPayload, 'person'> & { person?: Maybe<ResolversParentTypes['Person']> };
+  ResidenceMove: ResidenceMoveEntityModel;
+  ResidencyTypeCount: ResidencyTypeCount;
+  SetPersonStatusInput: SetPersonStatusInput;
+  SetTagsInput: SetTagsInput;
+  TagAssignmentInput: TagAssignmentInput;
+  TagCount: TagCount;
+  TagDefinition: TagKindModel;
   UserError: UserError;
 }>;
+
+export type AgeBandCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgeBandCount'] = ResolversParentTypes['AgeBandCount']> = ResolversObject<{
+  band?: Resolver<ResolversTypes['AgeBand'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxAge?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minAge?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AreaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Area'] = ResolversParentTypes['Area'], FederationReferenceType extends FederationReferenceTypes['Area'] = FederationReferenceTypes['Area']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Area']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  populationStats?: Resolver<ResolversTypes['PopulationStats'], ParentType, ContextType>;
+}>;
+
+export type BuildingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Building'] = ResolversParentTypes['Building'], FederationReferenceType extends FederationReferenceTypes['Building'] = FederationReferenceTypes['Building']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Building']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  residents?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<BuildingResidentsArgs>>;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
+export type DefineTagPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DefineTagPayload'] = ResolversParentTypes['DefineTagPayload']> = ResolversObject<{
+  tag?: Resolver<Maybe<ResolversTypes['TagDefinition']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type GenderCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GenderCount'] = ResolversParentTypes['GenderCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  gender?: Resolver<ResolversTypes['Gender'], ParentType, ContextType>;
+}>;
+
 export type GridResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid'], FederationReferenceType extends FederationReferenceTypes['Grid'] = FederationReferenceTypes['Grid']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Grid']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  residentStats?: Resolver<ResolversTypes['PopulationStats'], ParentType, ContextType>;
   residents?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<GridResidentsArgs>>;
 }>;
 
 export type HouseholdResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household'], FederationReferenceType extends FederationReferenceTypes['Household'] = FederationReferenceTypes['Household']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Household']> | FederationReferenceType, FederationReferenceType, ContextType>;
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  building?: Resolver<Maybe<ResolversTypes['Building']>, ParentType, ContextType>;
   grid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['HouseholdMember']>, ParentType, ContextType>;
@@ -408,8 +1089,30 @@ export type HouseholdMemberResolvers<ContextType = Context, ParentType extends R
   relation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type HouseholdPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HouseholdPayload'] = ResolversParentTypes['HouseholdPayload']> = ResolversObject<{
+  household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type ImportPeoplePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportPeoplePayload'] = ResolversParentTypes['ImportPeoplePayload']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['PersonImportResult']>, ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  createHousehold?: Resolver<ResolversTypes['HouseholdPayload'], ParentType, ContextType, RequireFields<MutationCreateHouseholdArgs, 'input'>>;
+  defineTag?: Resolver<ResolversTypes['DefineTagPayload'], ParentType, ContextType, RequireFields<MutationDefineTagArgs, 'input'>>;
+  importPeople?: Resolver<ResolversTypes['ImportPeoplePayload'], ParentType, ContextType, RequireFields<MutationImportPeopleArgs, 'mode' | 'rows'>>;
+  joinHousehold?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationJoinHouseholdArgs, 'input'>>;
+  leaveHousehold?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationLeaveHouseholdArgs, 'input'>>;
+  movePerson?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationMovePersonArgs, 'input'>>;
   registerPerson?: Resolver<ResolversTypes['RegisterPersonPayload'], ParentType, ContextType, RequireFields<MutationRegisterPersonArgs, 'input'>>;
+  setPersonStatus?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationSetPersonStatusArgs, 'input'>>;
+  setTags?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationSetTagsArgs, 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -422,17 +1125,27 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   age?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  birthDate?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PersonBirthDateArgs>>;
   birthYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  building?: Resolver<Maybe<ResolversTypes['Building']>, ParentType, ContextType>;
+  documentType?: Resolver<ResolversTypes['IdentityDocumentType'], ParentType, ContextType>;
   gender?: Resolver<ResolversTypes['Gender'], ParentType, ContextType>;
   grid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType>;
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  idNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  idNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PersonIdNumberArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<PersonPhoneArgs>>;
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  residenceHistory?: Resolver<Array<ResolversTypes['ResidenceMove']>, ParentType, ContextType>;
+  residencySince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   residencyType?: Resolver<ResolversTypes['ResidencyType'], ParentType, ContextType>;
+  residencyUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  room?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PersonStatus'], ParentType, ContextType>;
+  statusReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  statusSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  tagHistory?: Resolver<Array<ResolversTypes['PersonTag']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['PersonTag']>, ParentType, ContextType>;
 }>;
 
@@ -447,21 +1160,101 @@ export type PersonEdgeResolvers<ContextType = Context, ParentType extends Resolv
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
 }>;
 
+export type PersonImportResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonImportResult'] = ResolversParentTypes['PersonImportResult']> = ResolversObject<{
+  outcome?: Resolver<ResolversTypes['ImportOutcome'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  rowNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type PersonPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonPayload'] = ResolversParentTypes['PersonPayload']> = ResolversObject<{
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type PersonTagResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonTag'] = ResolversParentTypes['PersonTag']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occupation?: Resolver<Maybe<ResolversTypes['Occupation']>, ParentType, ContextType>;
   since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type PiiAccessLogConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PiiAccessLogConnection'] = ResolversParentTypes['PiiAccessLogConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PiiAccessLogEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PiiAccessLogEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PiiAccessLogEdge'] = ResolversParentTypes['PiiAccessLogEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PiiAccessLogEntry'], ParentType, ContextType>;
+}>;
+
+export type PiiAccessLogEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PiiAccessLogEntry'] = ResolversParentTypes['PiiAccessLogEntry']> = ResolversObject<{
+  accessedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewerRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PopulationStatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PopulationStats'] = ResolversParentTypes['PopulationStats']> = ResolversObject<{
+  areaCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  byAgeBand?: Resolver<Array<ResolversTypes['AgeBandCount']>, ParentType, ContextType>;
+  byGender?: Resolver<Array<ResolversTypes['GenderCount']>, ParentType, ContextType>;
+  byResidencyType?: Resolver<Array<ResolversTypes['ResidencyTypeCount']>, ParentType, ContextType>;
+  byTag?: Resolver<Array<ResolversTypes['TagCount']>, ParentType, ContextType>;
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<QueryHouseholdArgs, 'id'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<QueryPeopleArgs>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+  personByIdNumber?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonByIdNumberArgs, 'documentType' | 'idNumber' | 'purpose'>>;
+  piiAccessLog?: Resolver<ResolversTypes['PiiAccessLogConnection'], ParentType, ContextType, Partial<QueryPiiAccessLogArgs>>;
+  tagDefinitions?: Resolver<Array<ResolversTypes['TagDefinition']>, ParentType, ContextType>;
 }>;
 
 export type RegisterPersonPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegisterPersonPayload'] = ResolversParentTypes['RegisterPersonPayload']> = ResolversObject<{
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type ResidenceMoveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResidenceMove'] = ResolversParentTypes['ResidenceMove']> = ResolversObject<{
+  fromBuilding?: Resolver<Maybe<ResolversTypes['Building']>, ParentType, ContextType>;
+  fromGrid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
+  fromRoom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MoveKind'], ParentType, ContextType>;
+  leftFor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  movedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  toBuilding?: Resolver<Maybe<ResolversTypes['Building']>, ParentType, ContextType>;
+  toGrid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
+  toRoom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ResidencyTypeCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResidencyTypeCount'] = ResolversParentTypes['ResidencyTypeCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  residencyType?: Resolver<ResolversTypes['ResidencyType'], ParentType, ContextType>;
+}>;
+
+export type TagCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TagCount'] = ResolversParentTypes['TagCount']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type TagDefinitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TagDefinition'] = ResolversParentTypes['TagDefinition']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  needsOccupation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
@@ -471,18 +1264,36 @@ export type UserErrorResolvers<ContextType = Context, ParentType extends Resolve
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AgeBandCount?: AgeBandCountResolvers<ContextType>;
+  Area?: AreaResolvers<ContextType>;
+  Building?: BuildingResolvers<ContextType>;
+  Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DefineTagPayload?: DefineTagPayloadResolvers<ContextType>;
+  GenderCount?: GenderCountResolvers<ContextType>;
   Grid?: GridResolvers<ContextType>;
   Household?: HouseholdResolvers<ContextType>;
   HouseholdMember?: HouseholdMemberResolvers<ContextType>;
+  HouseholdPayload?: HouseholdPayloadResolvers<ContextType>;
+  ImportPeoplePayload?: ImportPeoplePayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
+  PersonImportResult?: PersonImportResultResolvers<ContextType>;
+  PersonPayload?: PersonPayloadResolvers<ContextType>;
   PersonTag?: PersonTagResolvers<ContextType>;
+  PiiAccessLogConnection?: PiiAccessLogConnectionResolvers<ContextType>;
+  PiiAccessLogEdge?: PiiAccessLogEdgeResolvers<ContextType>;
+  PiiAccessLogEntry?: PiiAccessLogEntryResolvers<ContextType>;
+  PopulationStats?: PopulationStatsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RegisterPersonPayload?: RegisterPersonPayloadResolvers<ContextType>;
+  ResidenceMove?: ResidenceMoveResolvers<ContextType>;
+  ResidencyTypeCount?: ResidencyTypeCountResolvers<ContextType>;
+  TagCount?: TagCountResolvers<ContextType>;
+  TagDefinition?: TagDefinitionResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 

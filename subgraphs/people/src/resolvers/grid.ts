@@ -9,4 +9,8 @@ export const Grid: GridResolvers = {
     requirePeopleAccess(viewer);
     return loaders.residentsUnderCode.load({ value: gridAreaPrefix(grid.code), first, after });
   },
+  residentStats: (grid, _, { loaders, viewer }) => {
+    requirePeopleAccess(viewer);
+    return loaders.populationStats.load(gridAreaPrefix(grid.code));
+  },
 };

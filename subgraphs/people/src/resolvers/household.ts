@@ -8,6 +8,7 @@ export const Household: HouseholdResolvers = {
     return loaders.householdById.load(reference.id);
   },
   grid: (household) => ({ id: household.gridId, code: household.areaCode }),
+  building: (household) => (household.buildingId ? { id: household.buildingId } : null),
   members: async (household, _, { loaders }) => {
     const members = await loaders.membersByHousehold.load(household.id);
     return headFirst(members).map((person) => ({ person, relation: person.householdRelation ?? '' }));

@@ -1,9 +1,27 @@
-import type { Resolvers } from '../generated/resolvers.js';
 import { DateTime } from '../../../kit/src/scalars.js';
+import { DateScalar } from '../date-scalar.js';
+import type { Resolvers } from '../generated/resolvers.js';
+import { Area, Building } from './area.js';
 import { Grid } from './grid.js';
+import { PiiAccessLogEntry, ResidenceMove } from './history.js';
 import { Household } from './household.js';
 import { Mutation } from './mutation.js';
-import { Person, PersonTag } from './person.js';
+import { Person } from './person.js';
 import { Query } from './query.js';
+import { PersonTag, TagDefinition } from './tags.js';
 
-export const resolvers: Resolvers = { DateTime, Query, Mutation, Person, PersonTag, Household, Grid };
+export const resolvers: Resolvers = {
+  DateTime,
+  Date: DateScalar,
+  Query,
+  Mutation,
+  Person,
+  PersonTag,
+  TagDefinition,
+  Household,
+  Grid,
+  Area,
+  Building,
+  ResidenceMove,
+  PiiAccessLogEntry,
+};

@@ -1,9 +1,11 @@
-import { ageOn, maskIdNumber, maskPhone } from '../domain/id-number.js';
 import { shanghaiToday } from '../../../kit/src/time.js';
-import { maskName } from '../domain/names.js';
-import { TAG_LABELS } from '../domain/tags.js';
 import { readsNames, requireFullRead, requirePeopleAccess } from '../access.js';
-import type { PersonResolvers, PersonTagResolvers } from '../generated/resolvers.js';
+import { ageOn, maskPhone } from '../domain/id-number.js';
+import { maskBirthDate, maskDocumentNumber } from '../domain/masking.js';
+import { chronological } from '../domain/moves.js';
+import { maskName } from '../domain/names.js';
+import type { PersonResolvers } from '../generated/resolvers.js';
+import { revealed } from '../unmask.js';
 
 export const Person: PersonResolvers = {
   __resolveReference: (reference, { loaders, viewer }) => {
@@ -11,18 +13,38 @@ export const Person: PersonResolvers = {
     return loaders.personById.load(reference.id);
   },
   name: (person, _, { viewer }) => (readsNames(viewer) ? person.name : maskName(person.name)),
-  idNumber: (person) => maskIdNumber(person.idNumber),
-  phone: (person) => (person.phone ? maskPhone(person.phone) : null),
+  idNumber: (person, { purpose }, context) => revealed(context, person, 'idNumber', purpose, person.idNumber, maskDocumentNumber(person.idNumber)),
+  phone: (person, { purpose }, context) => (person.phone ? revealed(context, person, 'phone', purpose, person.phone, maskPhone(person.phone)) : null),
+  birthDate: (person, { purpose }, context) => revealed(context, person, 'birthDate', purpose, person.birthDate, maskBirthDate(person.birthDate)),
   age: (person) => ageOn(person.birthDate, shanghaiToday()),
   birthYear: (person) => Number(person.birthDate.slice(0, 4)),
-  tags: (person, _, { loaders }) => loaders.currentTagsByPerson.load(person.id),
+  tags: (person, _, { loaders, viewer }) => {
+    requireFullRead(viewer);
+    return loaders.currentTagsByPerson.load(person.id);
+  },
+  tagHistory: (person, _, { loaders, viewer }) => {
+    requireFullRead(viewer);
+    return loaders.tagHistoryByPerson.load(person.id);
+  },
   grid: (person) => ({ id: person.gridId, code: person.areaCode }),
+  building: (person, _, { viewer }) => {
+    requireFullRead(viewer);
+    return person.buildingId ? { id: person.buildingId } : null;
+  },
+  room: (person, _, { viewer }) => {
+    requireFullRead(viewer);
+    return person.room;
+  },
   household: (person, _, { loaders, viewer }) => {
     requireFullRead(viewer);
     return person.householdId ? loaders.householdById.load(person.householdId) : null;
   },
-};
-
-export const PersonTag: PersonTagResolvers = {
-  label: (tag) => TAG_LABELS[tag.code] ?? tag.code,
+  statusReason: (person, _, { viewer }) => {
+    requireFullRead(viewer);
+    return person.statusReason;
+  },
+  residenceHistory: async (person, _, { loaders, viewer }) => {
+    requireFullRead(viewer);
+    return chronological(await loaders.movesByPerson.load(person.id));
+  },
 };

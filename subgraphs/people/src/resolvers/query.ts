@@ -1,16 +1,24 @@
 import { paginate } from '../../../kit/src/connection.js';
 import { requireFullRead, requirePeopleAccess } from '../access.js';
-import { peopleQuery } from '../people-query.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
+import { peopleQuery } from '../people-query.js';
+import { piiAccessLog } from '../pii-access-log-query.js';
+import { personByIdNumber } from '../person-lookup.js';
 
 export const Query: QueryResolvers = {
   person: (_, { id }, { loaders, viewer }) => {
     requirePeopleAccess(viewer);
     return loaders.personById.load(id);
   },
-  people: (_, { filter, first, after }, context) => paginate(peopleQuery(context, filter), { first, after }, { alias: 'person' }),
+  people: async (_, { filter, first, after }, context) => paginate(await peopleQuery(context, filter), { first, after }, { alias: 'person' }),
   household: (_, { id }, { loaders, viewer }) => {
     requireFullRead(viewer);
     return loaders.householdById.load(id);
+  },
+  personByIdNumber: (_, args, context) => personByIdNumber(context, args),
+  piiAccessLog: (_, { filter, first, after }, context) => piiAccessLog(context, filter, { first, after }),
+  tagDefinitions: async (_, __, { loaders, viewer }) => {
+    requirePeopleAccess(viewer);
+    return (await loaders.tagCatalogue()).kinds();
   },
 };

@@ -1,8 +1,22 @@
-import type { ActivityResolvers } from '../generated/resolvers.js';
+import { DEFAULT_POINTS_PER_HOUR } from '../domain/points.js';
+import type { ActivityCategoryResolvers, ActivityResolvers, EnrolmentResolvers } from '../generated/resolvers.js';
 import { readable } from './access.js';
 
 export const Activity: ActivityResolvers = {
   __resolveReference: (reference, context) => readable(context).activityById.load(reference.id),
   grid: (activity) => ({ id: activity.gridId, code: activity.areaCode }),
   team: (activity, _, { loaders }) => (activity.teamId ? loaders.teamById.load(activity.teamId) : null),
+  spotsLeft: (activity) => Math.max(0, activity.capacity - activity.enrolledCount),
+  pointsPerHour: async (activity, _, { loaders }) => (await loaders.rateByCategory.load(activity.category))?.pointsPerHour ?? DEFAULT_POINTS_PER_HOUR,
+  enrolments: (activity, { first, after }, { loaders }) => loaders.enrolmentsByActivity.load({ value: activity.id, first, after }),
+};
+
+export const Enrolment: EnrolmentResolvers = {
+  activity: (enrolment, _, { loaders }) => loaders.activityById.load(enrolment.activityId),
+  volunteer: (enrolment, _, { loaders }) => loaders.volunteerById.load(enrolment.volunteerId),
+  serviceRecord: (enrolment, _, { loaders }) => loaders.recordByEnrolment.load(enrolment.id),
+};
+
+export const ActivityCategory: ActivityCategoryResolvers = {
+  name: (rate) => rate.category,
 };

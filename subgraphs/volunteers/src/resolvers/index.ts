@@ -1,9 +1,20 @@
 import { DateTime } from '../../../kit/src/scalars.js';
 import type { Resolvers } from '../generated/resolvers.js';
-import { Activity } from './activity.js';
+import { Activity, ActivityCategory, Enrolment } from './activity.js';
+import { Area, VolunteerStats } from './area.js';
 import { Grid, Person } from './extended.js';
+import { Mutation } from './mutation.js';
 import { Query } from './query.js';
-import { Volunteer } from './volunteer.js';
-import { Area, VolunteerTeam } from './volunteer-team.js';
+import { PointEntry, Redemption, Reward } from './rewards.js';
+import { CorrectionRequest, ServiceRecord, ServiceRecordChange } from './service-record.js';
+import { ServiceCertificate, TeamMembership, Volunteer } from './volunteer.js';
+import { VolunteerTeam } from './volunteer-team.js';
 
-export const resolvers: Resolvers = { DateTime, Query, Volunteer, VolunteerTeam, Activity, Person, Grid, Area };
+export const resolvers: Resolvers = {
+  DateTime, Query, Mutation,
+  Volunteer, VolunteerTeam, TeamMembership, ServiceCertificate,
+  Activity, ActivityCategory, Enrolment,
+  ServiceRecord, ServiceRecordChange, CorrectionRequest,
+  PointEntry, Reward, Redemption,
+  Person, Grid, Area, VolunteerStats,
+};

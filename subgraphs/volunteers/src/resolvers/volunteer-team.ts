@@ -1,5 +1,5 @@
 import { present } from '../../../kit/src/loaders.js';
-import type { AreaResolvers, VolunteerTeamResolvers } from '../generated/resolvers.js';
+import type { VolunteerTeamResolvers } from '../generated/resolvers.js';
 import { readable } from './access.js';
 
 export const VolunteerTeam: VolunteerTeamResolvers = {
@@ -10,9 +10,9 @@ export const VolunteerTeam: VolunteerTeamResolvers = {
     const memberships = await loaders.activeMembershipsByTeam.load(team.id);
     return present(await loaders.volunteerById.loadMany(memberships.map((membership) => membership.volunteerId)));
   },
-};
-
-/** Areas are the grids subgraph's; here they are only the key a team points at. */
-export const Area: AreaResolvers = {
-  __resolveReference: (reference) => ({ code: reference.code }),
+  memberships: async (team, { includeFormer }, { loaders }) => {
+    const memberships = (await loaders.membershipsByTeam.load(team.id)).filter((membership) => includeFormer || membership.leftAt === null);
+    const volunteers = await loaders.volunteerById.loadMany(memberships.map((membership) => membership.volunteerId));
+    return memberships.filter((_, index) => volunteers[index] !== null && !(volunteers[index] instanceof Error));
+  },
 };

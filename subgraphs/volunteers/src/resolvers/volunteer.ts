@@ -1,7 +1,17 @@
+import { GraphQLError } from 'graphql';
 import { present } from '../../../kit/src/loaders.js';
 import { minutesToHours } from '../domain/service-hours.js';
-import type { VolunteerResolvers } from '../generated/resolvers.js';
+import { minutesToNextStar, starFor } from '../domain/stars.js';
+import type { ServiceCertificateResolvers, TeamMembershipResolvers, VolunteerResolvers } from '../generated/resolvers.js';
+import type { Loaders } from '../loaders.js';
+import type { VolunteerModel } from '../mappers.js';
+import { currentTime } from '../sql.js';
 import { readable } from './access.js';
+
+/** Confirmed minutes: summed with the volunteer when it was loaded, else through the batched loader. */
+function confirmedMinutes(volunteer: VolunteerModel, loaders: Loaders): Promise<number> | number {
+  return volunteer.confirmedMinutes ?? loaders.confirmedMinutesByVolunteer.load(volunteer.id);
+}
 
 export const Volunteer: VolunteerResolvers = {
   __resolveReference: (reference, context) => readable(context).volunteerById.load(reference.id),
@@ -10,5 +20,31 @@ export const Volunteer: VolunteerResolvers = {
     const memberships = await loaders.activeMembershipsByVolunteer.load(volunteer.id);
     return present(await loaders.teamById.loadMany(memberships.map((membership) => membership.teamId)));
   },
-  confirmedHours: (volunteer) => minutesToHours(volunteer.confirmedMinutes),
+  memberships: (volunteer, _, { loaders }) => loaders.membershipsByVolunteer.load(volunteer.id),
+  confirmedHours: async (volunteer, _, { loaders }) => minutesToHours(await confirmedMinutes(volunteer, loaders)),
+  totalHours: async (volunteer, _, { loaders }) => minutesToHours(await confirmedMinutes(volunteer, loaders)),
+  star: async (volunteer, _, { loaders }) => starFor(await confirmedMinutes(volunteer, loaders)),
+  hoursToNextStar: async (volunteer, _, { loaders }) => {
+    const minutes = minutesToNextStar(await confirmedMinutes(volunteer, loaders));
+    return minutes === null ? null : minutesToHours(minutes);
+  },
+  pointsBalance: (volunteer, _, { loaders }) => loaders.balanceByVolunteer.load(volunteer.id),
+  ledger: (volunteer, { first, after }, { loaders }) => loaders.ledgerByVolunteer.load({ value: volunteer.id, first, after }),
+  enrolments: (volunteer, { first, after }, { loaders }) => loaders.enrolmentsByVolunteer.load({ value: volunteer.id, first, after }),
+  redemptions: (volunteer, { first, after }, { loaders }) => loaders.redemptionsByVolunteer.load({ value: volunteer.id, first, after }),
+  serviceRecord: async (volunteer, { from, to }, { loaders }) => {
+    if (from.getTime() >= to.getTime()) throw new GraphQLError('to 必须晚于 from', { extensions: { code: 'BAD_USER_INPUT', argument: 'to' } });
+    const services = await loaders.certificates.load({ volunteerId: volunteer.id, from, to });
+    return { volunteer, from, to, services, issuedAt: currentTime() };
+  },
+};
+
+export const ServiceCertificate: ServiceCertificateResolvers = {
+  serviceCount: (certificate) => certificate.services.length,
+  totalHours: (certificate) => minutesToHours(certificate.services.reduce((sum, record) => sum + record.minutes, 0)),
+};
+
+export const TeamMembership: TeamMembershipResolvers = {
+  team: (membership, _, { loaders }) => loaders.teamById.load(membership.teamId),
+  volunteer: (membership, _, { loaders }) => loaders.volunteerById.load(membership.volunteerId),
 };

@@ -1,0 +1,105 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import type { Viewer } from '../../../kit/src/auth.js';
+import { scopeSql } from '../../../kit/src/scope.js';
+import type { EventStatus } from '../domain/event-values.js';
+import { medianOf, medianWindow, summarize, type EventStatistics, type StatsGroup } from '../domain/stats.js';
+import { kindOf, prefixCondition } from './sql.js';
+import { sqlTimestamp } from './sql-time.js';
+
+export interface StatsKey {
+  /** An area or grid code prefix, already checked. */
+  prefix: string;
+  from: Date | null;
+  to: Date | null;
+  /** The instant "overdue" is judged at. */
+  now: Date;
+}
+
+/**
+ * Event statistics of many areas in two statements however many areas and events there
+ * are: one aggregate (status × category groups with closed, on-time and overdue sums)
+ * and one that reads the middle one or two closing times of each area, from the
+ * (area_code, close_seconds, reported_at) index alone. Events count by the time they
+ * were reported, in [from, to).
+ */
+export function createStatsLoader(dataSource: DataSource, viewer: Viewer): DataLoader<StatsKey, EventStatistics, string> {
+  const kind = kindOf(dataSource);
+  const scope = scopeSql(viewer, 'area_code');
+  const prefix = prefixCondition(kind, 'area_code');
+  const where = (key: StatsKey) => {
+    const conditions = [prefix.sql, scope.sql];
+    const params: unknown[] = [...prefix.params(key.prefix), ...scope.params];
+    if (key.from) {
+      conditions.push('reported_at >= ?');
+      params.push(sqlTimestamp(kind, key.from));
+    }
+    if (key.to) {
+      conditions.push('reported_at < ?');
+      params.push(sqlTimestamp(kind, key.to));
+    }
+    return { sql: conditions.join(' AND '), params };
+  };
+
+  return new DataLoader<StatsKey, EventStatistics, string>(
+    async (keys) => {
+      const params: unknown[] = [];
+      const aggregate = keys
+        .map((key, index) => {
+          const filter = where(key);
+          params.push(index, sqlTimestamp(kind, key.now), ...filter.params);
+          return (
+            'SELECT ? AS k, status, category, COUNT(*) AS n, ' +
+            'SUM(CASE WHEN closed_at IS NOT NULL THEN 1 ELSE 0 END) AS closed, ' +
+            'SUM(CASE WHEN closed_at IS NOT NULL AND closed_at <= finish_due_at THEN 1 ELSE 0 END) AS on_time, ' +
+            'SUM(CASE WHEN deadline_at < ? THEN 1 ELSE 0 END) AS overdue, ' +
+            'SUM(CASE WHEN close_seconds IS NOT NULL THEN 1 ELSE 0 END) AS timed ' +
+            `FROM grid_event WHERE ${filter.sql} GROUP BY status, category`
+          );
+        })
+        .join(' UNION ALL ');
+      const rows: Record<string, unknown>[] = await dataSource.query(aggregate, params);
+      const groups = keys.map(() => [] as StatsGroup[]);
+      for (const row of rows) {
+        groups[Number(row.k)]?.push({
+          status: row.status as EventStatus,
+          category: String(row.category),
+          count: Number(row.n),
+          closed: Number(row.closed),
+          closedOnTime: Number(row.on_time),
+          overdue: Number(row.overdue),
+          timed: Number(row.timed),
+        });
+      }
+      const medians = await middleClosingTimes(dataSource, keys, groups, where);
+      return keys.map((_, index) => summarize(groups[index] ?? [], medianOf(medians.get(index) ?? [])));
+    },
+    { cacheKeyFn: (key) => `${key.prefix}|${key.from?.toISOString() ?? ''}|${key.to?.toISOString() ?? ''}|${key.now.toISOString()}` },
+  );
+}
+
+async function middleClosingTimes(
+  dataSource: DataSource,
+  keys: readonly StatsKey[],
+  groups: StatsGroup[][],
+  where: (key: StatsKey) => { sql: string; params: unknown[] },
+): Promise<Map<number, number[]>> {
+  const params: unknown[] = [];
+  const selects: string[] = [];
+  keys.forEach((key, index) => {
+    const timed = (groups[index] ?? []).reduce((sum, group) => sum + group.timed, 0);
+    const window = medianWindow(timed);
+    if (!window) return;
+    const filter = where(key);
+    params.push(index, ...filter.params);
+    selects.push(
+      `SELECT * FROM (SELECT ? AS k, close_seconds AS s FROM grid_event WHERE ${filter.sql} AND close_seconds IS NOT NULL ` +
+        `ORDER BY close_seconds LIMIT ${window.take} OFFSET ${window.offset}) AS m${index}`,
+    );
+  });
+  const middle = new Map<number, number[]>();
+  if (!selects.length) return middle;
+  const rows: { k: number | string; s: number | string }[] = await dataSource.query(selects.join(' UNION ALL '), params);
+  for (const row of rows) middle.set(Number(row.k), [...(middle.get(Number(row.k)) ?? []), Number(row.s)]);
+  return middle;
+}

@@ -1,0 +1,33 @@
+import type { GridEntity } from '../entities/grid.js';
+import { convertGeometry } from './crs.js';
+import type { CoordinateSystem, GridGeometry } from './geometry.js';
+
+export type MappedGrid = Pick<GridEntity, 'id' | 'code' | 'name' | 'type' | 'parentId' | 'communityCode' | 'dedicatedTo' | 'dedicatedKind' | 'boundary' | 'boundaryCrs'>;
+
+export interface GridFeature {
+  type: 'Feature';
+  id: string;
+  geometry: GridGeometry;
+  properties: Omit<MappedGrid, 'boundary' | 'boundaryCrs'> & { sourceCrs: CoordinateSystem };
+}
+
+export interface GridFeatureCollection {
+  type: 'FeatureCollection';
+  /**
+   * A foreign member naming the system the coordinates are in (RFC 7946 assumes WGS-84).
+   * Not `crs`: readers of the 2008 format parse that member as an object and fail.
+   */
+  coordinateSystem: CoordinateSystem;
+  features: GridFeature[];
+}
+
+/** 一张网格图: grids with boundaries as one FeatureCollection, every boundary in the system asked for. */
+export function gridFeatureCollection(grids: readonly MappedGrid[], crs: CoordinateSystem): GridFeatureCollection {
+  const features: GridFeature[] = [];
+  for (const { boundary, boundaryCrs, ...properties } of grids) {
+    if (!boundary) continue;
+    const sourceCrs = boundaryCrs ?? 'GCJ02';
+    features.push({ type: 'Feature', id: properties.id, geometry: convertGeometry(boundary, sourceCrs, crs), properties: { ...properties, sourceCrs } });
+  }
+  return { type: 'FeatureCollection', coordinateSystem: crs, features };
+}

@@ -1,0 +1,38 @@
+import { requirePermission } from '../../kit/src/auth.js';
+import { userError, type UserError } from '../../kit/src/errors.js';
+import { isUniqueViolation } from '../../kit/src/transaction.js';
+import type { Context } from './context.js';
+import { tagDefinitionProblems } from './domain/tags.js';
+import { TagDefinition, type TagDefinitionEntity } from './entities/tag-definition.js';
+import type { DefineTagInput } from './generated/resolvers.js';
+import { storedNow } from './person-rows.js';
+
+/**
+ * Adds a special group to the catalogue, or renames one: the tag is usable at once in
+ * registrations, imports, filters and statistics, with no schema change.
+ */
+export async function defineTag(context: Context, input: DefineTagInput): Promise<{ tag: TagDefinitionEntity | null; userErrors: UserError[] }> {
+  requirePermission(context.viewer, 'tag:write');
+  const code = input.code.trim();
+  const label = input.label.trim();
+  const problems = tagDefinitionProblems(code, label);
+  if (problems.length) return { tag: null, userErrors: problems.map((problem) => userError(problem.code, problem.message, ['input', problem.field])) };
+  const repository = context.db.dataSource.getRepository(TagDefinition);
+  const existing = await repository.findOneBy({ code });
+  const tag: TagDefinitionEntity = {
+    code,
+    label,
+    needsOccupation: input.needsOccupation ?? existing?.needsOccupation ?? false,
+    active: true,
+    createdAt: existing?.createdAt ?? storedNow(),
+  };
+  try {
+    if (existing) await repository.update({ code }, { label: tag.label, needsOccupation: tag.needsOccupation, active: true });
+    else await repository.insert(tag);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return { tag: null, userErrors: [userError('DUPLICATE_TAG_LABEL', `已有名为“${label}”的标签`, ['input', 'label'])] };
+  }
+  context.loaders.clearTagCatalogue();
+  return { tag, userErrors: [] };
+}

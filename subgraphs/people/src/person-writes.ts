@@ -1,0 +1,31 @@
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import { requireWrite } from './access.js';
+import type { Context } from './context.js';
+import type { FieldProblem } from './domain/person-record.js';
+import type { PersonEntity } from './entities/person.js';
+import { PersonTag } from './entities/person-tag.js';
+
+export const personNotFound = (field = 'personId'): FieldProblem => ({ code: 'PERSON_NOT_FOUND', field, message: '人员不存在或不在您的管辖范围内' });
+
+/** The person a write is about, as the writer may see them (scope applies), or null. */
+export async function personToWrite(context: Context, personId: string): Promise<PersonEntity | null> {
+  requireWrite(context.viewer);
+  return context.loaders.personById.load(personId);
+}
+
+/** Reads the person again after a write, so the payload shows what is stored. */
+export async function reloaded(context: Context, personId: string): Promise<PersonEntity | null> {
+  context.loaders.personById.clear(personId);
+  context.loaders.currentTagsByPerson.clear(personId);
+  context.loaders.tagHistoryByPerson.clear(personId);
+  context.loaders.movesByPerson.clear(personId);
+  return context.loaders.personById.load(personId);
+}
+
+/** Puts people's current tags where the people now live: counts by area read tags alone. */
+export async function moveCurrentTags(manager: EntityManager, personIds: string[], areaCode: string): Promise<void> {
+  if (!personIds.length) return;
+  await manager.createQueryBuilder().update(PersonTag).set({ areaCode }).where({ personId: In(personIds) }).andWhere('until IS NULL').execute();
+}
+

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import type { Viewer } from '../../kit/src/auth.js';
+import type { PiiField } from './domain/privacy.js';
+import { PiiAccessLog, type PiiAccessLogEntity } from './entities/pii-access-log.js';
+
+export interface PiiRead {
+  personId: string;
+  areaCode: string;
+  field: PiiField;
+  purpose: string;
+}
+
+const ROWS_PER_STATEMENT = 500;
+
+/**
+ * The access log of one request. Unmasked reads resolved together (a page of 100 people
+ * with their numbers and phones) become one row per person and purpose, written in one
+ * multi-row INSERT; a field is served in full only after its row is written, so a read
+ * that cannot be logged is not served.
+ */
+export function createPiiLog(dataSource: DataSource, viewer: Viewer): DataLoader<PiiRead, true, string> {
+  return new DataLoader<PiiRead, true, string>(
+    async (reads) => {
+      // Whole seconds: MySQL's DATETIME keeps no fraction, and cursors compare what is stored.
+      const accessedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+      const rows = new Map<string, PiiAccessLogEntity>();
+      for (const read of reads) {
+        const key = `${read.personId}|${read.purpose}`;
+        const row = rows.get(key);
+        if (row) {
+          if (!row.fields.split(',').includes(read.field)) row.fields = `${row.fields},${read.field}`;
+          continue;
+        }
+        rows.set(key, {
+          id: randomUUID(),
+          viewerSubject: viewer.subject,
+          viewerRoles: viewer.roles.join(','),
+          personId: read.personId,
+          areaCode: read.areaCode,
+          fields: read.field,
+          purpose: read.purpose,
+          accessedAt,
+        });
+      }
+      const values = [...rows.values()];
+      for (let index = 0; index < values.length; index += ROWS_PER_STATEMENT) {
+        await dataSource.createQueryBuilder().insert().into(PiiAccessLog).values(values.slice(index, index + ROWS_PER_STATEMENT)).updateEntity(false).execute();
+      }
+      return reads.map(() => true as const);
+    },
+    { cacheKeyFn: (read) => `${read.personId}|${read.field}|${read.purpose}` },
+  );
+}

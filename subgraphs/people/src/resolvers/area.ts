@@ -1,0 +1,21 @@
+import { parseAreaCodeArgument } from '../../../kit/src/area-code.js';
+import { requirePeopleAccess } from '../access.js';
+import { statisticsPrefix } from '../domain/population.js';
+import type { AreaResolvers, BuildingResolvers } from '../generated/resolvers.js';
+
+/** Areas and buildings belong to the grids subgraph; people adds their residents and counts. */
+export const Area: AreaResolvers = {
+  __resolveReference: (reference) => ({ code: reference.code }),
+  populationStats: (area, _, { loaders, viewer }) => {
+    requirePeopleAccess(viewer);
+    return loaders.populationStats.load(statisticsPrefix(parseAreaCodeArgument('code', area.code) ?? area.code));
+  },
+};
+
+export const Building: BuildingResolvers = {
+  __resolveReference: (reference) => ({ id: reference.id }),
+  residents: (building, { first, after }, { loaders, viewer }) => {
+    requirePeopleAccess(viewer);
+    return loaders.residentsOfBuilding.load({ value: building.id, first, after });
+  },
+};

@@ -1,0 +1,69 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../subgraphs/kit/src/database.js';
+import { isUniqueViolation } from '../../subgraphs/kit/src/transaction.js';
+import { Initial1764400000000 } from '../../subgraphs/people/src/migrations/1764400000000-initial.js';
+import { peopleSubgraph } from '../../subgraphs/people/src/module.js';
+import { freshDatabaseUrl } from '../support/database.js';
+
+let url: string;
+let cleanUp: () => Promise<void>;
+
+beforeAll(async () => {
+  const fresh = freshDatabaseUrl('people_migration');
+  if (fresh.url !== 'sqlite::memory:') {
+    url = fresh.url;
+    cleanUp = fresh.drop;
+    return;
+  }
+  // The database must outlive a close and a reopen: a file, not memory.
+  const dir = await mkdtemp(join(tmpdir(), 'people-migration-'));
+  url = `sqlite:${join(dir, 'people.sqlite')}`;
+  cleanUp = () => rm(dir, { recursive: true, force: true });
+});
+afterAll(() => cleanUp?.());
+
+describe('the people-domain migration', () => {
+  it('keeps existing rows and fills their new columns, on SQLite and MySQL alike', async () => {
+    const before = await openDatabase({ url, entities: [], migrations: [Initial1764400000000] });
+    await before.dataSource.query(
+      "INSERT INTO person (id, name, id_number, gender, birth_date, phone, residency_type, grid_id, area_code, household_id, household_relation, status, registered_at) VALUES ('p1', '王芳', '11010519491231002X', 'FEMALE', '1949-12-31', NULL, 'REGISTERED', 'g1', '510116001001001001', 'h1', '户主', 'ACTIVE', '2024-03-05 08:00:00')",
+    );
+    await before.dataSource.query("INSERT INTO person_tag (id, person_id, code, area_code, since, until) VALUES ('t1', 'p1', 'EMPTY_NEST_ELDER', '510116001001001001', '2024-03-05 08:00:00', NULL)");
+    await before.dataSource.query("INSERT INTO household (id, address, grid_id, area_code) VALUES ('h1', '1栋101', 'g1', '510116001001001001')");
+    await before.dataSource.destroy();
+
+    const after = await openDatabase({ url, entities: peopleSubgraph.entities, migrations: peopleSubgraph.migrations });
+    try {
+      const [person] = await after.dataSource.query("SELECT document_type, residency_since, status_since, status_reason, building_id, room FROM person WHERE id = 'p1'");
+      expect(person).toEqual({ document_type: 'RESIDENT_ID_CARD', residency_since: '2024-03-05', status_since: '2024-03-05', status_reason: null, building_id: null, room: null });
+      const [tag] = await after.dataSource.query("SELECT code, occupation FROM person_tag WHERE id = 't1'");
+      expect(tag).toEqual({ code: 'EMPTY_NEST_ELDER', occupation: null });
+      const [household] = await after.dataSource.query("SELECT address, building_id FROM household WHERE id = 'h1'");
+      expect(household).toEqual({ address: '1栋101', building_id: null });
+      const catalogue = await after.dataSource.query('SELECT code, label, needs_occupation FROM tag_definition ORDER BY code');
+      expect(catalogue).toHaveLength(8);
+      expect(catalogue.find((row: { code: string }) => row.code === 'NEW_EMPLOYMENT_WORKER')).toMatchObject({ label: '新就业形态劳动者', needs_occupation: 1 });
+      // One person, one record still holds after the table was rebuilt.
+      const duplicate = await after.dataSource
+        .query("INSERT INTO person (id, name, id_number, gender, birth_date, residency_type, grid_id, area_code, status, registered_at) VALUES ('p2', '李四', '11010519491231002X', 'MALE', '1949-12-31', 'REGISTERED', 'g1', '510116001001001001', 'ACTIVE', '2024-03-05 08:00:00')")
+        .then(() => null, (error: unknown) => error);
+      expect(isUniqueViolation(duplicate)).toBe(true);
+
+      await after.dataSource.undoLastMigration({ transaction: 'each' });
+      const runner = after.dataSource.createQueryRunner();
+      try {
+        expect((await runner.getTable('person'))?.columns.map((column) => column.name)).not.toContain('document_type');
+        expect(await runner.hasTable('tag_definition')).toBe(false);
+      } finally {
+        await runner.release();
+      }
+      const [kept] = await after.dataSource.query("SELECT name, status FROM person WHERE id = 'p1'");
+      expect(kept).toEqual({ name: '王芳', status: 'ACTIVE' });
+    } finally {
+      await after.dataSource.destroy();
+    }
+  });
+});
