@@ -1,6 +1,6 @@
 /**
  * The values an event's status, priority and source may take. The status flow itself
- * (which step may follow which, and who may take it) will live beside these.
+ * (which step may follow which, and who may take it) is in status-flow.ts.
  */
 export const EVENT_STATUSES = [
   'REPORTED',
