@@ -102,6 +102,11 @@ describe('the reward catalogue', () => {
     expect(other).toEqual({ own: null, street: { id: street.id } });
     expect(errorCode(await ask(worker, RESTOCK, { input: { rewardId: street.id, quantity: 5 } }))).toBe('OUT_OF_SCOPE');
     expect((await ask(worker, RESTOCK, { input: { rewardId: own.id, quantity: 5 } })).restockReward.reward.stock).toBe(15);
+    await ask(worker, SET_ACTIVE, { input: { rewardId: own.id, active: false } });
+    const active = await ask(worker, `{ rewards(areaCode: "${community}", activeOnly: true, first: 100) { edges { node { id active } } } }`);
+    const activeIds = active.rewards.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    expect(activeIds).toContain(street.id);
+    expect(activeIds).not.toContain(own.id);
   });
 });
 

@@ -7,7 +7,7 @@ import { VolunteerTeam } from '../../subgraphs/volunteers/src/entities/volunteer
 import type { VolunteerEntity } from '../../subgraphs/volunteers/src/entities/volunteer.js';
 import { newId } from '../../subgraphs/volunteers/src/ids.js';
 import { tokenFor } from '../support/graphql.js';
-import { addActivity, addVolunteers, call, errorCode, expectLedgerInvariant, extras, ledgerSum, MUTATIONS, startVolunteers, STREET, volunteerToken, HOME, type TestSubgraph } from './support.js';
+import { addActivity, addVolunteers, call, errorCode, expectLedgerInvariant, extras, ledgerSum, MUTATIONS, startVolunteers, volunteerToken, HOME, type TestSubgraph } from './support.js';
 
 const HOUR = 3_600_000;
 const { grid, community, micro, otherCommunity } = HOME;

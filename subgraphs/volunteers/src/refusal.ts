@@ -16,6 +16,11 @@ export function refuse(code: ProblemCode, field: string | null = null, values: R
   throw new Refusal([problem(code, field, values)]);
 }
 
+/** Throws the problem a domain rule found, if it found one. */
+export function refuseIf(found: Problem | null): void {
+  if (found) throw new Refusal([found]);
+}
+
 /** Throws the problems when there are any. */
 export function refuseAll(problems: Problem[]): void {
   if (problems.length) throw new Refusal(problems);

@@ -12,6 +12,18 @@ export async function lockRow<T extends ObjectLiteral>(manager: EntityManager, d
   await manager.getRepository(entity).createQueryBuilder('row').select('row.id').where('row.id = :id', { id }).setLock('pessimistic_write').getRawOne();
 }
 
+/**
+ * A row as it is now, also inside a transaction whose InnoDB snapshot is older (a locking
+ * read sees the latest committed version): for the message after a conditional UPDATE
+ * found nothing to change. That UPDATE holds the row's lock already, so FOR UPDATE costs
+ * nothing more (and, unlike TypeORM's shared lock, MariaDB accepts it).
+ */
+export function latestRow<T extends ObjectLiteral>(manager: EntityManager, db: Database, entity: EntitySchema<T>, id: string): Promise<T> {
+  const qb = manager.getRepository(entity).createQueryBuilder('row').where('row.id = :id', { id });
+  if (db.kind === 'mysql') qb.setLock('pessimistic_write');
+  return qb.getOneOrFail();
+}
+
 /** Rows a conditional UPDATE changed (both drivers report it). */
 export function changed(result: UpdateResult): number {
   return result.affected ?? 0;

@@ -7,7 +7,7 @@ import { serviceMinutes, windowMinutes } from '../domain/service-hours.js';
 import { Enrolment, type EnrolmentEntity } from '../entities/enrolment.js';
 import { ServiceRecord, type ServiceRecordEntity } from '../entities/service-record.js';
 import { newId } from '../ids.js';
-import { Refusal, refuse } from '../refusal.js';
+import { refuse, refuseIf } from '../refusal.js';
 import { changed, currentTime } from '../sql.js';
 import { isOrganizer, requireStanding } from './actors.js';
 import { visibleEnrolment, type EnrolmentFacts } from './enrolment.js';
@@ -30,8 +30,7 @@ async function attendance(context: Context, input: AttendanceInput): Promise<Enr
 
 export async function checkIn(context: Context, input: AttendanceInput): Promise<EnrolmentEntity> {
   const { enrolment, request } = await attendance(context, input);
-  const problem = checkInProblem(request);
-  if (problem) throw new Refusal([problem]);
+  refuseIf(checkInProblem(request));
   const checkedInAt = request.at ?? request.now;
   const result = await context.db.dataSource.getRepository(Enrolment).update({ id: enrolment.id, status: 'ENROLLED' }, { status: 'CHECKED_IN', checkedInAt });
   if (!changed(result)) refuse('ALREADY_CHECKED_IN', 'enrolmentId');
@@ -44,8 +43,7 @@ export async function checkIn(context: Context, input: AttendanceInput): Promise
  */
 export async function checkOut(context: Context, input: AttendanceInput): Promise<EnrolmentEntity> {
   const { enrolment, volunteer, activity, request } = await attendance(context, input);
-  const problem = checkOutProblem(request);
-  if (problem) throw new Refusal([problem]);
+  refuseIf(checkOutProblem(request));
   const checkedOutAt = request.at ?? request.now;
   const checkedInAt = enrolment.checkedInAt!;
   const minutes = serviceMinutes(checkedInAt, checkedOutAt, activity.startsAt, activity.endsAt);

@@ -7,8 +7,8 @@ import { Activity, type ActivityEntity } from '../entities/activity.js';
 import { Enrolment, type EnrolmentEntity } from '../entities/enrolment.js';
 import { Volunteer, type VolunteerEntity } from '../entities/volunteer.js';
 import { newId } from '../ids.js';
-import { Refusal, refuse } from '../refusal.js';
-import { changed, currentTime } from '../sql.js';
+import { Refusal, refuse, refuseIf } from '../refusal.js';
+import { changed, currentTime, latestRow } from '../sql.js';
 import { requireStanding, targetVolunteer, visibleActivity } from './actors.js';
 
 /**
@@ -23,8 +23,7 @@ export async function enrol(context: Context, input: { activityId: string; volun
   const activity = await visibleActivity(context, input.activityId);
   const key = { activityId: activity.id, volunteerId: volunteer.id };
   const now = currentTime();
-  const early = enrolmentProblem(activity, await context.db.dataSource.getRepository(Enrolment).findOneBy(key), now);
-  if (early) throw new Refusal([early]);
+  refuseIf(enrolmentProblem(activity, await context.db.dataSource.getRepository(Enrolment).findOneBy(key), now));
   try {
     return await inTransaction(context.db, async (manager) => {
       const taken = await manager.createQueryBuilder().update(Activity)
@@ -33,7 +32,7 @@ export async function enrol(context: Context, input: { activityId: string; volun
         .execute();
       const existing = await manager.getRepository(Enrolment).findOneBy(key);
       if (!changed(taken)) {
-        const current = await manager.getRepository(Activity).findOneByOrFail({ id: activity.id });
+        const current = await latestRow(manager, context.db, Activity, activity.id);
         throw new Refusal([enrolmentProblem(current, existing, now) ?? problem('ACTIVITY_FULL', 'activityId')]);
       }
       if (existing && existing.status !== 'CANCELLED') refuse('ALREADY_ENROLLED', 'activityId');
@@ -82,8 +81,7 @@ export async function cancelEnrolment(context: Context, input: { enrolmentId: st
   const { enrolment, volunteer, activity } = await visibleEnrolment(context, input.enrolmentId);
   if (!actsFor(context.viewer, volunteer)) refuse('NOT_OWNER', 'enrolmentId');
   const now = currentTime();
-  const early = cancellationProblem(activity, enrolment, now);
-  if (early) throw new Refusal([early]);
+  refuseIf(cancellationProblem(activity, enrolment, now));
   await inTransaction(context.db, async (manager) => {
     const cancelled = await manager.getRepository(Enrolment).update({ id: enrolment.id, status: 'ENROLLED' }, { status: 'CANCELLED', cancelledAt: now });
     if (!changed(cancelled)) refuse('ENROLMENT_CANCELLED', 'enrolmentId');

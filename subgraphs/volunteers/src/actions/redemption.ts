@@ -8,8 +8,8 @@ import { Reward } from '../entities/reward.js';
 import { Volunteer, type VolunteerEntity } from '../entities/volunteer.js';
 import { newId } from '../ids.js';
 import { appendEntry } from '../ledger.js';
-import { Refusal, refuse, refuseAll } from '../refusal.js';
-import { changed, currentTime, lockRow } from '../sql.js';
+import { Refusal, refuse, refuseAll, refuseIf } from '../refusal.js';
+import { changed, currentTime, latestRow, lockRow } from '../sql.js';
 import { requireStanding, targetVolunteer } from './actors.js';
 
 export interface RedeemResult {
@@ -35,14 +35,13 @@ export async function redeemReward(context: Context, input: RedemptionRequest & 
       await lockRow(manager, context.db, Volunteer, volunteer.id);
       const earlier = await manager.getRepository(Redemption).findOneBy({ volunteerId: volunteer.id, idempotencyKey: input.idempotencyKey });
       if (earlier) return replay(earlier, input);
-      const offered = rewardProblem({ ...reward, stock: Number.MAX_SAFE_INTEGER }, volunteer.areaCode, input.quantity);
-      if (offered) throw new Refusal([offered]);
+      refuseIf(rewardProblem({ ...reward, stock: Number.MAX_SAFE_INTEGER }, volunteer.areaCode, input.quantity));
       const taken = await manager.createQueryBuilder().update(Reward)
         .set({ stock: () => `stock - ${input.quantity}` })
         .where('id = :id AND active = :active AND stock >= :quantity', { id: reward.id, active: true, quantity: input.quantity })
         .execute();
       if (!changed(taken)) {
-        const now = await manager.getRepository(Reward).findOneByOrFail({ id: reward.id });
+        const now = await latestRow(manager, context.db, Reward, reward.id);
         throw new Refusal([rewardProblem(now, volunteer.areaCode, input.quantity) ?? problem('OUT_OF_STOCK', 'quantity', { stock: now.stock })]);
       }
       const redemption = newRedemption(context, volunteer, reward, input);
@@ -52,8 +51,10 @@ export async function redeemReward(context: Context, input: RedemptionRequest & 
     });
   } catch (error) {
     // Two first uses of one key that both missed each other: the index kept one.
-    if (!isUniqueViolation(error)) throw error;
-    const earlier = await context.db.dataSource.getRepository(Redemption).findOneByOrFail({ volunteerId: volunteer.id, idempotencyKey: input.idempotencyKey });
+    const earlier = isUniqueViolation(error)
+      ? await context.db.dataSource.getRepository(Redemption).findOneBy({ volunteerId: volunteer.id, idempotencyKey: input.idempotencyKey })
+      : null;
+    if (!earlier) throw error;
     return replay(earlier, input);
   }
 }
@@ -101,8 +102,7 @@ export async function cancelRedemption(context: Context, input: { redemptionId: 
   requireStanding(context);
   const { redemption, volunteer } = await visibleRedemption(context, input.redemptionId);
   if (!actsFor(context.viewer, volunteer) && !isWorkerFor(context.viewer, redemption.rewardAreaCode)) refuse('NOT_OWNER', 'redemptionId');
-  const early = cancellable(redemption);
-  if (early) throw new Refusal([early]);
+  refuseIf(cancellable(redemption));
   const cancelledAt = currentTime();
   const cancelReason = input.reason?.trim().slice(0, 200) || null;
   await inTransaction(context.db, async (manager) => {
