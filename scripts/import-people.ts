@@ -1,6 +1,6 @@
 /**
  * Imports residents from a street office's spreadsheet through the gateway:
- *   npm run import -- people.xlsx [--mode UPSERT] [--token <jwt>] [--gateway <url>] [--batch 500] [--parallel 3]
+ *   npm run import -- people.xlsx [--mode UPSERT] [--token <jwt>] [--gateway <url>] [--batch 1000] [--parallel 3]
  * CSV (UTF-8 or GBK) or XLSX with Chinese headers (docs/people.md lists them). Every row
  * ends in a report written beside the file (people.导入报告.csv). Exit code 0 when every
  * row was imported or already there, 1 when some rows failed, 2 when the file or the
@@ -13,10 +13,10 @@ import { importFile } from './people/import-file.js';
 runCommand(async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { ...GATEWAY_FLAGS, mode: { type: 'string', default: 'CREATE_ONLY' }, batch: { type: 'string', default: '500' }, parallel: { type: 'string', default: '3' } },
+    options: { ...GATEWAY_FLAGS, mode: { type: 'string', default: 'CREATE_ONLY' }, batch: { type: 'string', default: '1000' }, parallel: { type: 'string', default: '3' } },
   });
   const [file] = positionals;
-  if (!file) throw new UsageError('用法：npm run import -- <文件.xlsx|文件.csv> [--mode CREATE_ONLY|UPSERT] [--token <令牌>] [--gateway <网关地址>] [--batch 500] [--parallel 3]');
+  if (!file) throw new UsageError('用法：npm run import -- <文件.xlsx|文件.csv> [--mode CREATE_ONLY|UPSERT] [--token <令牌>] [--gateway <网关地址>] [--batch 1000] [--parallel 3]');
   if (values.mode !== 'CREATE_ONLY' && values.mode !== 'UPSERT') throw new UsageError('--mode 应为 CREATE_ONLY 或 UPSERT');
   const batchSize = Number(values.batch);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) throw new UsageError('--batch 应为 1 至 1000 的整数');

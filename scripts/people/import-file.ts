@@ -128,7 +128,7 @@ async function sendInBatches(send: { line: number; row: ImportRowText }[], optio
  */
 export async function importFile(options: ImportOptions): Promise<ImportSummary> {
   const reportFile = reportPathFor(options.file);
-  const batchSize = Math.min(MAX_BATCH, Math.max(1, options.batchSize ?? 500));
+  const batchSize = Math.min(MAX_BATCH, Math.max(1, options.batchSize ?? MAX_BATCH));
   const table = await readTable(options.file);
   const header = mapHeaders(table.headers);
   const lines: ReportLine[] = table.broken.map((broken) => failedLine(broken.line, 'BROKEN_ROW', '', broken.message));

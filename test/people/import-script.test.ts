@@ -150,7 +150,7 @@ describe('importing a street office spreadsheet through the gateway', () => {
 });
 
 describe('a file of 50,000 rows', () => {
-  it('imports every row in batches of 500 and reports them all', async () => {
+  it('imports every row in batches of 1,000, three in flight, and reports them all', async () => {
     const file = join(dir, '五万人.csv');
     const micros = world.grids.filter((grid) => grid.type === 'MICRO' && grid.code.startsWith(STREET));
     const lines = ['姓名,身份证号,联系电话,人口类型,网格编码,人群标签'];

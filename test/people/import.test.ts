@@ -112,6 +112,16 @@ describe('importing rows', () => {
     expect(tags.map((tag) => [tag.code, tag.until === null, tag.areaCode]).sort()).toEqual([['PARTY_MEMBER', false, micro.code], ['VETERAN', true, elsewhere.code]]);
   });
 
+  it('creates each person once when two imports of the same rows race', async () => {
+    const rows = [good({ rowNumber: 2 }), good({ rowNumber: 3 }), good({ rowNumber: 4 })];
+    const before = await counts();
+    const [first, second] = await Promise.all([runImport(rows), runImport(rows)]);
+    expect(first.created + second.created).toBe(3);
+    expect(first.unchanged + second.unchanged).toBe(3);
+    expect(first.failed + second.failed).toBe(0);
+    expect(await counts()).toMatchObject({ people: before.people + 3 });
+  });
+
   it('refuses a record held outside the viewer’s scope without naming it', async () => {
     const neighbour = residentsUnder(ZIDONGGE)[0]!;
     const result = await runImport([good({ idNumber: neighbour.idNumber })], 'UPSERT');

@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { maskIdNumber, maskPhone } from '../../subgraphs/people/src/domain/id-number.js';
+import { shanghaiToday } from '../../subgraphs/kit/src/time.js';
+import { ageOn, maskIdNumber, maskPhone } from '../../subgraphs/people/src/domain/id-number.js';
 import { maskName } from '../../subgraphs/people/src/domain/names.js';
 import { TAG_LABELS } from '../../subgraphs/people/src/domain/tags.js';
 import { graphql, tokenFor } from '../support/graphql.js';
-import { shanghaiToday } from '../../subgraphs/kit/src/time.js';
-import { ageOn } from '../../subgraphs/people/src/domain/id-number.js';
-import { ALL_AREAS, demo, residentsUnder, SANYIQIAO, sortedIds, usePeople, world, ZIDONGGE } from './support.js';
+import { ALL_AREAS, demo, residentsUnder, SANYIQIAO, sortedIds, statementsDuring as countStatements, usePeople, world, ZIDONGGE } from './support.js';
 
 const env = usePeople();
 let admin: string;
@@ -17,11 +16,7 @@ beforeAll(async () => {
 });
 
 /** How many SQL statements the people database ran while `work` ran. */
-async function statementsDuring(work: () => Promise<void>): Promise<number> {
-  const before = env.services.people.db.statements.count;
-  await work();
-  return env.services.people.db.statements.count - before;
-}
+const statementsDuring = (work: () => Promise<void>) => countStatements(env.services.people, work);
 
 const tagsOf = (personId: string) => world.tags.filter((tag) => tag.personId === personId).map((tag) => tag.code);
 const someoneWith = (predicate: (person: (typeof world.people)[number]) => boolean) => {
@@ -257,16 +252,15 @@ describe('the work’s queries', () => {
   it('lists the residents of buildings, many buildings in the same number of statements as one', async () => {
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Building { id residents(first: 50) { totalCount edges { node { id } } } } } }';
     const buildings = world.buildings.slice(0, 20);
-    const statements = async (count: number) => {
-      const before = env.services.people.db.statements.count;
-      const { data } = await graphql(env.url, query, { token: admin, variables: { r: buildings.slice(0, count).map((building) => ({ __typename: 'Building', id: building.id })) } });
-      for (const [index, building] of buildings.slice(0, count).entries()) {
-        const living = world.people.filter((person) => person.buildingId === building.id);
-        expect(data?._entities[index].residents.totalCount).toBe(living.length);
-        expect(data?._entities[index].residents.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(sortedIds(living));
-      }
-      return env.services.people.db.statements.count - before;
-    };
+    const statements = (count: number) =>
+      statementsDuring(async () => {
+        const { data } = await graphql(env.url, query, { token: admin, variables: { r: buildings.slice(0, count).map((building) => ({ __typename: 'Building', id: building.id })) } });
+        for (const [index, building] of buildings.slice(0, count).entries()) {
+          const living = world.people.filter((person) => person.buildingId === building.id);
+          expect(data?._entities[index].residents.totalCount).toBe(living.length);
+          expect(data?._entities[index].residents.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(sortedIds(living));
+        }
+      });
     expect(await statements(1)).toBe(await statements(20));
   });
 

@@ -11,6 +11,8 @@ import { normalisePurpose, unmaskingPurpose } from '../../subgraphs/people/src/d
 import { statusChangeProblems } from '../../subgraphs/people/src/domain/status.js';
 import { planTagChanges, tagDefinitionProblems } from '../../subgraphs/people/src/domain/tags.js';
 import type { PersonEntity } from '../../subgraphs/people/src/entities/person.js';
+import { createGraphClient } from '../../subgraphs/kit/src/graph-client.js';
+import { headerPurpose } from '../../subgraphs/people/src/unmask.js';
 import { CATALOGUE, TODAY } from './fixtures.js';
 
 const codes = (problems: { code: string }[]) => problems.map((problem) => problem.code);
@@ -225,5 +227,15 @@ describe('deciding an import row', () => {
 
   it('refuses a row whose number an earlier row of the batch has, naming that row', () => {
     expect([...duplicateRows([{ rowNumber: 2, idNumber: 'A' }, { rowNumber: 3, idNumber: 'B' }, { rowNumber: 7, idNumber: 'A' }, { rowNumber: 8, idNumber: null }])]).toEqual([[2, 2]]);
+  });
+});
+
+describe('the declared purpose header', () => {
+  it('is read from the runtime once the kit passes it on, percent-decoded', () => {
+    // A real client; reading the purpose never calls it.
+    const runtime = { authorization: '', graph: createGraphClient('http://127.0.0.1:9/graphql') };
+    expect(headerPurpose(runtime)).toBeNull();
+    expect(headerPurpose({ ...runtime, accessPurpose: encodeURIComponent('入户走访') } as typeof runtime)).toBe('入户走访');
+    expect(headerPurpose({ ...runtime, accessPurpose: '100%' } as typeof runtime)).toBe('100%');
   });
 });

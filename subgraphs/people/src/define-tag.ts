@@ -5,6 +5,7 @@ import type { Context } from './context.js';
 import { tagDefinitionProblems } from './domain/tags.js';
 import { TagDefinition, type TagDefinitionEntity } from './entities/tag-definition.js';
 import type { DefineTagInput } from './generated/resolvers.js';
+import { inputUserErrors } from './payloads.js';
 import { storedNow } from './person-rows.js';
 
 /**
@@ -16,7 +17,7 @@ export async function defineTag(context: Context, input: DefineTagInput): Promis
   const code = input.code.trim();
   const label = input.label.trim();
   const problems = tagDefinitionProblems(code, label);
-  if (problems.length) return { tag: null, userErrors: problems.map((problem) => userError(problem.code, problem.message, ['input', problem.field])) };
+  if (problems.length) return { tag: null, userErrors: inputUserErrors(problems) };
   const repository = context.db.dataSource.getRepository(TagDefinition);
   const existing = await repository.findOneBy({ code });
   const tag: TagDefinitionEntity = {

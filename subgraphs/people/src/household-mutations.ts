@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { userError, type UserError } from '../../kit/src/errors.js';
+import type { UserError } from '../../kit/src/errors.js';
 import { inTransaction } from '../../kit/src/transaction.js';
 import type { Context } from './context.js';
 import { addressProblem, HEAD_OF_HOUSEHOLD, joinProblems } from './domain/households.js';
@@ -8,13 +8,13 @@ import type { FieldProblem } from './domain/person-record.js';
 import { Household, type HouseholdEntity } from './entities/household.js';
 import { Person, type PersonEntity } from './entities/person.js';
 import type { CreateHouseholdInput, JoinHouseholdInput, LeaveHouseholdInput } from './generated/resolvers.js';
-import { inputErrors, type PersonResult } from './payloads.js';
+import { inputErrors, inputUserErrors, type PersonResult } from './payloads.js';
 import { personNotFound, personToWrite, reloaded } from './person-writes.js';
 
 const notActive: FieldProblem = { code: 'PERSON_NOT_ACTIVE', field: 'personId', message: '只有在册（ACTIVE）人员才能入户' };
 
 function householdErrors(problems: FieldProblem[]): { household: null; userErrors: UserError[] } {
-  return { household: null, userErrors: problems.map((problem) => userError(problem.code, problem.message, ['input', problem.field])) };
+  return { household: null, userErrors: inputUserErrors(problems) };
 }
 
 /** Opens a household where its head lives; the head leaves any household they were in. */

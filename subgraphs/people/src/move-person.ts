@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { In, type EntityManager } from 'typeorm';
 import { shanghaiToday } from '../../kit/src/time.js';
 import { inTransaction } from '../../kit/src/transaction.js';
 import type { Context } from './context.js';
@@ -8,12 +7,11 @@ import { isSamePlace, moveKind, moveProblems } from './domain/moves.js';
 import type { FieldProblem } from './domain/person-record.js';
 import type { Placement } from './domain/placement.js';
 import { Person, type PersonEntity } from './entities/person.js';
-import { PersonTag } from './entities/person-tag.js';
 import { ResidenceMove, type ResidenceMoveEntity } from './entities/residence-move.js';
 import type { MovePersonInput } from './generated/resolvers.js';
 import { inputErrors, type PersonResult } from './payloads.js';
 import { storedNow } from './person-rows.js';
-import { moveCurrentTags, personNotFound, personToWrite, reloaded } from './person-writes.js';
+import { closeCurrentTags, moveCurrentTags, personNotFound, personToWrite, reloaded } from './person-writes.js';
 import { resolvePlacement } from './placement.js';
 
 /** The row a move is recorded as. */
@@ -37,11 +35,6 @@ export function moveRow(person: PersonEntity, to: Placement | null, details: { m
     recordedBy: details.recordedBy,
     recordedAt: details.recordedAt,
   };
-}
-
-/** Closes people's current tags: special-group care ends when someone leaves or dies. */
-export async function closeCurrentTags(manager: EntityManager, personIds: string[], until: Date): Promise<void> {
-  if (personIds.length) await manager.createQueryBuilder().update(PersonTag).set({ until }).where({ personId: In(personIds) }).andWhere('until IS NULL').execute();
 }
 
 /**

@@ -7,7 +7,12 @@ export interface PersonResult {
   userErrors: UserError[];
 }
 
-/** User errors of a mutation whose arguments sit under `input`. */
-export function inputErrors(problems: readonly FieldProblem[]): { userErrors: UserError[] } & { person: null } {
-  return { person: null, userErrors: problems.map((problem) => userError(problem.code, problem.message, ['input', ...problem.field.split('.')])) };
+/** User errors of a mutation whose arguments sit under `input`; `tags.0.code` becomes a path. */
+export function inputUserErrors(problems: readonly FieldProblem[]): UserError[] {
+  return problems.map((problem) => userError(problem.code, problem.message, ['input', ...problem.field.split('.')]));
+}
+
+/** A person mutation that wrote nothing. */
+export function inputErrors(problems: readonly FieldProblem[]): PersonResult & { person: null } {
+  return { person: null, userErrors: inputUserErrors(problems) };
 }

@@ -5,10 +5,9 @@ import { isoDate } from './domain/dates.js';
 import { statusChangeProblems } from './domain/status.js';
 import { Person } from './entities/person.js';
 import type { SetPersonStatusInput } from './generated/resolvers.js';
-import { closeCurrentTags } from './move-person.js';
 import { inputErrors, type PersonResult } from './payloads.js';
 import { storedNow } from './person-rows.js';
-import { personNotFound, personToWrite, reloaded } from './person-writes.js';
+import { closeCurrentTags, personNotFound, personToWrite, reloaded } from './person-writes.js';
 
 /** A death (or the correction of one recorded in error): the record stays, with date and reason. */
 export async function setPersonStatus(context: Context, input: SetPersonStatusInput): Promise<PersonResult> {

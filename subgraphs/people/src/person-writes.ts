@@ -1,5 +1,4 @@
-import type { EntityManager } from 'typeorm';
-import { In } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { requireWrite } from './access.js';
 import type { Context } from './context.js';
 import type { FieldProblem } from './domain/person-record.js';
@@ -29,3 +28,8 @@ export async function moveCurrentTags(manager: EntityManager, personIds: string[
   await manager.createQueryBuilder().update(PersonTag).set({ areaCode }).where({ personId: In(personIds) }).andWhere('until IS NULL').execute();
 }
 
+
+/** Closes people's current tags: special-group care ends when someone leaves or dies. */
+export async function closeCurrentTags(manager: EntityManager, personIds: string[], until: Date): Promise<void> {
+  if (personIds.length) await manager.createQueryBuilder().update(PersonTag).set({ until }).where({ personId: In(personIds) }).andWhere('until IS NULL').execute();
+}

@@ -8,7 +8,7 @@ import { Household } from './household.js';
 import { Mutation } from './mutation.js';
 import { Person } from './person.js';
 import { Query } from './query.js';
-import { PersonTag, TagDefinition } from './tags.js';
+import { PersonTag } from './tags.js';
 
 export const resolvers: Resolvers = {
   DateTime,
@@ -17,7 +17,6 @@ export const resolvers: Resolvers = {
   Mutation,
   Person,
   PersonTag,
-  TagDefinition,
   Household,
   Grid,
   Area,

@@ -1,7 +1,5 @@
-import type { PersonTagResolvers, TagDefinitionResolvers } from '../generated/resolvers.js';
+import type { PersonTagResolvers } from '../generated/resolvers.js';
 
 export const PersonTag: PersonTagResolvers = {
   label: async (tag, _, { loaders }) => (await loaders.tagCatalogue()).labelOf(tag.code),
 };
-
-export const TagDefinition: TagDefinitionResolvers = {};
