@@ -9,8 +9,13 @@ import { makeIdNumber } from '../subgraphs/people/src/domain/id-number.js';
 export interface Subjects {
   street: string;
   community: string;
+  /** A volunteer living in the community, with a building and a service card. */
   personId: string;
+  /** A micro-grid of the community, for registrations and reports. */
   gridId: string;
+  /** A published activity of the community and volunteers who may enrol in it. */
+  activityId: string;
+  volunteerIds: string[];
 }
 
 export interface Operation {
@@ -26,7 +31,7 @@ export interface Operation {
 export const OPERATIONS: Operation[] = [
   {
     name: 'residents',
-    title: 'residents of a community with one tag, first 50, with household',
+    title: 'residents of a community with one tag, first 50, with household and building',
     kind: 'read',
     role: 'COMMUNITY_WORKER',
     scope: (s) => [s.community],
@@ -34,7 +39,7 @@ export const OPERATIONS: Operation[] = [
       query: `query Residents($area: ID!) {
         people(filter: { areaCode: $area, tags: ["EMPTY_NEST_ELDER"] }, first: 50) {
           totalCount
-          edges { node { id name idNumber age phone household { address members { relation person { name } } } } }
+          edges { node { id name idNumber age phone room household { address members { relation person { name } } } building { name address } } }
         }
       }`,
       variables: { area: s.community },
@@ -42,7 +47,7 @@ export const OPERATIONS: Operation[] = [
   },
   {
     name: 'dashboard',
-    title: 'community dashboard: grids with residents, events, staff names and activity counts',
+    title: 'community dashboard: grids with residentStats, eventStats, staff names and activity counts',
     kind: 'read',
     role: 'COMMUNITY_WORKER',
     scope: (s) => [s.community],
@@ -53,8 +58,8 @@ export const OPERATIONS: Operation[] = [
           grids(first: 50) { edges { node {
             id name type
             staff { role person { name } }
-            residents(first: 0) { totalCount }
-            events(first: 0) { totalCount }
+            residentStats { total byTag { code count } }
+            eventStats { total closed overdue onTimeRate }
             activities(first: 0) { totalCount }
           } } }
         }
@@ -79,7 +84,7 @@ export const OPERATIONS: Operation[] = [
   },
   {
     name: 'personDetail',
-    title: "one person's detail: tags, household, volunteer profile, staff roles",
+    title: "one person's detail: volunteer profile, visits, service card",
     kind: 'read',
     role: 'STREET_ADMIN',
     scope: (s) => [s.street],
@@ -87,9 +92,10 @@ export const OPERATIONS: Operation[] = [
       query: `query PersonDetail($id: ID!) {
         person(id: $id) {
           name age tags { label } household { address }
-          volunteer { confirmedHours teams { name } }
-          staffRoles { role grids { name } }
-          reportedEvents(first: 5) { totalCount edges { node { title status } } }
+          volunteer { totalHours star teams { name } }
+          visits(first: 5) { totalCount edges { node { visitedAt outcome } } }
+          lastVisitAt
+          building { name serviceCard { microGridLeader { person { name } workPhone } gridWorkers { person { name } workPhone } buildingStewards { person { name } } } }
         }
       }`,
       variables: { id: s.personId },
@@ -97,16 +103,29 @@ export const OPERATIONS: Operation[] = [
   },
   {
     name: 'writes',
-    title: 'write mix: register a person',
+    title: 'write mix, in turn: report an event, enrol in an activity, register a person',
     kind: 'write',
     role: 'COMMUNITY_WORKER',
     scope: (s) => [s.community],
-    body: (s, sequence) => ({
-      query: `mutation Register($input: RegisterPersonInput!) {
-        registerPerson(input: $input) { person { id } userErrors { code message } }
-      }`,
-      variables: { input: { name: `压测${sequence}`, idNumber: benchIdNumber(sequence), gridId: s.gridId } },
-    }),
+    body: (s, sequence) => {
+      switch (sequence % 3) {
+        case 0:
+          return {
+            query: `mutation Report($input: ReportEventInput!) { reportEvent(input: $input) { event { id } userErrors { code message } } }`,
+            variables: { input: { gridId: s.gridId, title: `楼道堆放杂物${chineseDigits(sequence)}`, category: '安全隐患' } },
+          };
+        case 1:
+          return {
+            query: `mutation Enrol($input: EnrolInput!) { enrol(input: $input) { userErrors { code message } } }`,
+            variables: { input: { activityId: s.activityId, volunteerId: s.volunteerIds[Math.floor(sequence / 3) % Math.max(1, s.volunteerIds.length)] } },
+          };
+        default:
+          return {
+            query: `mutation Register($input: RegisterPersonInput!) { registerPerson(input: $input) { person { id } userErrors { code message } } }`,
+            variables: { input: { name: `压测${chineseDigits(sequence)}`, idNumber: benchIdNumber(sequence), gridId: s.gridId } },
+          };
+      }
+    },
   },
 ];
 
@@ -116,4 +135,9 @@ export const OPERATIONS: Operation[] = [
 export function benchIdNumber(sequence: number): string {
   const day = new Date(Date.UTC(1990, 0, 1) + Math.floor(sequence / 999) * 86_400_000);
   return makeIdNumber('510199', day.toISOString().slice(0, 10), (sequence % 999) + 1);
+}
+
+/** Names and titles take no digits: 12 → 一二. */
+function chineseDigits(value: number): string {
+  return String(value).replace(/\d/g, (digit) => '零一二三四五六七八九'[Number(digit)] ?? '');
 }

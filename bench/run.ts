@@ -87,11 +87,18 @@ async function pickSubjects(prefix: string): Promise<Subjects> {
       return Object.values((rows as Record<string, string>[])[0] ?? {})[0] ?? '';
     };
     const community = '510116001001';
+    const list = async (sql: string) => {
+      const [rows] = await connection.query(sql);
+      return (rows as Record<string, string>[]).map((row) => Object.values(row)[0] ?? '');
+    };
     return {
       street: '510116001',
       community,
-      personId: await one(`SELECT person_id FROM \`${prefix}_volunteers\`.volunteer WHERE area_code LIKE '${community}%' ORDER BY id LIMIT 1`),
+      // A volunteer who lives in a building: the detail has a profile and a service card.
+      personId: await one(`SELECT v.person_id FROM \`${prefix}_volunteers\`.volunteer v JOIN \`${prefix}_people\`.person p ON p.id = v.person_id WHERE v.area_code LIKE '${community}%' AND p.building_id IS NOT NULL ORDER BY v.id LIMIT 1`),
       gridId: await one(`SELECT id FROM \`${prefix}_grids\`.grid WHERE code LIKE '${community}%' AND type = 'MICRO' ORDER BY code LIMIT 1`),
+      activityId: await one(`SELECT id FROM \`${prefix}_volunteers\`.activity WHERE area_code LIKE '${community}%' AND status = 'PUBLISHED' ORDER BY capacity DESC, id LIMIT 1`),
+      volunteerIds: await list(`SELECT id FROM \`${prefix}_volunteers\`.volunteer WHERE area_code LIKE '${community}%' ORDER BY id`),
     };
   } finally {
     await connection.end();

@@ -6,6 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import type { Logger } from '../../subgraphs/kit/src/logger.js';
+import { ACCESS_PURPOSE_HEADER } from '../../subgraphs/kit/src/server.js';
 import { createContextFactory, type GatewayContext } from './auth.js';
 import { subgraphUrls, type GatewayConfig } from './config.js';
 import { formatGatewayError } from './errors.js';
@@ -17,7 +18,9 @@ const SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url);
 /** Forwards the caller's token: each subgraph verifies it again and applies its scope. */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
-    if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
+    if (!('authorization' in context)) return;
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    if (context.accessPurpose) request.http?.headers.set(ACCESS_PURPOSE_HEADER, context.accessPurpose);
   }
 }
 
@@ -73,7 +76,7 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger) {
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => contextFor(req.headers.authorization) }),
+    expressMiddleware(apollo, { context: async ({ req }) => contextFor(req.headers.authorization, req.headers[ACCESS_PURPOSE_HEADER]) }),
   );
   return { app, apollo, gateway };
 }

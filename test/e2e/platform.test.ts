@@ -122,6 +122,19 @@ describe('the federated graph over real HTTP', () => {
     expect(data?.registerPerson.person).toEqual({ name: '王小明', gender: 'FEMALE', birthYear: 1949, grid: { code: grid.code, name: grid.name } });
   });
 
+  it('unmasks an ID number only with pii:read and a purpose declared in a header, and logs the read', async () => {
+    const person = world.people.find((row) => row.areaCode.startsWith(EXAMPLE_GRID_CODE))!;
+    const query = `{ person(id: "${person.id}") { idNumber } }`;
+    const reader = await tokenFor('STREET_ADMIN', ['510116001'], { permissions: ['pii:read'], subject: 'e2e-auditor' });
+    const withoutPurpose = await graphql(platform.gatewayUrl, query, { token: reader });
+    expect(withoutPurpose.data?.person.idNumber).toMatch(/^510\*+/);
+    const withPurpose = await graphql(platform.gatewayUrl, query, { token: reader, headers: { 'x-access-purpose': encodeURIComponent('核实低保资格') } });
+    expect(withPurpose.data?.person.idNumber).toBe(person.idNumber);
+    const log = await graphql(platform.gatewayUrl, '{ piiAccessLog(first: 10) { edges { node { viewer fields purpose person { id } } } } }', { token: reader });
+    expect(log.errors).toBeUndefined();
+    expect(log.data?.piiAccessLog.edges.map((edge: { node: unknown }) => edge.node)).toContainEqual({ viewer: 'e2e-auditor', fields: ['idNumber'], purpose: '核实低保资格', person: { id: person.id } });
+  });
+
   it('refuses queries past the depth, alias and cost limits and names the limit', async () => {
     let deep = 'code';
     for (let level = 0; level < 14; level += 1) deep = `parent { ${deep} }`;

@@ -21,7 +21,19 @@ export interface SubgraphOptions<C extends BaseContext> {
   logger: Logger;
   verifyToken: (token: string) => Promise<Viewer>;
   /** Builds the per-request context: the viewer and fresh DataLoaders. */
-  createContext: (viewer: Viewer, authorization: string) => C;
+  createContext: (viewer: Viewer, request: RequestHeaders) => C;
+}
+
+/**
+ * The purpose a client declares for reading personal data in full (PIPL), as a header;
+ * percent-encoded UTF-8, since HTTP headers are Latin-1. The gateway forwards it.
+ */
+export const ACCESS_PURPOSE_HEADER = 'x-access-purpose';
+
+/** What a subgraph takes from the request besides the verified viewer. */
+export interface RequestHeaders {
+  authorization: string;
+  accessPurpose?: string;
 }
 
 export interface RunningServer {
@@ -74,7 +86,8 @@ export async function createSubgraphApp<C extends BaseContext>(options: Subgraph
       context: async ({ req }) => {
         const authorization = req.headers.authorization ?? '';
         const viewer = await authenticate(authorization, options.verifyToken);
-        return options.createContext(viewer, authorization);
+        const purpose = req.headers[ACCESS_PURPOSE_HEADER];
+        return options.createContext(viewer, { authorization, ...(typeof purpose === 'string' && purpose ? { accessPurpose: purpose } : {}) });
       },
     }),
   );

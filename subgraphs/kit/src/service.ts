@@ -18,6 +18,8 @@ export interface SubgraphRuntime {
   authorization: string;
   /** The graph behind the gateway, for data another subgraph owns. */
   graph: GraphClient;
+  /** The purpose the client declared in the `x-access-purpose` header, as sent. */
+  accessPurpose?: string;
 }
 
 /** What every resolver gets: the viewer, the subgraph's database, fresh loaders, the runtime. */
@@ -97,7 +99,7 @@ export async function startSubgraph<C extends BaseContext>(
     database: db,
     logger,
     verifyToken: createTokenVerifier(config),
-    createContext: (viewer, authorization) => module.createContext(db, viewer, { authorization, graph }),
+    createContext: (viewer, request) => module.createContext(db, viewer, { ...request, graph }),
   });
   const running = await listen(app, config.port, options.host, () => db.dataSource.destroy());
   return { ...running, db };

@@ -3,17 +3,10 @@ import type { Context } from './context.js';
 import { unmaskingPurpose, type PiiField } from './domain/privacy.js';
 import type { PersonEntity } from './entities/person.js';
 
-/** The header a client may declare its purpose in, percent-encoded UTF-8 (HTTP headers are Latin-1). */
-export const PURPOSE_HEADER = 'x-access-purpose';
-
-/**
- * The purpose declared in the `x-access-purpose` header. Subgraphs only see what the kit
- * passes on: once the runtime carries `accessPurpose` (the gateway forwarding the header,
- * the kit reading it), it counts here; until then the field argument is the way.
- */
+/** The purpose declared in the `x-access-purpose` header (the gateway forwards it). */
 export function headerPurpose(runtime: SubgraphRuntime): string | null {
-  const value = (runtime as SubgraphRuntime & { accessPurpose?: unknown }).accessPurpose;
-  if (typeof value !== 'string') return null;
+  const value = runtime.accessPurpose;
+  if (!value) return null;
   try {
     return decodeURIComponent(value);
   } catch {
