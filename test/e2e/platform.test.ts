@@ -37,6 +37,21 @@ describe('the federated graph over real HTTP', () => {
     expect(overview.activities.totalCount).toBeGreaterThan(0);
   });
 
+  it("answers a resident's service card through the people subgraph's building reference", async () => {
+    const person = world.people.find((row) => row.areaCode.startsWith(EXAMPLE_GRID_CODE))!;
+    const leader = world.staff.find((row) => row.role === 'MICRO_GRID_LEADER' && row.areaCode === person.areaCode)!;
+    const { data, errors } = await graphql(
+      platform.gatewayUrl,
+      `{ person(id: "${person.id}") { building { id serviceCard { microGrid { code } microGridLeader { person { name } } gridWorkers { role } } } } }`,
+      { token: streetAdmin },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.person.building.id).toBe(person.buildingId);
+    expect(data?.person.building.serviceCard.microGrid.code).toBe(person.areaCode);
+    expect(data?.person.building.serviceCard.microGridLeader.person.name).toBe(world.people.find((row) => row.id === leader.personId)!.name);
+    expect(data?.person.building.serviceCard.gridWorkers.map((row: { role: string }) => row.role)).toEqual(['GRID_WORKER']);
+  });
+
   it('refuses the same query without a token, with no data', async () => {
     const response = await graphql(platform.gatewayUrl, EXAMPLE_QUERY, { variables: { code: EXAMPLE_GRID_CODE } });
     expect(response.status).toBe(401);
