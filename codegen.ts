@@ -90,6 +90,13 @@ const config: CodegenConfig = {
       Person: '../mappers.js#PersonReference',
       Grid: '../mappers.js#GridReference',
       Area: '../mappers.js#AreaReference',
+      Project: '../entities/project.js#ProjectEntity',
+      ProjectConnection: '../mappers.js#ProjectConnectionModel',
+      CareDrive: '../entities/care-drive.js#CareDriveEntity',
+      CareDriveItem: '../entities/care-drive.js#CareDriveItemEntity',
+      CareDelivery: '../entities/care-drive.js#CareDeliveryEntity',
+      CareDeliveryConnection: '../mappers.js#CareDeliveryConnectionModel',
+      CareDriveGridProgress: '../mappers.js#CareDriveGridProgressModel',
     }),
     ...subgraph('events', {
       GridEvent: '../entities/grid-event.js#GridEventEntity',

@@ -10,6 +10,8 @@ import { base, Faker, zh_CN } from '@faker-js/faker';
 import { pointsFor, STARTING_POINT_RATES, DEFAULT_POINTS_PER_HOUR } from '../../subgraphs/volunteers/src/domain/points.js';
 import { OPENING_TITLE } from '../../subgraphs/volunteers/src/domain/service-records.js';
 import { hoursToMinutes, serviceMinutes, windowMinutes } from '../../subgraphs/volunteers/src/domain/service-hours.js';
+import type { CareDeliveryEntity, CareDriveEntity, CareDriveItemEntity, CareDriveTargetEntity } from '../../subgraphs/volunteers/src/entities/care-drive.js';
+import type { ProjectEntity } from '../../subgraphs/volunteers/src/entities/project.js';
 import type { CorrectionRequestEntity } from '../../subgraphs/volunteers/src/entities/correction-request.js';
 import type { EnrolmentEntity } from '../../subgraphs/volunteers/src/entities/enrolment.js';
 import type { PointEntryEntity } from '../../subgraphs/volunteers/src/entities/point-entry.js';
@@ -30,6 +32,12 @@ export interface VolunteerExtras {
   redemptions: RedemptionEntity[];
   /** Enrolments not cancelled, per activity id. */
   enrolledCounts: Map<string, number>;
+  /** 家园共筑 projects: one closed (carried out by a finished activity of the world), one approved, one proposed. */
+  projects: ProjectEntity[];
+  /** The project a world activity carried out, by activity id. */
+  projectOfActivity: Map<string, string>;
+  /** One 安全爱心包 drive for a community's 空巢老人, partly delivered. */
+  drives: { drives: CareDriveEntity[]; items: CareDriveItemEntity[]; targets: CareDriveTargetEntity[]; deliveries: CareDeliveryEntity[] };
 }
 
 const MINUTE = 60_000;
@@ -45,7 +53,10 @@ export function generateVolunteerExtras(world: DemoWorld, seed: number): Volunte
   const faker = new Faker({ locale: [zh_CN, base], seed });
   let counter = 0;
   const id = (at: number) => formatUuidV7(at, (counter += 1) & 0xfff, Buffer.from(faker.string.hexadecimal({ length: 16, prefix: '' }), 'hex'));
-  const extras: VolunteerExtras = { rewards: [], enrolments: [], records: [], changes: [], corrections: [], entries: [], redemptions: [], enrolledCounts: new Map() };
+  const extras: VolunteerExtras = {
+    rewards: [], enrolments: [], records: [], changes: [], corrections: [], entries: [], redemptions: [], enrolledCounts: new Map(),
+    projects: [], projectOfActivity: new Map(), drives: { drives: [], items: [], targets: [], deliveries: [] },
+  };
   const events = new Map<string, Event[]>();
   const earn = (volunteerId: string, event: Event) => events.set(volunteerId, [...(events.get(volunteerId) ?? []), event]);
   const rate = (category: string) => STARTING_POINT_RATES[category] ?? DEFAULT_POINTS_PER_HOUR;
@@ -170,7 +181,74 @@ export function generateVolunteerExtras(world: DemoWorld, seed: number): Volunte
       });
     });
   }
+  // Last, so that the rows above come out as they did before projects and drives existed.
+  addCommunityLife(world, extras, id, anchor);
   return extras;
+}
+
+/**
+ * Issue 8's rows: the street's finished activity with the most confirmed service becomes
+ * the work of a closed 家园共筑 project of its community (claimed by its team, or by one of
+ * the community's volunteers), beside an approved and a proposed one; and a 安全爱心包 drive
+ * for the 空巢老人 of the first community that has any, with one package delivered, one
+ * refused and one visit not at home that asks for a follow-up.
+ */
+function addCommunityLife(world: DemoWorld, extras: VolunteerExtras, id: (at: number) => string, anchor: number): void {
+  const confirmed = new Map<string, number>();
+  for (const record of extras.records) if (record.activityId && record.status === 'CONFIRMED') confirmed.set(record.activityId, (confirmed.get(record.activityId) ?? 0) + 1);
+  const activity = world.activities
+    .filter((row) => row.status === 'FINISHED' && row.areaCode.startsWith(STREET) && confirmed.has(row.id))
+    .sort((a, b) => (confirmed.get(b.id) ?? 0) - (confirmed.get(a.id) ?? 0) || a.id.localeCompare(b.id))[0];
+  if (activity) {
+    const community = activity.areaCode.slice(0, 12);
+    const claimer = world.volunteers.find((volunteer) => volunteer.areaCode.startsWith(community));
+    const at = (days: number) => new Date(activity.startsAt.getTime() + days * DAY);
+    const project = (title: string, plan: string, budgetFen: number, values: Partial<ProjectEntity>): ProjectEntity => ({
+      id: id((values.proposedAt ?? at(-30)).getTime()), areaCode: community, title, plan, budgetFen, neededVolunteers: 8, skills: ['园艺', '木工'],
+      status: 'PROPOSED', proposedBy: ORGANIZER, proposedAt: at(-30), decidedBy: null, decidedAt: null, decisionReason: null,
+      claimedByTeamId: null, claimedByVolunteerId: null, claimedAt: null, startedAt: null, closedAt: null, result: null, ...values,
+    });
+    const closed = project('院落微更新：共建花园', '清理院落杂物，修补花台，种植花卉，设置休憩座椅，由居民认养照看。', 1_280_000, {
+      status: 'CLOSED', decidedBy: ORGANIZER, decidedAt: at(-25),
+      claimedByTeamId: activity.teamId, claimedByVolunteerId: activity.teamId ? null : (claimer?.id ?? null), claimedAt: at(-20),
+      startedAt: at(-10), closedAt: at(2), result: '花园建成，种植花卉 60 株，设置座椅 4 处，由 12 户居民认养。',
+    });
+    extras.projects.push(closed);
+    extras.projectOfActivity.set(activity.id, closed.id);
+    extras.projects.push(project('楼道照明改造', '更换老旧楼道灯为声控节能灯，检查线路安全。', 560_000, { proposedAt: at(-5), status: 'APPROVED', decidedBy: ORGANIZER, decidedAt: at(-3) }));
+    extras.projects.push(project('社区共享书屋', '利用党群服务站闲置房间设立共享书屋，征集居民捐书，志愿者轮值管理。', 300_000, { proposedAt: at(-1) }));
+  }
+
+  const tagged = new Set(world.tags.filter((tag) => tag.code === 'EMPTY_NEST_ELDER' && tag.until === null).map((tag) => tag.personId));
+  const elders = world.people.filter((person) => tagged.has(person.id) && person.status === 'ACTIVE' && person.areaCode.startsWith(STREET));
+  const community = elders.map((person) => person.areaCode.slice(0, 12)).sort()[0];
+  if (!community) return;
+  const targets = elders.filter((person) => person.areaCode.startsWith(community));
+  const createdAt = new Date(anchor);
+  const drive: CareDriveEntity = {
+    id: id(createdAt.getTime()), areaCode: community, title: '冬季安全爱心包', targetTag: 'EMPTY_NEST_ELDER', status: 'OPEN',
+    targetCount: targets.length, createdBy: ORGANIZER, createdAt,
+  };
+  const delivered = targets.slice(0, 1).length;
+  extras.drives.drives.push(drive);
+  extras.drives.items.push(
+    { id: id(createdAt.getTime()), driveId: drive.id, name: '燃气报警器', perPackage: 1, stock: targets.length + 5 - delivered },
+    { id: id(createdAt.getTime()), driveId: drive.id, name: '防滑垫', perPackage: 2, stock: 2 * (targets.length + 5) - 2 * delivered },
+  );
+  const outcomes: CareDeliveryEntity['outcome'][] = ['DELIVERED', 'REFUSED', 'NOT_HOME'];
+  const volunteer = world.volunteers.find((row) => row.areaCode.startsWith(community));
+  targets.forEach((person, index) => {
+    const outcome = outcomes[index] ?? null;
+    extras.drives.targets.push({ driveId: drive.id, personId: person.id, gridId: person.gridId, areaCode: person.areaCode, lastOutcome: outcome });
+    if (!outcome) return;
+    const recordedAt = new Date(anchor + (index + 1) * DAY);
+    extras.drives.deliveries.push({
+      id: id(recordedAt.getTime()), driveId: drive.id, personId: person.id, gridId: person.gridId, areaCode: person.areaCode, outcome,
+      deliveredPersonId: outcome === 'DELIVERED' ? person.id : null, volunteerId: volunteer?.id ?? null,
+      recordedBy: volunteer ? `person-${volunteer.personId}` : ORGANIZER, recordedAt, note: outcome === 'REFUSED' ? '老人表示家人已备齐' : null,
+      followUpRequested: outcome === 'NOT_HOME', confirmedAt: outcome === 'DELIVERED' ? new Date(recordedAt.getTime() + 3_600_000) : null,
+    });
+  });
 }
 
 function change(

@@ -6,6 +6,7 @@ import { openDatabase, type Database } from '../../subgraphs/kit/src/database.js
 import { isUniqueViolation } from '../../subgraphs/kit/src/transaction.js';
 import { Activity } from '../../subgraphs/volunteers/src/entities/activity.js';
 import { PointRate } from '../../subgraphs/volunteers/src/entities/point-rate.js';
+import { Project } from '../../subgraphs/volunteers/src/entities/project.js';
 import { ServiceRecord } from '../../subgraphs/volunteers/src/entities/service-record.js';
 import { ServiceRecordChange } from '../../subgraphs/volunteers/src/entities/service-record-change.js';
 import { Volunteer } from '../../subgraphs/volunteers/src/entities/volunteer.js';
@@ -79,7 +80,21 @@ describe('the volunteer-domain migration', () => {
     await expect(duplicate.catch((error) => isUniqueViolation(error))).resolves.toBe(true);
   });
 
+  it('leaves existing activities outside any project', async () => {
+    expect((await db.dataSource.getRepository(Activity).findOneByOrFail({ id: 'a-1' })).projectId).toBeNull();
+    expect(await db.dataSource.getRepository(Project).count()).toBe(0);
+  });
+
   it('can be undone, putting the confirmed minutes back on the volunteers', async () => {
+    // Care drives first, then community projects: their tables and the activity's project go.
+    const runner = db.dataSource.createQueryRunner();
+    await db.dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await runner.hasTable('care_delivery')).toBe(false);
+    expect(await runner.hasTable('care_drive')).toBe(false);
+    await db.dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await runner.hasTable('project')).toBe(false);
+    expect(await runner.hasColumn('activity', 'project_id')).toBe(false);
+    await runner.release();
     await db.dataSource.undoLastMigration({ transaction: 'each' });
     const rows: { id: string; confirmed_minutes: number | string }[] = await db.dataSource.query('SELECT id, confirmed_minutes FROM volunteer ORDER BY id');
     expect(rows.map((row) => [row.id, Number(row.confirmed_minutes)])).toEqual(OLD_VOLUNTEERS.map((row) => [row.id, row.confirmed_minutes]));

@@ -9,6 +9,9 @@ import { CorrectionRequest } from './entities/correction-request.js';
 import { Enrolment } from './entities/enrolment.js';
 import { PointEntry } from './entities/point-entry.js';
 import { PointRate } from './entities/point-rate.js';
+import { Project } from './entities/project.js';
+import { CareDelivery, CareDrive, CareDriveItem } from './entities/care-drive.js';
+import { createDriveProgressLoader } from './care-drive-progress.js';
 import { Redemption } from './entities/redemption.js';
 import { Reward } from './entities/reward.js';
 import { ServiceRecord } from './entities/service-record.js';
@@ -75,6 +78,22 @@ const confirmedOnly: Restrict = (qb, alias) => {
   qb.andWhere(`${alias}.status = 'CONFIRMED'`);
 };
 
+/**
+ * Confirmed minutes served on each project's activities: one grouped statement over the
+ * records and their activities, whatever the number of projects.
+ */
+function createProjectMinutesLoader(dataSource: DataSource) {
+  return new DataLoader<string, number>(async (keys) => {
+    const rows: { k: string; n: number | string }[] = await dataSource.getRepository(ServiceRecord).createQueryBuilder('record')
+      .innerJoin('Activity', 'activity', 'activity.id = record.activityId')
+      .select('activity.projectId', 'k').addSelect('COALESCE(SUM(record.minutes), 0)', 'n')
+      .where('activity.projectId IN (:...keys)', { keys: [...keys] }).andWhere("record.status = 'CONFIRMED'")
+      .groupBy('activity.projectId').getRawMany();
+    const byKey = new Map(rows.map((row) => [row.k, Number(row.n)]));
+    return keys.map((key) => byKey.get(key) ?? 0);
+  });
+}
+
 export function createLoaders(dataSource: DataSource, viewer: Viewer) {
   const page = <T extends ObjectLiteral & { id: string }>(entity: EntitySchema<T>, groupBy: keyof T & string, areaCodeProperty: keyof T & string) =>
     createGroupPageLoader(dataSource, entity, viewer, { groupBy, match: 'equal', areaCodeProperty });
@@ -106,6 +125,18 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     redemptionsByReward: page(Redemption, 'rewardId', 'areaCode'),
     certificates: createCertificateLoader(dataSource),
     volunteerStats: createStatsLoader(dataSource, viewer),
+    projectById: createRowLoader(dataSource, Project, 'id', { restrict: inScope(viewer) }),
+    projectsUnderCode: createGroupPageLoader(dataSource, Project, viewer, { groupBy: 'areaCode', match: 'prefix', areaCodeProperty: 'areaCode' }),
+    activitiesByProject: createGroupPageLoader(dataSource, Activity, viewer, { groupBy: 'projectId', match: 'equal', areaCodeProperty: 'areaCode' }),
+    confirmedMinutesByProject: createProjectMinutesLoader(dataSource),
+    driveById: createRowLoader(dataSource, CareDrive, 'id', { restrict: inScope(viewer) }),
+    itemsByDrive: createGroupLoader(dataSource, CareDriveItem, 'driveId', { orderBy: 'id' }),
+    followUpsByDrive: createGroupLoader(dataSource, CareDelivery, 'driveId', { orderBy: 'id', restrict: (qb, alias) => {
+      qb.andWhere(`${alias}.followUpRequested = :followUp`, { followUp: true });
+      whereInScope(qb, viewer, `${alias}.areaCode`);
+    } }),
+    deliveriesByDrive: page(CareDelivery, 'driveId', 'areaCode'),
+    driveProgress: createDriveProgressLoader(dataSource, viewer),
   };
 }
 

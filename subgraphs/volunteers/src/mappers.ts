@@ -2,6 +2,8 @@ import type { Connection } from '../../kit/src/connection.js';
 import type { ActivityEntity } from './entities/activity.js';
 import type { CorrectionRequestEntity } from './entities/correction-request.js';
 import type { EnrolmentEntity } from './entities/enrolment.js';
+import type { CareDeliveryEntity } from './entities/care-drive.js';
+import type { ProjectEntity } from './entities/project.js';
 import type { PointEntryEntity } from './entities/point-entry.js';
 import type { RedemptionEntity } from './entities/redemption.js';
 import type { RewardEntity } from './entities/reward.js';
@@ -15,6 +17,20 @@ export type PointEntryConnectionModel = Connection<PointEntryEntity>;
 export type RedemptionConnectionModel = Connection<RedemptionEntity>;
 export type RewardConnectionModel = Connection<RewardEntity>;
 export type CorrectionRequestConnectionModel = Connection<CorrectionRequestEntity>;
+export type ProjectConnectionModel = Connection<ProjectEntity>;
+export type CareDeliveryConnectionModel = Connection<CareDeliveryEntity>;
+
+/** One grid's row of a drive's progress, as the grouped statement returns it. */
+export interface CareDriveGridProgressModel {
+  gridId: string;
+  gridCode: string;
+  targets: number;
+  delivered: number;
+  refused: number;
+  notHome: number;
+  remaining: number;
+}
+
 export type VolunteerStatsModel = VolunteerStatsFigures;
 
 /** A volunteer, with its confirmed minutes when the statement that loaded it summed them. */

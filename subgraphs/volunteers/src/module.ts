@@ -5,6 +5,8 @@ import { CorrectionRequest } from './entities/correction-request.js';
 import { Enrolment } from './entities/enrolment.js';
 import { PointEntry } from './entities/point-entry.js';
 import { PointRate } from './entities/point-rate.js';
+import { Project } from './entities/project.js';
+import { CareDelivery, CareDrive, CareDriveItem, CareDriveTarget } from './entities/care-drive.js';
 import { Redemption } from './entities/redemption.js';
 import { Reward } from './entities/reward.js';
 import { ServiceRecord } from './entities/service-record.js';
@@ -14,13 +16,15 @@ import { Volunteer } from './entities/volunteer.js';
 import { VolunteerTeam } from './entities/volunteer-team.js';
 import { Initial1764400000000 } from './migrations/1764400000000-initial.js';
 import { VolunteerDomain1764500000000 } from './migrations/1764500000000-volunteer-domain.js';
+import { CommunityProjects1764600000000 } from './migrations/1764600000000-community-projects.js';
+import { CareDrives1764700000000 } from './migrations/1764700000000-care-drives.js';
 import { resolvers } from './resolvers/index.js';
 import { seedIfEmpty } from './seed.js';
 
 export const volunteersSubgraph: SubgraphModule<Context> = {
   name: 'volunteers',
-  entities: [Volunteer, VolunteerTeam, TeamMembership, Activity, Enrolment, ServiceRecord, ServiceRecordChange, CorrectionRequest, PointRate, PointEntry, Reward, Redemption],
-  migrations: [Initial1764400000000, VolunteerDomain1764500000000],
+  entities: [Volunteer, VolunteerTeam, TeamMembership, Activity, Enrolment, ServiceRecord, ServiceRecordChange, CorrectionRequest, PointRate, PointEntry, Reward, Redemption, Project, CareDrive, CareDriveItem, CareDriveTarget, CareDelivery],
+  migrations: [Initial1764400000000, VolunteerDomain1764500000000, CommunityProjects1764600000000, CareDrives1764700000000],
   resolvers: resolvers as SubgraphModule<Context>['resolvers'],
   createContext,
   seedIfEmpty,

@@ -5,9 +5,11 @@ import { generateVolunteerExtras } from '../../../scripts/demo/volunteers-extras
 import { generateWorld } from '../../../scripts/demo/world.js';
 import { parseActivityStatus } from './domain/activity-status.js';
 import { Activity } from './entities/activity.js';
+import { CareDelivery, CareDrive, CareDriveItem, CareDriveTarget } from './entities/care-drive.js';
 import { CorrectionRequest } from './entities/correction-request.js';
 import { Enrolment } from './entities/enrolment.js';
 import { PointEntry } from './entities/point-entry.js';
+import { Project } from './entities/project.js';
 import { Redemption } from './entities/redemption.js';
 import { Reward } from './entities/reward.js';
 import { ServiceRecord } from './entities/service-record.js';
@@ -38,6 +40,7 @@ export async function seedIfEmpty(db: Database, options: { seed: number; residen
         enrolledCount: extras.enrolledCounts.get(activity.id) ?? 0,
         cancelReason: activity.status === 'CANCELLED' ? '天气原因取消' : null,
         createdBy: null,
+        projectId: extras.projectOfActivity.get(activity.id) ?? null,
       })),
     );
     await insert(Reward, extras.rewards);
@@ -47,5 +50,10 @@ export async function seedIfEmpty(db: Database, options: { seed: number; residen
     await insert(CorrectionRequest, extras.corrections);
     await insert(PointEntry, extras.entries);
     await insert(Redemption, extras.redemptions);
+    await insert(Project, extras.projects);
+    await insert(CareDrive, extras.drives.drives);
+    await insert(CareDriveItem, extras.drives.items);
+    await insert(CareDriveTarget, extras.drives.targets);
+    await insert(CareDelivery, extras.drives.deliveries);
   });
 }

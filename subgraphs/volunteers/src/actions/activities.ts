@@ -1,4 +1,5 @@
 import { inScope } from '../../../kit/src/scope.js';
+import { inTransaction } from '../../../kit/src/transaction.js';
 import type { Context } from '../context.js';
 import { isWorkerFor } from '../domain/access.js';
 import { checkActivity, type ActivityRequest } from '../domain/activity-input.js';
@@ -9,6 +10,7 @@ import { PointRate } from '../entities/point-rate.js';
 import { newId } from '../ids.js';
 import { orRefuse, refuse, refuseAll } from '../refusal.js';
 import { changed, currentTime } from '../sql.js';
+import { projectForActivity } from './projects.js';
 import { ledTeams, requireOrganizer, requireStanding, visibleActivity } from './actors.js';
 
 const GRID_QUERY = 'query($id: ID!) { grid(id: $id) { id code status } }';
@@ -22,6 +24,8 @@ interface GridFacts {
 export interface CreateActivityInput extends ActivityRequest {
   gridId: string;
   teamId?: string | null;
+  /** The 家园共筑 project it carries out: claimed or under way, in the grid's community. */
+  projectId?: string | null;
 }
 
 /**
@@ -53,8 +57,19 @@ export async function createActivity(context: Context, input: CreateActivityInpu
     enrolledCount: 0,
     cancelReason: null,
     createdBy: context.viewer.subject,
+    projectId: input.projectId ?? null,
   };
-  await context.db.dataSource.getRepository(Activity).insert(activity);
+  if (!input.projectId) {
+    await context.db.dataSource.getRepository(Activity).insert(activity);
+    return activity;
+  }
+  const projectId = input.projectId;
+  // Service on a project's activities is ordinary service: enrolment, records and points
+  // follow the activity; the project only groups them.
+  await inTransaction(context.db, async (manager) => {
+    await projectForActivity(context, manager, projectId, grid.code);
+    await manager.getRepository(Activity).insert(activity);
+  });
   return activity;
 }
 

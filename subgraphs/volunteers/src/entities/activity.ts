@@ -26,6 +26,8 @@ export interface ActivityEntity {
   cancelReason: string | null;
   /** Subject of the token that created it; null for rows from before it was kept. */
   createdBy: string | null;
+  /** The 家园共筑 project it carries out, if any (absent on rows written before projects). */
+  projectId?: string | null;
 }
 
 export const Activity = new EntitySchema<ActivityEntity>({
@@ -47,5 +49,6 @@ export const Activity = new EntitySchema<ActivityEntity>({
     enrolledCount: { name: 'enrolled_count', type: 'int', default: 0 },
     cancelReason: { name: 'cancel_reason', type: 'varchar', length: 200, nullable: true },
     createdBy: { name: 'created_by', type: 'varchar', length: 128, nullable: true },
+    projectId: { name: 'project_id', type: 'varchar', length: 36, nullable: true },
   },
 });

@@ -9,6 +9,7 @@ export const Activity: ActivityResolvers = {
   spotsLeft: (activity) => Math.max(0, activity.capacity - activity.enrolledCount),
   pointsPerHour: async (activity, _, { loaders }) => (await loaders.rateByCategory.load(activity.category))?.pointsPerHour ?? DEFAULT_POINTS_PER_HOUR,
   enrolments: (activity, { first, after }, { loaders }) => loaders.enrolmentsByActivity.load({ value: activity.id, first, after }),
+  project: (activity, _, { loaders }) => (activity.projectId ? loaders.projectById.load(activity.projectId) : null),
 };
 
 export const Enrolment: EnrolmentResolvers = {

@@ -13,6 +13,7 @@ export const Area: AreaResolvers = {
     if (problem) throw new GraphQLError(problem.message, { extensions: { code: 'BAD_USER_INPUT', argument: problem.argument } });
     return loaders.volunteerStats.load({ code: area.code, from, to, period: period ?? 'MONTH' });
   },
+  projects: (area, { first, after }, context) => readable(context).projectsUnderCode.load({ value: area.code, first, after }),
 };
 
 export const VolunteerStats: VolunteerStatsResolvers = {

@@ -3,6 +3,8 @@ import { checkIn, checkOut } from '../actions/attendance.js';
 import { decideCorrection, requestCorrection } from '../actions/corrections.js';
 import { cancelEnrolment, enrol } from '../actions/enrolment.js';
 import { adjustPoints, setPointRate } from '../actions/points.js';
+import { confirmDelivery, createCareDrive, recordDelivery } from '../actions/care-drives.js';
+import { claimProject, closeProject, decideProject, proposeProject, startProject } from '../actions/projects.js';
 import { confirmServiceRecord } from '../actions/records.js';
 import { cancelRedemption, confirmRedemptionPickup, redeemReward } from '../actions/redemption.js';
 import { createReward, restockReward, setRewardActive } from '../actions/rewards.js';
@@ -41,4 +43,13 @@ export const Mutation: MutationResolvers = {
   },
   cancelRedemption: (_, { input }, context) => outcome('redemption', () => cancelRedemption(context, input)),
   confirmRedemptionPickup: (_, { input }, context) => outcome('redemption', () => confirmRedemptionPickup(context, input)),
+  proposeProject: (_, { input: { neededSkills, ...input } }, context) => outcome('project', () => proposeProject(context, { ...input, skills: neededSkills })),
+  approveProject: (_, { input }, context) => outcome('project', () => decideProject(context, true, input)),
+  rejectProject: (_, { input }, context) => outcome('project', () => decideProject(context, false, input)),
+  claimProject: (_, { input }, context) => outcome('project', () => claimProject(context, input)),
+  startProject: (_, { input }, context) => outcome('project', () => startProject(context, input)),
+  closeProject: (_, { input }, context) => outcome('project', () => closeProject(context, input)),
+  createCareDrive: (_, { input }, context) => outcome('drive', () => createCareDrive(context, input)),
+  recordCareDelivery: (_, { input }, context) => outcome('delivery', () => recordDelivery(context, input)),
+  confirmCareDelivery: (_, { input }, context) => outcome('delivery', () => confirmDelivery(context, input)),
 };

@@ -2,6 +2,7 @@ import { parseAreaCodeArgument } from '../../../kit/src/area-code.js';
 import { ownVolunteer } from '../actions/actors.js';
 import { PointRate } from '../entities/point-rate.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
+import { projectsUnder } from '../projects-list.js';
 import { correctionsUnder, rewardsServing, searchActivities, teamsServing } from '../lists.js';
 import { readable, requireVolunteerRead } from './access.js';
 
@@ -45,4 +46,10 @@ export const Query: QueryResolvers = {
     return rewardsServing(db.dataSource, viewer, parseAreaCodeArgument('areaCode', areaCode), activeOnly ?? false, { first, after });
   },
   redemption: (_, { id }, context) => readable(context).redemptionById.load(id),
+  project: (_, { id }, context) => readable(context).projectById.load(id),
+  careDrive: (_, { id }, context) => readable(context).driveById.load(id),
+  projects: (_, { filter, first, after }, { viewer, db }) => {
+    requireVolunteerRead(viewer);
+    return projectsUnder(db.dataSource, viewer, parseAreaCodeArgument('areaCode', filter?.areaCode), filter?.status ?? [], { first, after });
+  },
 };

@@ -1,0 +1,21 @@
+import { minutesToHours } from '../domain/service-hours.js';
+import type { ProjectClaimantResolvers, ProjectResolvers } from '../generated/resolvers.js';
+import { readable } from './access.js';
+
+export const Project: ProjectResolvers = {
+  __resolveReference: (reference, context) => readable(context).projectById.load(reference.id),
+  area: (project) => ({ code: project.areaCode }),
+  neededSkills: (project) => project.skills,
+  claimedBy: (project, _, { loaders }) => {
+    if (project.claimedByTeamId) return loaders.teamById.load(project.claimedByTeamId);
+    if (project.claimedByVolunteerId) return loaders.volunteerById.load(project.claimedByVolunteerId);
+    return null;
+  },
+  activities: (project, { first, after }, { loaders }) => loaders.activitiesByProject.load({ value: project.id, first, after }),
+  confirmedHours: async (project, _, { loaders }) => minutesToHours(await loaders.confirmedMinutesByProject.load(project.id)),
+};
+
+export const ProjectClaimant: ProjectClaimantResolvers = {
+  // A volunteer is a person; a team has a name and no person.
+  __resolveType: (claimant) => ('personId' in claimant ? 'Volunteer' : 'VolunteerTeam'),
+};
