@@ -23,7 +23,9 @@ export async function seedEmptyDatabase(
     await fill(async (entity, rows) => {
       const size = db.kind === 'sqlite' ? 100 : 1000;
       for (let index = 0; index < rows.length; index += size) {
-        await manager.createQueryBuilder().insert().into(entity).values(rows.slice(index, index + size) as never).execute();
+        // Without updateEntity(false) TypeORM writes values read back from MySQL into the
+        // inserted objects, so a shared demo world changed under the next seed.
+        await manager.createQueryBuilder().insert().into(entity).values(rows.slice(index, index + size) as never).updateEntity(false).execute();
       }
     });
   });
