@@ -5,6 +5,10 @@
  * through the domain's own deadline rules; world events found by inspection (安全隐患)
  * become the rectifications of inspections, and world events found on visits (关爱走访)
  * the follow-ups of visits; the elderly living alone or with an empty nest get home visits.
+ * The deliberation hall (网格议事厅) gets topics in about a third of the micro-grids and
+ * some general grids, with their residents' comments and votes (some residents left to
+ * vote live), a decided topic whose safety patrol is one of the world's patrol events, an
+ * adopted topic asking for a 家园共筑 project, a rejected one and a withdrawn one.
  */
 import { base, Faker, zh_CN } from '@faker-js/faker';
 import { deadlineRule, type CategoryDefinition } from '../../subgraphs/events/src/domain/categories.js';
@@ -14,10 +18,13 @@ import { EVENT_SOURCES, EVENT_STATUSES, oneOf, type EventStatus } from '../../su
 import { FINISHED_STATUSES, STEP_RULES, type EventStep, type ManualStep } from '../../subgraphs/events/src/domain/status-flow.js';
 import { dispatchColumns, stepColumns } from '../../subgraphs/events/src/domain/step-columns.js';
 import type { WorkingCalendar } from '../../subgraphs/events/src/domain/working-time.js';
+import type { VoteChoice } from '../../subgraphs/events/src/domain/deliberation.js';
+import { timeOrderedId } from '../../subgraphs/events/src/domain/time-ordered-id.js';
 import type { DrillEntity, DrillParticipantEntity } from '../../subgraphs/events/src/entities/drill.js';
 import type { EventActionEntity } from '../../subgraphs/events/src/entities/event-action.js';
 import type { GridEventEntity } from '../../subgraphs/events/src/entities/grid-event.js';
 import type { InspectionEntity, InspectionFindingEntity } from '../../subgraphs/events/src/entities/inspection.js';
+import type { TopicCommentEntity, TopicDecisionEntity, TopicEntity, TopicVoteEntity } from '../../subgraphs/events/src/entities/topic.js';
 import type { VisitEntity } from '../../subgraphs/events/src/entities/visit.js';
 import type { DemoWorld } from './world.js';
 
@@ -38,6 +45,10 @@ export interface EventExtras {
   visits: VisitEntity[];
   drills: DrillEntity[];
   participants: DrillParticipantEntity[];
+  topics: TopicEntity[];
+  comments: TopicCommentEntity[];
+  votes: TopicVoteEntity[];
+  decisions: TopicDecisionEntity[];
 }
 
 /** The anchor of world.ts: demo visits happen in the 90 days before it. */
@@ -145,7 +156,7 @@ function replayEvent(event: WorldEvent, index: Index, options: EventExtrasOption
     ...event, status: 'REPORTED', source: oneOf(EVENT_SOURCES, event.source, 'event source'), assigneeId: null, closedAt: null,
     buildingId: null, lng: null, lat: null, photos: [], assigneePersonId: null, assignedLevel: null, escalationChain: null, escalationIndex: 0,
     dispatchedAt: null, acceptedAt: null, feedbackAt: null, ...timing, suspendedFrom: null, closeSeconds: null, rating: null, evaluation: null,
-    inspectionFindingId: null, visitId: null, drillId: null,
+    inspectionFindingId: null, visitId: null, drillId: null, topicId: null,
   };
   const actions: EventActionEntity[] = [];
   const record = (step: EventStep, from: EventStatus | null, to: EventStatus, at: Date, note: string | null, assigneeId: string | null) =>
@@ -246,6 +257,91 @@ function deriveVisits(world: DemoWorld, index: Index, rows: Map<string, GridEven
   return visits;
 }
 
+const TOPIC_IDEAS: [string, string][] = [
+  ['小区增设电动自行车集中充电棚', '楼道里停放电动自行车、飞线充电，存在火灾隐患。建议在小区空地建设集中充电棚，大家意见如何？'],
+  ['楼栋公共区域堆物清理公约', '楼道和消防通道常年堆放杂物，建议全体住户约定每月第一个周六集中清理。'],
+  ['老旧楼栋加装电梯意见征集', '本楼栋老年人较多，上下楼不便，征集各户对加装电梯及费用分摊的意见。'],
+  ['小区广场舞时间与音量约定', '晚间广场舞音量较大影响休息，建议约定活动时间为 19:00—21:00，音量适当控制。'],
+  ['宠物文明饲养公约', '近期有居民反映遛狗不牵绳、粪便不清理，建议制定宠物文明饲养公约。'],
+  ['垃圾分类投放点位调整', '现有垃圾投放点离部分楼栋较远，建议增设一处投放点并调整清运时间。'],
+];
+const PATROL_TOPIC: [string, string] = ['组织夜间安全巡逻', '近期小区夜间有陌生人出入，楼道也有消防隐患，建议组织夜间安全巡逻并排查隐患。'];
+const PROJECT_TOPIC: [string, string] = ['闲置空地改造为口袋公园', '小区东侧闲置空地杂草丛生，建议改造为口袋公园，居民和志愿者共同参与建设与维护。'];
+const COMMENTS = ['赞成，早就该弄了', '建议先征求一楼住户的意见', '费用怎么分摊需要说清楚', '我家可以出一份力', '希望社区尽快落实', '有没有更好的方案？', '同意，注意安全', '建议分步实施'];
+const CHOICES = [{ weight: 6, value: 'FOR' as VoteChoice }, { weight: 2, value: 'AGAINST' as VoteChoice }, { weight: 1, value: 'ABSTAIN' as VoteChoice }];
+const HOUR = 3_600_000;
+
+/**
+ * 网格议事厅 demo rows, with a Faker of their own so that nothing derived before changes.
+ * One of the world's patrol events (安全隐患) becomes the safety patrol a decided topic
+ * opened: its source turns DELIBERATION and its report is the deciding community's.
+ */
+function deriveTopics(world: DemoWorld, rows: Map<string, GridEventEntity>, timelines: Map<string, EventActionEntity[]>, seed: number) {
+  const faker = new Faker({ locale: [zh_CN, base], seed: seed + 8 });
+  const idAt = (at: Date) => timeOrderedId(at.getTime(), 0, Uint8Array.from({ length: 8 }, () => faker.number.int(255)));
+  // People live in micro-grids: indexed by their micro-grid's code and their general grid's.
+  const byMicroGrid = groupBy(world.people, (person) => person.areaCode);
+  const byGeneralGrid = groupBy(world.people, (person) => person.areaCode.slice(0, 15));
+  const peopleUnder = (code: string) => (code.length === 18 ? byMicroGrid : byGeneralGrid).get(code) ?? [];
+  const community = (code: string) => ({ subject: `demo-community-${code.slice(0, 12)}`, role: 'COMMUNITY_WORKER', personId: null });
+  const out = { topics: [] as TopicEntity[], comments: [] as TopicCommentEntity[], votes: [] as TopicVoteEntity[], decisions: [] as TopicDecisionEntity[] };
+
+  const raise = (grid: DemoWorld['grids'][number], [title, body]: [string, string], raisedAt: Date, closeAt: Date | null) => {
+    const pool = faker.helpers.shuffle(peopleUnder(grid.code));
+    const raiser = pool[0]!;
+    const topic: TopicEntity = {
+      id: idAt(raisedAt), gridId: grid.id, gridCode: grid.code, areaCode: grid.code, title, body, status: 'OPEN',
+      raiserSubject: `demo-resident-${raiser.id}`, raiserRole: 'RESIDENT', raiserPersonId: raiser.id, raisedAt, closedAt: null, withdrawReason: null, version: 1,
+    };
+    // Up to two thirds of the residents vote, so some are left to vote in a live demo.
+    const voters = pool.slice(0, Math.min(30, Math.floor((pool.length * 2) / 3)));
+    voters.forEach((voter, index) => {
+      const votedAt = new Date(raisedAt.getTime() + (index + 1) * HOUR);
+      out.votes.push({ topicId: topic.id, personId: voter.id, areaCode: topic.areaCode, choice: faker.helpers.weightedArrayElement(CHOICES), voterSubject: `demo-resident-${voter.id}`, votedAt });
+    });
+    for (let index = 0; index < faker.number.int({ min: 0, max: Math.min(4, pool.length) }); index += 1) {
+      const author = pool[index]!;
+      const createdAt = new Date(raisedAt.getTime() + (index + 1) * 30 * 60_000);
+      out.comments.push({ id: idAt(createdAt), topicId: topic.id, areaCode: topic.areaCode, body: faker.helpers.arrayElement(COMMENTS), authorSubject: `demo-resident-${author.id}`, authorRole: 'RESIDENT', authorPersonId: author.id, createdAt });
+    }
+    if (closeAt) Object.assign(topic, { closedAt: closeAt, version: 2 });
+    out.topics.push(topic);
+    return topic;
+  };
+  const decide = (topic: TopicEntity, outcome: TopicDecisionEntity['outcome'], text: string, project: [string, string] | null) => {
+    const by = community(topic.areaCode);
+    topic.status = 'DECIDED';
+    out.decisions.push({
+      topicId: topic.id, areaCode: topic.areaCode, outcome, text, decidedAt: topic.closedAt!, deciderSubject: by.subject, deciderRole: by.role, deciderPersonId: null,
+      projectTitle: project?.[0] ?? null, projectPlan: project?.[1] ?? null,
+    });
+  };
+
+  const grids = world.grids.filter((grid) => (grid.type === 'MICRO' || grid.type === 'GENERAL') && peopleUnder(grid.code).length >= 3);
+  const gridIds = new Set(grids.map((grid) => grid.id));
+  const patrol = world.events.find((event) => event.category === '安全隐患' && event.source === 'PATROL' && gridIds.has(event.gridId));
+  if (patrol) {
+    const grid = grids.find((candidate) => candidate.id === patrol.gridId)!;
+    const topic = raise(grid, PATROL_TOPIC, new Date(patrol.reportedAt.getTime() - 7 * DAY), patrol.reportedAt);
+    decide(topic, 'ADOPTED', '经本网格居民议事表决通过：由网格员牵头组织夜间安全巡逻，同步排查楼道消防隐患。', null);
+    const row = rows.get(patrol.id)!;
+    Object.assign(row, { topicId: topic.id, source: 'DELIBERATION' });
+    const by = community(topic.areaCode);
+    Object.assign(timelines.get(patrol.id)![0]!, { actorSubject: by.subject, actorRole: by.role, actorPersonId: null, note: `网格议事厅议题“${topic.title}”决议生成` });
+  }
+  const raisedAt = () => new Date(ANCHOR - faker.number.int({ min: 10, max: 60 }) * DAY + HOUR);
+  const chosen = grids.filter((grid) => grid.id !== patrol?.gridId && faker.number.int(9) < 3);
+  chosen.forEach((grid, index) => {
+    const at = raisedAt();
+    const week = new Date(at.getTime() + 7 * DAY);
+    if (index === 0) decide(raise(grid, PROJECT_TOPIC, at, week), 'ADOPTED', '经居民议事表决通过，申请作为家园共筑项目，由志愿者和居民共同实施。', ['东侧空地口袋公园共建', '清理杂草、铺设步道、种植花木、设置休息座椅；分三期实施，每期招募志愿者 20 名。']);
+    else if (index === 1) decide(raise(grid, TOPIC_IDEAS[2]!, at, week), 'REJECTED', '费用分摊未达成一致，本次不予通过，待征求意见后重新发起。', null);
+    else if (index === 2) Object.assign(raise(grid, TOPIC_IDEAS[5]!, at, week), { status: 'WITHDRAWN', withdrawReason: '物业已调整清运时间，议题撤回' });
+    else raise(grid, faker.helpers.arrayElement(TOPIC_IDEAS), at, null);
+  });
+  return out;
+}
+
 export function deriveEventExtras(world: DemoWorld, options: EventExtrasOptions): EventExtras {
   const faker = new Faker({ locale: [zh_CN, base], seed: options.seed });
   const index = gridIndex(world);
@@ -258,5 +354,6 @@ export function deriveEventExtras(world: DemoWorld, options: EventExtrasOptions)
   }
   const { inspections, findings } = deriveInspections(world, rows, timelines, faker);
   const visits = deriveVisits(world, index, rows, faker);
-  return { events: [...rows.values()], actions: [...timelines.values()].flat(), inspections, findings, visits, drills: [], participants: [] };
+  const topics = deriveTopics(world, rows, timelines, options.seed);
+  return { events: [...rows.values()], actions: [...timelines.values()].flat(), inspections, findings, visits, drills: [], participants: [], ...topics };
 }

@@ -6,6 +6,7 @@ import { addWorkingMinutes } from '../../subgraphs/events/src/domain/working-tim
 import { EventAction } from '../../subgraphs/events/src/entities/event-action.js';
 import { EventCategory } from '../../subgraphs/events/src/entities/event-category.js';
 import { GridEvent } from '../../subgraphs/events/src/entities/grid-event.js';
+import { Topic, TopicVote } from '../../subgraphs/events/src/entities/topic.js';
 import { eventEntities, eventMigrations } from '../../subgraphs/events/src/tables.js';
 import { openDatabase, type Database } from '../../subgraphs/kit/src/database.js';
 import { freshDatabaseUrl } from '../support/database.js';
@@ -66,5 +67,20 @@ describe('the event-domain migration', () => {
     expect(actions.map((action) => [action.eventId, action.version, action.step, action.fromStatus, action.toStatus, action.at.toISOString(), action.actorSubject])).toEqual(
       [...LEGACY].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([id, status, , , , updatedAt]) => [id, 1, 'MIGRATE', null, status, updatedAt.toISOString(), 'system']),
     );
+  });
+});
+
+describe('the deliberation-hall migration', () => {
+  it('links no existing event to a topic and starts with an empty hall', async () => {
+    const events = await db.dataSource.getRepository(GridEvent).find();
+    expect(events.map((event) => event.topicId)).toEqual(LEGACY.map(() => null));
+    expect(await db.dataSource.getRepository(Topic).count()).toBe(0);
+  });
+
+  it('keeps one vote per resident and topic in the database itself', async () => {
+    const vote = { topicId: 't-1', personId: 'p-1', areaCode: '510116001001001001', choice: 'FOR' as const, voterSubject: 'r', votedAt: new Date('2026-11-30T01:00:00Z') };
+    await db.dataSource.getRepository(TopicVote).insert(vote);
+    await expect(db.dataSource.getRepository(TopicVote).insert({ ...vote, choice: 'AGAINST' })).rejects.toThrow();
+    expect(await db.dataSource.getRepository(TopicVote).countBy({ topicId: 't-1' })).toBe(1);
   });
 });

@@ -93,11 +93,39 @@ describe('a database seeded by the first version', () => {
   });
 
   it('can be undone and run again', async () => {
+    // The community-life migration came after this one: undo it first.
+    await db.dataSource.undoLastMigration({ transaction: 'each' });
     await db.dataSource.undoLastMigration({ transaction: 'each' });
     const back = await rows('SELECT COUNT(*) AS n FROM staff_assignment');
     expect(Number(back[0]!.n)).toBe(world.assignments.length + 1);
     await db.dataSource.runMigrations({ transaction: 'each' });
     const again = await rows('SELECT COUNT(*) AS n FROM grid_assignment');
     expect(Number(again[0]!.n)).toBe(world.assignments.length + 1);
+  });
+});
+
+describe('the community life migration', () => {
+  const TABLES = ['service_station', 'party_branch', 'party_branch_grid', 'party_branch_member', 'service_brand', 'service_brand_grid'];
+
+  it('adds empty tables for stations, branches and brands beside the migrated data', async () => {
+    const runner = db.dataSource.createQueryRunner();
+    for (const table of TABLES) expect(await runner.hasTable(table)).toBe(true);
+    const station = await runner.getTable('service_station');
+    expect(station?.indices.map((index) => [index.name, index.columnNames])).toContainEqual(['idx_service_station_lat_lng', ['lat', 'lng']]);
+    const member = await runner.getTable('party_branch_member');
+    expect(member?.indices.find((index) => index.name === 'uq_party_branch_member_current')?.isUnique).toBe(true);
+    await runner.release();
+    for (const table of TABLES) expect(await rows(`SELECT * FROM ${table}`)).toEqual([]);
+  });
+
+  it('drops its tables when undone, leaves the grids as they were, and runs again', async () => {
+    const grids = await rows('SELECT COUNT(*) AS n FROM grid');
+    await db.dataSource.undoLastMigration({ transaction: 'each' });
+    const runner = db.dataSource.createQueryRunner();
+    for (const table of TABLES) expect(await runner.hasTable(table)).toBe(false);
+    expect(await rows('SELECT COUNT(*) AS n FROM grid')).toEqual(grids);
+    await db.dataSource.runMigrations({ transaction: 'each' });
+    for (const table of TABLES) expect(await runner.hasTable(table)).toBe(true);
+    await runner.release();
   });
 });

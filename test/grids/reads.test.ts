@@ -264,7 +264,8 @@ describe('locating a point', () => {
 });
 
 describe('the grid map', () => {
-  const query = 'query($code: ID!, $type: GridType) { area(code: $code) { gridMap(type: $type) } }';
+  // The grid layer alone; service-stations.test.ts draws the stations beside it.
+  const query = 'query($code: ID!, $type: GridType) { area(code: $code) { gridMap(type: $type, layers: [GRIDS]) } }';
 
   it('draws every grid of a street with its name, code, type and ids', async () => {
     const { data } = await ask(query, { code: '510116001' });
@@ -276,7 +277,7 @@ describe('the grid map', () => {
     expect(feature).toMatchObject({
       type: 'Feature',
       geometry: world.boundaries.find((b) => b.gridId === micro.id)!.polygon,
-      properties: { id: micro.id, code: micro.code, name: micro.name, type: 'MICRO', parentId: general.id, communityCode: micro.communityCode },
+      properties: { layer: 'GRIDS', id: micro.id, code: micro.code, name: micro.name, type: 'MICRO', parentId: general.id, communityCode: micro.communityCode },
     });
   });
 

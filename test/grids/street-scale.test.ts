@@ -1,4 +1,6 @@
+import { distance } from '@turf/distance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCommunityLife } from '../../scripts/demo/grids-extras.js';
 import { generateWorld } from '../../scripts/demo/world.js';
 import { cellOf } from '../../subgraphs/grids/src/domain/cells.js';
 import { locateCandidatesQuery } from '../../subgraphs/grids/src/queries/locate-grid.js';
@@ -10,6 +12,7 @@ import { startGrids, type GridsUnderTest } from './support.js';
 /** DESIGN's street scale: 156,000 residents, about 3,000 micro-grids with boundaries. */
 const RESIDENTS = 156_000;
 const world = generateWorld({ seed: TEST_SEED, residents: RESIDENTS });
+const life = generateCommunityLife(world, TEST_SEED);
 const STREET = '510116001';
 const micros = world.grids.filter((grid) => grid.type === 'MICRO');
 const target = micros.find((grid) => grid.code.startsWith(`${STREET}005`))!;
@@ -23,7 +26,8 @@ let token: string;
 beforeAll(async () => {
   under = await startGrids([], { residents: RESIDENTS });
   token = await tokenFor('STREET_ADMIN', ['510115', '510116']);
-});
+  // Seeding 156,000 residents' grids takes a minute on a quiet machine; more when it is busy.
+}, 300_000);
 afterAll(() => under?.stop());
 
 async function measure(query: string, variables: Record<string, unknown>) {
@@ -71,9 +75,35 @@ describe('at street scale', () => {
     const query = 'query($code: ID!) { area(code: $code) { gridMap } }';
     const street = await measure(query, { code: STREET });
     const community = await measure(query, { code: `${STREET}001` });
-    expect(street.data?.area.gridMap.features.length).toBe(world.grids.filter((grid) => grid.code.startsWith(STREET)).length);
-    expect(community.data?.area.gridMap.features.length).toBe(world.grids.filter((grid) => grid.code.startsWith(`${STREET}001`)).length);
+    const layer = (data: typeof street.data, name: string) => data?.area.gridMap.features.filter((f: { properties: { layer: string } }) => f.properties.layer === name);
+    expect(layer(street.data, 'GRIDS').length).toBe(world.grids.filter((grid) => grid.code.startsWith(STREET)).length);
+    expect(layer(community.data, 'GRIDS').length).toBe(world.grids.filter((grid) => grid.code.startsWith(`${STREET}001`)).length);
+    expect(layer(street.data, 'SERVICE_STATIONS').length).toBe(life.stations.filter((station) => station.areaCode.startsWith(STREET)).length);
     expect(street.statements).toBe(community.statements);
-    expect(street.statements).toBe(2);
+    // The area, the grids, the stations.
+    expect(street.statements).toBe(3);
+  });
+
+  it('finds the stations near a point with one statement that reads a band of the (lat, lng) index', async () => {
+    const origin: [number, number] = [life.stations[0]!.lng, life.stations[0]!.lat];
+    const { statements, data } = await measure('query($lng: Float!, $lat: Float!) { serviceStationsNear(lng: $lng, lat: $lat, radiusMeters: 3000, first: 50) { distanceMeters station { id } } }', {
+      lng: origin[0],
+      lat: origin[1],
+    });
+    expect(statements).toBe(1);
+    const expected = life.stations
+      .map((station) => ({ id: station.id, d: distance(origin, [station.lng, station.lat], { units: 'meters' }) }))
+      .filter((station) => station.d <= 3000)
+      .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1));
+    expect(data?.serviceStationsNear.map((n: { station: { id: string } }) => n.station.id)).toEqual(expected.slice(0, 50).map((station) => station.id));
+    const sql = 'SELECT id FROM service_station WHERE lat BETWEEN ? AND ? AND lng BETWEEN ? AND ?';
+    const params = [origin[1] - 0.03, origin[1] + 0.03, origin[0] - 0.03, origin[0] + 0.03];
+    if (under.grids.db.kind === 'sqlite') {
+      const plan: { detail: string }[] = await under.grids.db.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, params);
+      expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING (COVERING )?INDEX idx_service_station_lat_lng/);
+    } else {
+      const plan: { possible_keys: string | null }[] = await under.grids.db.dataSource.query(`EXPLAIN ${sql}`, params);
+      expect(plan[0]?.possible_keys ?? '').toContain('idx_service_station_lat_lng');
+    }
   });
 });

@@ -51,7 +51,10 @@ export async function startGrids(knownPersonIds: Iterable<string> = [], options:
   };
 }
 
-const TABLES = ['area', 'grid', 'grid_cell', 'building', 'grid_staff', 'grid_assignment'];
+const TABLES = [
+  'area', 'grid', 'grid_cell', 'building', 'grid_staff', 'grid_assignment',
+  'service_station', 'party_branch', 'party_branch_grid', 'party_branch_member', 'service_brand', 'service_brand_grid',
+];
 
 /** Rows and a fingerprint of every grids table, to show that a refused mutation wrote nothing. */
 export async function snapshot(subgraph: TestSubgraph): Promise<Record<string, string>> {

@@ -2,16 +2,20 @@ import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Viewer } from '../../kit/src/auth.js';
 import { createGroupPageLoader, type GroupPageLoader } from '../../kit/src/connection.js';
 import { createGroupLoader, createRowLoader } from '../../kit/src/loaders.js';
-import { whereInScope } from '../../kit/src/scope.js';
+import { whereInScope, whereOverlapsScope } from '../../kit/src/scope.js';
 import { createDrillRankingLoader } from './db/drill-ranking.js';
 import { createStatsLoader } from './db/event-stats.js';
 import { createLastVisitLoader } from './db/last-visit.js';
+import { createTopicCountLoaders } from './db/topic-counts.js';
+import { createVisiblePageLoader } from './db/visible-pages.js';
+import type { TopicStatus } from './domain/deliberation.js';
 import type { EventStatus } from './domain/event-values.js';
 import { Drill, DrillParticipant } from './entities/drill.js';
 import { EventAction } from './entities/event-action.js';
 import { EventCategory, type EventCategoryEntity } from './entities/event-category.js';
 import { GridEvent, type GridEventEntity } from './entities/grid-event.js';
 import { Inspection, InspectionFinding } from './entities/inspection.js';
+import { Topic, TopicComment, TopicDecision, type TopicEntity } from './entities/topic.js';
 import { Visit } from './entities/visit.js';
 
 /** Per-request loaders; every one applies the viewer's scope to `area_code` in SQL. */
@@ -31,6 +35,13 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
   // One page loader per status filter asked in this request, so equal filters batch together.
   const assigned = new Map<string, GroupPageLoader<GridEventEntity>>();
   let categories: Promise<EventCategoryEntity[]> | undefined;
+  /** Deliberation-hall rows serve their grid: visible inside the scope and on the path above it. */
+  const visibleTopics = {
+    restrict: <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string) => {
+      whereOverlapsScope(qb, viewer, `${alias}.areaCode`);
+    },
+  };
+  const topicPages = new Map<string, GroupPageLoader<TopicEntity>>();
   return {
     eventById: createRowLoader(dataSource, GridEvent, 'id', scoped),
     /** Keyed by an area-code prefix: a grid's events are those under its code. */
@@ -55,6 +66,22 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     drillById: createRowLoader(dataSource, Drill, 'id', scoped),
     participantsByDrill: createGroupLoader(dataSource, DrillParticipant, 'drillId', { ...scoped, orderBy: 'communityCode' }),
     rankingByDrill: createDrillRankingLoader(dataSource, viewer),
+    topicById: createRowLoader(dataSource, Topic, 'id', visibleTopics),
+    /** Keyed by a grid's prefix: its topics and those of grids inside it, newest first, of one status or any. */
+    topicsUnderArea: (status: TopicStatus | null | undefined) => {
+      const key = status ?? '';
+      let loader = topicPages.get(key);
+      if (!loader) {
+        const where = status ? (qb: SelectQueryBuilder<TopicEntity>, alias: string) => void qb.andWhere(`${alias}.status = :status`, { status }) : undefined;
+        loader = createVisiblePageLoader(dataSource, Topic, viewer, { groupBy: 'areaCode', match: 'prefix', direction: 'DESC', ...(where ? { where } : {}) });
+        topicPages.set(key, loader);
+      }
+      return loader;
+    },
+    commentsByTopic: createVisiblePageLoader(dataSource, TopicComment, viewer, { groupBy: 'topicId', match: 'equal', direction: 'ASC' }),
+    decisionByTopic: createRowLoader(dataSource, TopicDecision, 'topicId', visibleTopics),
+    eventsByTopic: createGroupLoader(dataSource, GridEvent, 'topicId', { ...scoped, orderBy: 'id' }),
+    ...createTopicCountLoaders(dataSource, viewer),
   };
 }
 

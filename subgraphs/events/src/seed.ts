@@ -10,11 +10,12 @@ import { EventAction } from './entities/event-action.js';
 import { EventCategory } from './entities/event-category.js';
 import { GridEvent } from './entities/grid-event.js';
 import { Inspection, InspectionFinding } from './entities/inspection.js';
+import { Topic, TopicComment, TopicDecision, TopicVote } from './entities/topic.js';
 import { Visit } from './entities/visit.js';
 
 /**
  * Demo data: the world's events with timelines and deadlines, and the inspections, visits
- * and a drill derived from the same world (scripts/demo/events-extras.ts).
+ * and deliberation-hall topics derived from the same world (scripts/demo/events-extras.ts).
  */
 export async function seedIfEmpty(db: Database, options: { seed: number; residents: number; calendar: WorkingCalendar }, logger: Logger): Promise<void> {
   const catalogue = (await db.dataSource.getRepository(EventCategory).find()).map(toDefinition);
@@ -27,5 +28,9 @@ export async function seedIfEmpty(db: Database, options: { seed: number; residen
     await insert(Visit, extras.visits);
     await insert(Drill, extras.drills);
     await insert(DrillParticipant, extras.participants);
+    await insert(Topic, extras.topics);
+    await insert(TopicComment, extras.comments);
+    await insert(TopicVote, extras.votes);
+    await insert(TopicDecision, extras.decisions);
   });
 }

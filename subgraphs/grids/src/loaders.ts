@@ -4,6 +4,7 @@ import { createGroupPageLoader } from '../../kit/src/connection.js';
 import { createGroupLoader, createRowLoader } from '../../kit/src/loaders.js';
 import { whereInScope, whereOverlapsScope } from '../../kit/src/scope.js';
 import { createBuildingCountLoader } from './building-counts.js';
+import { createCommunityLoaders } from './community-loaders.js';
 import { createServiceCardLoader } from './service-card-loader.js';
 import { Area } from './entities/area.js';
 import { Building } from './entities/building.js';
@@ -71,7 +72,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
       },
     }),
   };
-  return { ...loaders, serviceCardStaff: createServiceCardLoader(loaders) };
+  return { ...loaders, ...createCommunityLoaders(dataSource, viewer), serviceCardStaff: createServiceCardLoader(loaders) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

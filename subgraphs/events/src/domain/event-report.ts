@@ -34,7 +34,7 @@ export interface EventDraft {
   photos: string[];
 }
 
-/** Sources a client may name; INSPECTION, VISIT and DRILL events come from their own flows. */
+/** Sources a client may name; INSPECTION, VISIT, DRILL and DELIBERATION events come from their own flows. */
 const REPORTABLE_SOURCES = ['PATROL', 'RESIDENT', 'HOTLINE_12345'] as const;
 
 const photoUrl = z
@@ -104,7 +104,7 @@ function reporterAndSource(request: ReportRequest, actor: Actor): { reporterId: 
   return {
     reporterId,
     source,
-    problems: reportable ? [] : [{ code: 'INVALID_SOURCE', message: '巡查整改、走访和网格赶考事件由各自的流程生成，不能直接上报', field: 'source' }],
+    problems: reportable ? [] : [{ code: 'INVALID_SOURCE', message: '巡查整改、走访、网格赶考和议事决议事件由各自的流程生成，不能直接上报', field: 'source' }],
   };
 }
 

@@ -60,6 +60,8 @@ export interface GridEventEntity {
   visitId: string | null;
   /** The drill that sent this event. */
   drillId: string | null;
+  /** The deliberation-hall topic whose decision opened this event. */
+  topicId: string | null;
 }
 
 const optionalId = (name: string) => ({ name, type: 'varchar' as const, length: 36, nullable: true });
@@ -107,5 +109,6 @@ export const GridEvent = new EntitySchema<GridEventEntity>({
     inspectionFindingId: optionalId('inspection_finding_id'),
     visitId: optionalId('visit_id'),
     drillId: optionalId('drill_id'),
+    topicId: optionalId('topic_id'),
   },
 });

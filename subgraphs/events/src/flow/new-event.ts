@@ -15,6 +15,7 @@ export interface EventOrigin {
   inspectionFindingId?: string;
   visitId?: string;
   drillId?: string;
+  topicId?: string;
 }
 
 /** A new event, reported now (REPORTED, the registering clock running) unless the columns say otherwise. */
@@ -61,6 +62,7 @@ export function newEvent(
     inspectionFindingId: origin.inspectionFindingId ?? null,
     visitId: origin.visitId ?? null,
     drillId: origin.drillId ?? null,
+    topicId: origin.topicId ?? null,
     ...columns,
   };
 }

@@ -18,6 +18,7 @@ export const GridEvent: GridEventResolvers = {
   rectificationOf: (event, _, { loaders }) => (event.inspectionFindingId ? loaders.findingById.load(event.inspectionFindingId) : null),
   followUpOf: (event, _, { loaders }) => (event.visitId ? loaders.visitById.load(event.visitId) : null),
   drill: (event, _, { loaders }) => (event.drillId ? loaders.drillById.load(event.drillId) : null),
+  topic: (event, _, { loaders }) => (event.topicId ? loaders.topicById.load(event.topicId) : null),
 };
 
 export const EventAction: EventActionResolvers = {

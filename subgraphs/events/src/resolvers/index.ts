@@ -8,6 +8,7 @@ import { Inspection, InspectionFinding } from './inspection.js';
 import { Mutation } from './mutation.js';
 import { Person } from './person.js';
 import { Query } from './query.js';
+import { ProjectRequest, Topic, TopicComment, TopicDecision } from './topic.js';
 import { Visit } from './visit.js';
 
 export const resolvers: Resolvers = {
@@ -26,4 +27,8 @@ export const resolvers: Resolvers = {
   Drill,
   DrillParticipant,
   DrillCommunityResult,
+  Topic,
+  TopicComment,
+  TopicDecision,
+  ProjectRequest,
 };

@@ -1,4 +1,7 @@
 import { configureCategory } from '../categories/configure-category.js';
+import { decideTopic } from '../deliberation/decide-topic.js';
+import { raiseTopic, withdrawTopic } from '../deliberation/raise-topic.js';
+import { commentOnTopic, voteOnTopic } from '../deliberation/take-part.js';
 import { startDrill } from '../drills/start-drill.js';
 import { reportEvent } from '../flow/report-event.js';
 import { dispatchEvent, evaluateEvent, plainStep, submitFeedback } from '../flow/steps.js';
@@ -25,4 +28,9 @@ export const Mutation: MutationResolvers = {
   recordVisit: (_, { input }, context) => recordVisit(context, input),
   startDrill: (_, { input }, context) => startDrill(context, input),
   configureEventCategory: (_, { input }, context) => configureCategory(context, input),
+  raiseTopic: (_, { input }, context) => raiseTopic(context, input),
+  commentOnTopic: (_, { input }, context) => commentOnTopic(context, input),
+  voteOnTopic: (_, { input }, context) => voteOnTopic(context, input),
+  decideTopic: (_, { input }, context) => decideTopic(context, input),
+  withdrawTopic: (_, { input }, context) => withdrawTopic(context, input),
 };

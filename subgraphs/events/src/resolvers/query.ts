@@ -5,6 +5,7 @@ import { loadCatalogue } from '../catalogue.js';
 import { Inspection } from '../entities/inspection.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { searchEvents } from '../search-events.js';
+import { searchTopics } from '../deliberation/search-topics.js';
 import { eventStatsUnder, readDrill, readEvent, readInspection, requireEventRead } from './event-pages.js';
 
 export const Query: QueryResolvers = {
@@ -37,4 +38,13 @@ export const Query: QueryResolvers = {
     return paginate(qb, { first, after }, { alias: 'inspection' });
   },
   drill: (_, { id }, context) => readDrill({ id }, context),
+  topic: (_, { id }, { loaders }) => loaders.topicById.load(id),
+  topics: (_, { filter, first, after }, { db, viewer }) => {
+    const search = {
+      areaCode: parseAreaCodeArgument('filter.areaCode', filter?.areaCode),
+      status: filter?.status ?? null,
+      projectRequested: filter?.projectRequested ?? null,
+    };
+    return searchTopics(db, viewer, search, { first, after });
+  },
 };

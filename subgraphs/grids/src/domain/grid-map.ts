@@ -1,6 +1,7 @@
 import type { GridEntity } from '../entities/grid.js';
 import { convertGeometry } from './crs.js';
 import type { CoordinateSystem, GridGeometry } from './geometry.js';
+import type { StationFeature } from './station-map.js';
 
 export type MappedGrid = Pick<GridEntity, 'id' | 'code' | 'name' | 'type' | 'parentId' | 'communityCode' | 'dedicatedTo' | 'dedicatedKind' | 'boundary' | 'boundaryCrs'>;
 
@@ -8,7 +9,7 @@ export interface GridFeature {
   type: 'Feature';
   id: string;
   geometry: GridGeometry;
-  properties: Omit<MappedGrid, 'boundary' | 'boundaryCrs'> & { sourceCrs: CoordinateSystem };
+  properties: Omit<MappedGrid, 'boundary' | 'boundaryCrs'> & { layer: 'GRIDS'; sourceCrs: CoordinateSystem };
 }
 
 export interface GridFeatureCollection {
@@ -18,16 +19,21 @@ export interface GridFeatureCollection {
    * Not `crs`: readers of the 2008 format parse that member as an object and fail.
    */
   coordinateSystem: CoordinateSystem;
-  features: GridFeature[];
+  features: (GridFeature | StationFeature)[];
 }
 
-/** 一张网格图: grids with boundaries as one FeatureCollection, every boundary in the system asked for. */
-export function gridFeatureCollection(grids: readonly MappedGrid[], crs: CoordinateSystem): GridFeatureCollection {
-  const features: GridFeature[] = [];
+/**
+ * 一张网格图: grids with boundaries as one FeatureCollection, every boundary in the system
+ * asked for, then the points of other layers (service stations). `properties.layer`
+ * tells a map which layer a feature belongs to.
+ */
+export function gridFeatureCollection(grids: readonly MappedGrid[], crs: CoordinateSystem, points: readonly StationFeature[] = []): GridFeatureCollection {
+  const features: (GridFeature | StationFeature)[] = [];
   for (const { boundary, boundaryCrs, ...properties } of grids) {
     if (!boundary) continue;
     const sourceCrs = boundaryCrs ?? 'GCJ02';
-    features.push({ type: 'Feature', id: properties.id, geometry: convertGeometry(boundary, sourceCrs, crs), properties: { ...properties, sourceCrs } });
+    features.push({ type: 'Feature', id: properties.id, geometry: convertGeometry(boundary, sourceCrs, crs), properties: { ...properties, layer: 'GRIDS', sourceCrs } });
   }
+  features.push(...points);
   return { type: 'FeatureCollection', coordinateSystem: crs, features };
 }

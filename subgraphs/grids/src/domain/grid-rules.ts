@@ -110,13 +110,15 @@ export function containerKind(type: GridType): 'parent' | 'communityTotal' | nul
 
 /**
  * A grid is retired, never deleted; not while grids inside it are active (for a
- * community total grid: any other active grid of its community) or staff serve it.
+ * community total grid: any other active grid of its community), staff serve it or
+ * service stations registered in it are open.
  */
-export function retireProblems(grid: GridFacts, activeChildren: number, openAssignments: number): Problem[] {
+export function retireProblems(grid: GridFacts, activeChildren: number, openAssignments: number, activeStations = 0): Problem[] {
   if (grid.status === 'RETIRED') return [problem('ALREADY_RETIRED', 'id', '网格已经撤销')];
   const problems: Problem[] = [];
   if (activeChildren > 0) problems.push(problem('HAS_ACTIVE_CHILDREN', 'id', `网格内还有 ${activeChildren} 个在用的下级网格，请先撤销它们`));
   if (openAssignments > 0) problems.push(problem('HAS_ACTIVE_STAFF', 'id', `网格还有 ${openAssignments} 名在岗工作人员，请先结束他们的任职`));
+  if (activeStations > 0) problems.push(problem('HAS_ACTIVE_STATIONS', 'id', `网格还有 ${activeStations} 个在用的服务站点，请先关闭它们`));
   return problems;
 }
 

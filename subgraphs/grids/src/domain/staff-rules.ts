@@ -19,7 +19,7 @@ const ROLE_NAMES: Record<StaffRole, string> = {
 };
 
 /** Mainland mobile (13812345678) or landline with area code (028-12345678). */
-const WORK_PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+export const WORK_PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 export interface AssignmentRequest {
   role: StaffRole;

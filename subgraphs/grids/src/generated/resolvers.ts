@@ -3,9 +3,13 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { AreaEntity as AreaEntityModel } from '../entities/area.js';
 import type { GridEntity as GridEntityModel } from '../entities/grid.js';
 import type { GridStaffEntity as GridStaffEntityModel } from '../entities/grid-staff.js';
-import type { GridConnectionModel as GridConnectionModelModel, GridBoundaryModel as GridBoundaryModelModel, BuildingConnectionModel as BuildingConnectionModelModel, ServiceCardModel as ServiceCardModelModel, PersonReference as PersonReferenceModel } from '../mappers.js';
+import type { GridConnectionModel as GridConnectionModelModel, GridBoundaryModel as GridBoundaryModelModel, BuildingConnectionModel as BuildingConnectionModelModel, ServiceCardModel as ServiceCardModelModel, PersonReference as PersonReferenceModel, NearbyServiceStationModel as NearbyServiceStationModelModel, PartyBranchMembershipModel as PartyBranchMembershipModelModel } from '../mappers.js';
 import type { BuildingEntity as BuildingEntityModel } from '../entities/building.js';
 import type { StaffAssignmentEntity as StaffAssignmentEntityModel } from '../entities/staff-assignment.js';
+import type { ServiceStationEntity as ServiceStationEntityModel } from '../entities/service-station.js';
+import type { OpeningHours as OpeningHoursModel } from '../domain/opening-hours.js';
+import type { PartyBranchEntity as PartyBranchEntityModel } from '../entities/party-branch.js';
+import type { ServiceBrandEntity as ServiceBrandEntityModel } from '../entities/service-brand.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -45,10 +49,15 @@ export type Area = {
   children: Array<Area>;
   code: Scalars['ID']['output'];
   /**
-   * 一张网格图: one GeoJSON FeatureCollection of the active grids under this area that have a
-   * boundary, optionally of one type, in the coordinate system asked for. Each feature's
-   * `id` is the grid id; its properties are `id`, `code`, `name`, `type`, `parentId`,
-   * `communityCode`, `dedicatedTo` and `sourceCrs` (the system the boundary was drawn in).
+   * 一张网格图: one GeoJSON FeatureCollection of the layers asked for, in the coordinate
+   * system asked for. GRIDS: the active grids under this area that have a boundary,
+   * optionally of one `type`; each feature's `id` is the grid id, its properties `layer`
+   * ("GRIDS"), `id`, `code`, `name`, `type`, `parentId`, `communityCode`, `dedicatedTo`,
+   * `dedicatedKind` and `sourceCrs` (the system the boundary was drawn in).
+   * SERVICE_STATIONS: the active service stations under this area as Point features (`type`
+   * does not filter them); properties `layer` ("SERVICE_STATIONS"), `id`, `name`, `kind`,
+   * `operator`, `gridId`, `gridCode`, `services` and `audiences` (codes), `openingHours` (as
+   * people read it) and `openNow`. One statement per layer, whatever the area's size.
    */
   gridMap: Scalars['GeoJSON']['output'];
   /** Grids under this area, optionally of one type. Active grids unless `includeRetired`. */
@@ -59,6 +68,8 @@ export type Area = {
   name: Scalars['String']['output'];
   /** The area above this one in the statistical hierarchy. */
   parent?: Maybe<Area>;
+  /** Service brands and demonstration points of the communities under this area, by community code and name. */
+  serviceBrands: Array<ServiceBrand>;
 };
 
 
@@ -68,6 +79,7 @@ export type Area = {
  */
 export type AreaGridMapArgs = {
   crs?: InputMaybe<CoordinateSystem>;
+  layers?: InputMaybe<Array<GridMapLayer>>;
   type?: InputMaybe<GridType>;
 };
 
@@ -81,6 +93,15 @@ export type AreaGridsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
   type?: InputMaybe<GridType>;
+};
+
+
+/**
+ * An administrative area: city (6 digits), district (6), street (9) or community (12),
+ * keyed by its statistical division code.
+ */
+export type AreaServiceBrandsArgs = {
+  kind?: InputMaybe<ServiceBrandKind>;
 };
 
 /** Administrative levels; each level's statistical code extends the one above it. */
@@ -106,6 +127,12 @@ export type AssignStaffInput = {
 export type AssignStaffPayload = {
   __typename?: 'AssignStaffPayload';
   assignment?: Maybe<StaffAssignment>;
+  userErrors: Array<UserError>;
+};
+
+export type AttachServiceBrandGridsPayload = {
+  __typename?: 'AttachServiceBrandGridsPayload';
+  serviceBrand?: Maybe<ServiceBrand>;
   userErrors: Array<UserError>;
 };
 
@@ -146,6 +173,18 @@ export type BuildingEdge = {
   __typename?: 'BuildingEdge';
   cursor: Scalars['String']['output'];
   node: Building;
+};
+
+export type CloseServiceStationInput = {
+  id: Scalars['ID']['input'];
+  /** Why it closed, up to 200 characters. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CloseServiceStationPayload = {
+  __typename?: 'CloseServiceStationPayload';
+  station?: Maybe<ServiceStation>;
+  userErrors: Array<UserError>;
 };
 
 /**
@@ -219,12 +258,79 @@ export type CreateGridPayload = {
   userErrors: Array<UserError>;
 };
 
+export type CreatePartyBranchInput = {
+  /** 1–20 active general grids of one community. */
+  gridIds: Array<Scalars['ID']['input']>;
+  /** Party members living in the community, at most 300. */
+  memberIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** 1–64 characters, unique in the community, e.g. 三义桥社区第一网格党支部. */
+  name: Scalars['String']['input'];
+  /** A party member living in one of the grids; joins the members. */
+  secretaryId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreatePartyBranchPayload = {
+  __typename?: 'CreatePartyBranchPayload';
+  partyBranch?: Maybe<PartyBranch>;
+  userErrors: Array<UserError>;
+};
+
+export type CreateServiceBrandInput = {
+  /** The community (12 digits) the brand belongs to. */
+  communityCode: Scalars['ID']['input'];
+  /** Up to 500 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Grids of the community it covers. */
+  gridIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  kind: ServiceBrandKind;
+  /** 1–64 characters, unique in the community, e.g. 578解忧小格. */
+  name: Scalars['String']['input'];
+};
+
+export type CreateServiceBrandPayload = {
+  __typename?: 'CreateServiceBrandPayload';
+  serviceBrand?: Maybe<ServiceBrand>;
+  userErrors: Array<UserError>;
+};
+
+export type CreateServiceStationInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** 1–20 audience codes of the catalogue. */
+  audiences: Array<Scalars['String']['input']>;
+  /** An active grid of any type; the station stands inside its boundary when it has one. */
+  gridId: Scalars['ID']['input'];
+  kind: ServiceStationKind;
+  /** Converted to and stored in GCJ-02. */
+  location: GeoPointInput;
+  /** 1–64 characters, unique among the grid's active stations. */
+  name: Scalars['String']['input'];
+  openingHours: OpeningHoursInput;
+  /** The organisation that runs it, 1–128 characters. */
+  operator: Scalars['String']['input'];
+  /** Mainland mobile (13812345678) or landline (028-12345678). */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** 1–20 service codes of the catalogue. */
+  services: Array<Scalars['String']['input']>;
+};
+
+export type CreateServiceStationPayload = {
+  __typename?: 'CreateServiceStationPayload';
+  station?: Maybe<ServiceStation>;
+  userErrors: Array<UserError>;
+};
+
 /** What a dedicated grid covers. */
 export type DedicatedKind =
   | 'ENTERPRISE'
   | 'HOSPITAL'
   | 'MARKET'
   | 'SCHOOL';
+
+export type DetachServiceBrandGridsPayload = {
+  __typename?: 'DetachServiceBrandGridsPayload';
+  serviceBrand?: Maybe<ServiceBrand>;
+  userErrors: Array<UserError>;
+};
 
 export type EndStaffAssignmentInput = {
   /** Defaults to now; may not lie in the future or before the start. */
@@ -279,7 +385,19 @@ export type Grid = {
   name: Scalars['String']['output'];
   /** The grid this one sits inside: a micro-grid's general grid. Other grids sit directly in their community. */
   parent?: Maybe<Grid>;
+  /** The grid party branch of this general grid, or of the general grid a micro-grid sits in; null when none. */
+  partyBranch?: Maybe<PartyBranch>;
   retiredAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * Service brands and demonstration points covering this grid: attached to it or to a grid
+   * that holds it (its general grid, its community total grid).
+   */
+  serviceBrands: Array<ServiceBrand>;
+  /**
+   * Service stations in this grid or any grid inside it (a community total grid covers its
+   * community), by name. Active ones unless `includeClosed`.
+   */
+  serviceStations: Array<ServiceStation>;
   /**
    * Staff serving this grid, optionally of one role: with open assignments only, unless
    * `includeEnded` also lists those whose assignment here has ended.
@@ -300,6 +418,12 @@ export type GridBuildingsArgs = {
 /** A grid of the 3+1 system. Its code extends its community's code. */
 export type GridChildrenArgs = {
   includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** A grid of the 3+1 system. Its code extends its community's code. */
+export type GridServiceStationsArgs = {
+  includeClosed?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -333,6 +457,13 @@ export type GridEdge = {
   node: Grid;
 };
 
+/** The layers of the grid map. */
+export type GridMapLayer =
+  /** Grid boundaries (polygons). */
+  | 'GRIDS'
+  /** Active service stations (points). */
+  | 'SERVICE_STATIONS';
+
 /** A person serving one or more grids in a staff role. */
 export type GridStaff = {
   __typename?: 'GridStaff';
@@ -365,6 +496,13 @@ export type GridType =
   /** 微网格: 30–100 households inside a general grid, code = general grid code + 3 digits */
   | 'MICRO';
 
+/** A stable code with its Chinese label. */
+export type LabelledCode = {
+  __typename?: 'LabelledCode';
+  code: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -374,6 +512,17 @@ export type Mutation = {
    * ALREADY_ASSIGNED, LEADER_EXISTS (one active micro-grid leader per micro-grid).
    */
   assignStaff: AssignStaffPayload;
+  /**
+   * Attaches grids of the brand's community to a brand. Errors: BRAND_NOT_FOUND,
+   * GRIDS_REQUIRED, TOO_MANY_GRIDS, GRID_NOT_FOUND, GRID_RETIRED, GRID_OF_ANOTHER_COMMUNITY,
+   * ALREADY_ATTACHED.
+   */
+  attachServiceBrandGrids: AttachServiceBrandGridsPayload;
+  /**
+   * Closes a station: it leaves searches and the map but stays readable by id with its
+   * history. Errors: STATION_NOT_FOUND, ALREADY_CLOSED, INVALID_REASON.
+   */
+  closeServiceStation: CloseServiceStationPayload;
   /**
    * Adds a district, street or community. Errors: INVALID_CODE (digits and length for the
    * level; a street's positions 7–9 are 001–099, a community's 10–12 are 001–199),
@@ -396,6 +545,33 @@ export type Mutation = {
    */
   createGrid: CreateGridPayload;
   /**
+   * Sets up a grid party branch (网格党支部) over one or more general grids of one community,
+   * with its secretary and members, checked through the graph with the caller's token.
+   * Errors: INVALID_NAME, GRIDS_REQUIRED, TOO_MANY_MEMBERS, GRID_NOT_FOUND, GRID_RETIRED,
+   * NOT_A_GENERAL_GRID, GRID_OF_ANOTHER_COMMUNITY, GRID_HAS_BRANCH, DUPLICATE_BRANCH_NAME,
+   * PERSON_NOT_FOUND, NOT_A_PARTY_MEMBER, SECRETARY_OUTSIDE_GRIDS, MEMBER_OUTSIDE_COMMUNITY,
+   * MEMBER_OF_ANOTHER_BRANCH.
+   */
+  createPartyBranch: CreatePartyBranchPayload;
+  /**
+   * Registers a community's service brand or demonstration point, optionally with the grids
+   * it covers. Errors: INVALID_NAME, INVALID_DESCRIPTION, TOO_MANY_GRIDS, OUT_OF_SCOPE,
+   * COMMUNITY_NOT_FOUND, DUPLICATE_BRAND_NAME, GRID_NOT_FOUND, GRID_RETIRED,
+   * GRID_OF_ANOTHER_COMMUNITY.
+   */
+  createServiceBrand: CreateServiceBrandPayload;
+  /**
+   * Registers a service station (微网格员加油站, 职工驿站...) in an active grid. Errors:
+   * GRID_NOT_FOUND, GRID_RETIRED, INVALID_NAME, INVALID_OPERATOR, INVALID_ADDRESS,
+   * INVALID_PHONE, SERVICES_REQUIRED, UNKNOWN_SERVICE, AUDIENCES_REQUIRED, UNKNOWN_AUDIENCE,
+   * INVALID_OPENING_HOURS, OVERLAPPING_OPENING_HOURS, COORDINATE_OUT_OF_RANGE,
+   * LOCATION_OUTSIDE_GRID (outside the grid's boundary), DUPLICATE_STATION_NAME (an active
+   * station of that name in the grid).
+   */
+  createServiceStation: CreateServiceStationPayload;
+  /** Detaches grids from a brand. Errors: BRAND_NOT_FOUND, GRIDS_REQUIRED, NOT_ATTACHED. */
+  detachServiceBrandGrids: DetachServiceBrandGridsPayload;
+  /**
    * Ends a staff member's open assignment to a grid; the assignment stays as history.
    * Errors: ASSIGNMENT_NOT_FOUND, INVALID_END, END_BEFORE_START.
    */
@@ -403,7 +579,8 @@ export type Mutation = {
   /**
    * Retires a grid; grids are never deleted and retired ones stay readable. Errors:
    * GRID_NOT_FOUND, ALREADY_RETIRED, HAS_ACTIVE_CHILDREN (for a community total grid: any
-   * other active grid of the community), HAS_ACTIVE_STAFF.
+   * other active grid of the community), HAS_ACTIVE_STAFF, HAS_ACTIVE_STATIONS (service
+   * stations registered in the grid are open: close them first).
    */
   retireGrid: RetireGridPayload;
   /**
@@ -414,16 +591,46 @@ export type Mutation = {
    */
   setGridBoundary: SetGridBoundaryPayload;
   /**
+   * Replaces a branch's members: people not listed leave (kept as history), new ones join.
+   * The secretary stays a member. Errors: BRANCH_NOT_FOUND, TOO_MANY_MEMBERS,
+   * SECRETARY_NOT_IN_MEMBERS, PERSON_NOT_FOUND, NOT_A_PARTY_MEMBER, MEMBER_OUTSIDE_COMMUNITY,
+   * MEMBER_OF_ANOTHER_BRANCH.
+   */
+  setPartyBranchMembers: SetPartyBranchMembersPayload;
+  /**
    * Renames a grid or changes the organisation of a dedicated grid. Codes, types and parents
    * never change: retire the grid and create another. Errors: GRID_NOT_FOUND, GRID_RETIRED,
    * INVALID_NAME, DEDICATED_ORGANISATION_REQUIRED, DEDICATED_FIELDS_NOT_ALLOWED.
    */
   updateGrid: UpdateGridPayload;
+  /**
+   * Renames a branch, changes its grids (in the same community) or its secretary (who joins
+   * the members); `secretaryId: null` leaves the post vacant. Errors: BRANCH_NOT_FOUND,
+   * CONCURRENT_CHANGE (retry) and those of `createPartyBranch` for the fields given.
+   */
+  updatePartyBranch: UpdatePartyBranchPayload;
+  /** Renames a brand or changes its kind or description. Errors: BRAND_NOT_FOUND, INVALID_NAME, INVALID_DESCRIPTION, DUPLICATE_BRAND_NAME. */
+  updateServiceBrand: UpdateServiceBrandPayload;
+  /**
+   * Changes what is given of an active station; omitted fields stay. Errors: STATION_NOT_FOUND,
+   * STATION_CLOSED and those of `createServiceStation` for the fields given.
+   */
+  updateServiceStation: UpdateServiceStationPayload;
 };
 
 
 export type MutationAssignStaffArgs = {
   input: AssignStaffInput;
+};
+
+
+export type MutationAttachServiceBrandGridsArgs = {
+  input: ServiceBrandGridsInput;
+};
+
+
+export type MutationCloseServiceStationArgs = {
+  input: CloseServiceStationInput;
 };
 
 
@@ -442,6 +649,26 @@ export type MutationCreateGridArgs = {
 };
 
 
+export type MutationCreatePartyBranchArgs = {
+  input: CreatePartyBranchInput;
+};
+
+
+export type MutationCreateServiceBrandArgs = {
+  input: CreateServiceBrandInput;
+};
+
+
+export type MutationCreateServiceStationArgs = {
+  input: CreateServiceStationInput;
+};
+
+
+export type MutationDetachServiceBrandGridsArgs = {
+  input: ServiceBrandGridsInput;
+};
+
+
 export type MutationEndStaffAssignmentArgs = {
   input: EndStaffAssignmentInput;
 };
@@ -457,8 +684,72 @@ export type MutationSetGridBoundaryArgs = {
 };
 
 
+export type MutationSetPartyBranchMembersArgs = {
+  input: SetPartyBranchMembersInput;
+};
+
+
 export type MutationUpdateGridArgs = {
   input: UpdateGridInput;
+};
+
+
+export type MutationUpdatePartyBranchArgs = {
+  input: UpdatePartyBranchInput;
+};
+
+
+export type MutationUpdateServiceBrandArgs = {
+  input: UpdateServiceBrandInput;
+};
+
+
+export type MutationUpdateServiceStationArgs = {
+  input: UpdateServiceStationInput;
+};
+
+/** A station found near a point, with its exact great-circle distance. */
+export type NearbyServiceStation = {
+  __typename?: 'NearbyServiceStation';
+  distanceMeters: Scalars['Float']['output'];
+  station: ServiceStation;
+};
+
+/** Weekly opening hours in Asia/Shanghai: always open, or periods. */
+export type OpeningHours = {
+  __typename?: 'OpeningHours';
+  /** Open around the clock, every day. */
+  alwaysOpen: Scalars['Boolean']['output'];
+  periods: Array<OpeningPeriod>;
+  /** As people read it: 周一至周五 08:00-20:00；周六、周日 09:00-17:00. */
+  summary: Scalars['String']['output'];
+};
+
+export type OpeningHoursInput = {
+  /** Open around the clock; then no periods. */
+  alwaysOpen?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1–14 periods that do not overlap. */
+  periods?: InputMaybe<Array<OpeningPeriodInput>>;
+};
+
+/**
+ * On each of `days`, from `opens` to `closes` (HH:MM). A `closes` at or before `opens` runs
+ * past midnight into the next day; `24:00` is midnight.
+ */
+export type OpeningPeriod = {
+  __typename?: 'OpeningPeriod';
+  closes: Scalars['String']['output'];
+  days: Array<Weekday>;
+  opens: Scalars['String']['output'];
+};
+
+export type OpeningPeriodInput = {
+  /** HH:MM, 00:00–24:00; at or before `opens` runs past midnight. */
+  closes: Scalars['String']['input'];
+  /** At least one day, each once. */
+  days: Array<Weekday>;
+  /** HH:MM, 00:00–23:59. */
+  opens: Scalars['String']['input'];
 };
 
 /** Relay page information; cursors are opaque. */
@@ -470,9 +761,55 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * A grid party branch (网格党支部): the party organisation built on one or more general grids
+ * of a community (支部建在网格上), with its secretary and members, who are people tagged
+ * 党员 in the people subgraph.
+ */
+export type PartyBranch = {
+  __typename?: 'PartyBranch';
+  community: Area;
+  createdAt: Scalars['DateTime']['output'];
+  /** The general grids the branch covers, by code. */
+  grids: Array<Grid>;
+  id: Scalars['ID']['output'];
+  memberCount: Scalars['Int']['output'];
+  /** Current members: the secretary first, then the others in the order they joined (together: by person id). */
+  members: Array<Person>;
+  /** Memberships, current ones only unless `includeEnded`, in the order they began (together: by person id). */
+  memberships: Array<PartyBranchMembership>;
+  name: Scalars['String']['output'];
+  /** 书记: a party member living in one of the branch's grids; null while the post is vacant. */
+  secretary?: Maybe<Person>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/**
+ * A grid party branch (网格党支部): the party organisation built on one or more general grids
+ * of a community (支部建在网格上), with its secretary and members, who are people tagged
+ * 党员 in the people subgraph.
+ */
+export type PartyBranchMembershipsArgs = {
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A person's membership of a branch, from joining to leaving. */
+export type PartyBranchMembership = {
+  __typename?: 'PartyBranchMembership';
+  joinedAt: Scalars['DateTime']['output'];
+  /** Null while the person is a member. */
+  leftAt?: Maybe<Scalars['DateTime']['output']>;
+  person: Person;
+  /** True for the branch's secretary. */
+  secretary: Scalars['Boolean']['output'];
+};
+
 export type Person = {
   __typename?: 'Person';
   id: Scalars['ID']['output'];
+  /** The grid party branch this person is a member of now, when one is registered. */
+  partyBranch?: Maybe<PartyBranch>;
   /** The staff roles this person holds, active ones first. */
   staffRoles: Array<GridStaff>;
 };
@@ -480,7 +817,9 @@ export type Person = {
 /**
  * The grids subgraph: the administrative area hierarchy, the 3+1 grid system (社区总网格,
  * 一般网格, 微网格, 专属网格) with boundaries and the grid map (一张网格图), buildings (楼栋),
- * the staff who serve each grid and the service card (解忧服务卡) of a home.
+ * the staff who serve each grid and the service card (解忧服务卡) of a home; and community
+ * life: service stations for outdoor workers (微网格员加油站), grid party branches (网格党支部)
+ * and a community's service brands and demonstration points.
  * Reading needs `grid:read`; every mutation needs `grid:write` and acts only inside the
  * viewer's scope.
  */
@@ -507,15 +846,34 @@ export type Query = {
    * lower code wins. A longitude or latitude out of range is BAD_USER_INPUT.
    */
   locateGrid?: Maybe<Grid>;
+  /** A grid party branch by id. */
+  partyBranch?: Maybe<PartyBranch>;
   /** Areas whose name contains the text (1–32 characters), optionally of one level, ordered by code; at most 50. */
   searchAreas: Array<Area>;
+  /** A service brand or demonstration point by id. */
+  serviceBrand?: Maybe<ServiceBrand>;
+  /** A service station by id, closed ones included; null when not found or outside the viewer's scope. */
+  serviceStation?: Maybe<ServiceStation>;
+  /** The codes and Chinese labels of station services and of the groups stations serve. */
+  serviceStationCatalogue: ServiceStationCatalogue;
+  /**
+   * Active service stations within `radiusMeters` (1–20000) of the point, nearest first,
+   * at most `first` (1–50) of them, inside the viewer's scope: what a delivery rider's app
+   * asks. Every role may ask. `service` and `audience` keep only stations offering that
+   * service or open to that group (catalogue codes, see `serviceStationCatalogue`);
+   * `openNow` keeps only those open at this moment (Asia/Shanghai). A coordinate, radius,
+   * `first` or code out of range is BAD_USER_INPUT naming the argument.
+   */
+  serviceStationsNear: Array<NearbyServiceStation>;
 };
 
 
 /**
  * The grids subgraph: the administrative area hierarchy, the 3+1 grid system (社区总网格,
  * 一般网格, 微网格, 专属网格) with boundaries and the grid map (一张网格图), buildings (楼栋),
- * the staff who serve each grid and the service card (解忧服务卡) of a home.
+ * the staff who serve each grid and the service card (解忧服务卡) of a home; and community
+ * life: service stations for outdoor workers (微网格员加油站), grid party branches (网格党支部)
+ * and a community's service brands and demonstration points.
  * Reading needs `grid:read`; every mutation needs `grid:write` and acts only inside the
  * viewer's scope.
  */
@@ -527,7 +885,9 @@ export type QueryAreaArgs = {
 /**
  * The grids subgraph: the administrative area hierarchy, the 3+1 grid system (社区总网格,
  * 一般网格, 微网格, 专属网格) with boundaries and the grid map (一张网格图), buildings (楼栋),
- * the staff who serve each grid and the service card (解忧服务卡) of a home.
+ * the staff who serve each grid and the service card (解忧服务卡) of a home; and community
+ * life: service stations for outdoor workers (微网格员加油站), grid party branches (网格党支部)
+ * and a community's service brands and demonstration points.
  * Reading needs `grid:read`; every mutation needs `grid:write` and acts only inside the
  * viewer's scope.
  */
@@ -540,7 +900,9 @@ export type QueryAreasArgs = {
 /**
  * The grids subgraph: the administrative area hierarchy, the 3+1 grid system (社区总网格,
  * 一般网格, 微网格, 专属网格) with boundaries and the grid map (一张网格图), buildings (楼栋),
- * the staff who serve each grid and the service card (解忧服务卡) of a home.
+ * the staff who serve each grid and the service card (解忧服务卡) of a home; and community
+ * life: service stations for outdoor workers (微网格员加油站), grid party branches (网格党支部)
+ * and a community's service brands and demonstration points.
  * Reading needs `grid:read`; every mutation needs `grid:write` and acts only inside the
  * viewer's scope.
  */
@@ -552,7 +914,9 @@ export type QueryBuildingArgs = {
 /**
  * The grids subgraph: the administrative area hierarchy, the 3+1 grid system (社区总网格,
  * 一般网格, 微网格, 专属网格) with boundaries and the grid map (一张网格图), buildings (楼栋),
- * the staff who serve each grid and the service card (解忧服务卡) of a home.
+ * the staff who serve each grid and the service card (解忧服务卡) of a home; and community
+ * life: service stations for outdoor workers (微网格员加油站), grid party branches (网格党支部)
+ * and a community's service brands and demonstration points.
  * Reading needs `grid:read`; every mutation needs `grid:write` and acts only inside the
  * viewer's scope.
  */
@@ -564,7 +928,9 @@ export type QueryGridArgs = {
 /**
  * The grids subgraph: the administrative area hierarchy, the 3+1 grid system (社区总网格,
  * 一般网格, 微网格, 专属网格) with boundaries and the grid map (一张网格图), buildings (楼栋),
- * the staff who serve each grid and the service card (解忧服务卡) of a home.
+ * the staff who serve each grid and the service card (解忧服务卡) of a home; and community
+ * life: service stations for outdoor workers (微网格员加油站), grid party branches (网格党支部)
+ * and a community's service brands and demonstration points.
  * Reading needs `grid:read`; every mutation needs `grid:write` and acts only inside the
  * viewer's scope.
  */
@@ -576,7 +942,9 @@ export type QueryGridByCodeArgs = {
 /**
  * The grids subgraph: the administrative area hierarchy, the 3+1 grid system (社区总网格,
  * 一般网格, 微网格, 专属网格) with boundaries and the grid map (一张网格图), buildings (楼栋),
- * the staff who serve each grid and the service card (解忧服务卡) of a home.
+ * the staff who serve each grid and the service card (解忧服务卡) of a home; and community
+ * life: service stations for outdoor workers (微网格员加油站), grid party branches (网格党支部)
+ * and a community's service brands and demonstration points.
  * Reading needs `grid:read`; every mutation needs `grid:write` and acts only inside the
  * viewer's scope.
  */
@@ -588,7 +956,9 @@ export type QueryGridStaffArgs = {
 /**
  * The grids subgraph: the administrative area hierarchy, the 3+1 grid system (社区总网格,
  * 一般网格, 微网格, 专属网格) with boundaries and the grid map (一张网格图), buildings (楼栋),
- * the staff who serve each grid and the service card (解忧服务卡) of a home.
+ * the staff who serve each grid and the service card (解忧服务卡) of a home; and community
+ * life: service stations for outdoor workers (微网格员加油站), grid party branches (网格党支部)
+ * and a community's service brands and demonstration points.
  * Reading needs `grid:read`; every mutation needs `grid:write` and acts only inside the
  * viewer's scope.
  */
@@ -604,7 +974,9 @@ export type QueryGridsArgs = {
 /**
  * The grids subgraph: the administrative area hierarchy, the 3+1 grid system (社区总网格,
  * 一般网格, 微网格, 专属网格) with boundaries and the grid map (一张网格图), buildings (楼栋),
- * the staff who serve each grid and the service card (解忧服务卡) of a home.
+ * the staff who serve each grid and the service card (解忧服务卡) of a home; and community
+ * life: service stations for outdoor workers (微网格员加油站), grid party branches (网格党支部)
+ * and a community's service brands and demonstration points.
  * Reading needs `grid:read`; every mutation needs `grid:write` and acts only inside the
  * viewer's scope.
  */
@@ -618,13 +990,78 @@ export type QueryLocateGridArgs = {
 /**
  * The grids subgraph: the administrative area hierarchy, the 3+1 grid system (社区总网格,
  * 一般网格, 微网格, 专属网格) with boundaries and the grid map (一张网格图), buildings (楼栋),
- * the staff who serve each grid and the service card (解忧服务卡) of a home.
+ * the staff who serve each grid and the service card (解忧服务卡) of a home; and community
+ * life: service stations for outdoor workers (微网格员加油站), grid party branches (网格党支部)
+ * and a community's service brands and demonstration points.
+ * Reading needs `grid:read`; every mutation needs `grid:write` and acts only inside the
+ * viewer's scope.
+ */
+export type QueryPartyBranchArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The grids subgraph: the administrative area hierarchy, the 3+1 grid system (社区总网格,
+ * 一般网格, 微网格, 专属网格) with boundaries and the grid map (一张网格图), buildings (楼栋),
+ * the staff who serve each grid and the service card (解忧服务卡) of a home; and community
+ * life: service stations for outdoor workers (微网格员加油站), grid party branches (网格党支部)
+ * and a community's service brands and demonstration points.
  * Reading needs `grid:read`; every mutation needs `grid:write` and acts only inside the
  * viewer's scope.
  */
 export type QuerySearchAreasArgs = {
   level?: InputMaybe<AreaLevel>;
   name: Scalars['String']['input'];
+};
+
+
+/**
+ * The grids subgraph: the administrative area hierarchy, the 3+1 grid system (社区总网格,
+ * 一般网格, 微网格, 专属网格) with boundaries and the grid map (一张网格图), buildings (楼栋),
+ * the staff who serve each grid and the service card (解忧服务卡) of a home; and community
+ * life: service stations for outdoor workers (微网格员加油站), grid party branches (网格党支部)
+ * and a community's service brands and demonstration points.
+ * Reading needs `grid:read`; every mutation needs `grid:write` and acts only inside the
+ * viewer's scope.
+ */
+export type QueryServiceBrandArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The grids subgraph: the administrative area hierarchy, the 3+1 grid system (社区总网格,
+ * 一般网格, 微网格, 专属网格) with boundaries and the grid map (一张网格图), buildings (楼栋),
+ * the staff who serve each grid and the service card (解忧服务卡) of a home; and community
+ * life: service stations for outdoor workers (微网格员加油站), grid party branches (网格党支部)
+ * and a community's service brands and demonstration points.
+ * Reading needs `grid:read`; every mutation needs `grid:write` and acts only inside the
+ * viewer's scope.
+ */
+export type QueryServiceStationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The grids subgraph: the administrative area hierarchy, the 3+1 grid system (社区总网格,
+ * 一般网格, 微网格, 专属网格) with boundaries and the grid map (一张网格图), buildings (楼栋),
+ * the staff who serve each grid and the service card (解忧服务卡) of a home; and community
+ * life: service stations for outdoor workers (微网格员加油站), grid party branches (网格党支部)
+ * and a community's service brands and demonstration points.
+ * Reading needs `grid:read`; every mutation needs `grid:write` and acts only inside the
+ * viewer's scope.
+ */
+export type QueryServiceStationsNearArgs = {
+  audience?: InputMaybe<Scalars['String']['input']>;
+  crs?: InputMaybe<CoordinateSystem>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  lat: Scalars['Float']['input'];
+  lng: Scalars['Float']['input'];
+  openNow?: InputMaybe<Scalars['Boolean']['input']>;
+  radiusMeters?: Scalars['Int']['input'];
+  service?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type RetireGridInput = {
@@ -636,6 +1073,33 @@ export type RetireGridPayload = {
   grid?: Maybe<Grid>;
   userErrors: Array<UserError>;
 };
+
+/** A community's service brand or demonstration point, with the grids it covers. */
+export type ServiceBrand = {
+  __typename?: 'ServiceBrand';
+  community: Area;
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  /** The grids it is attached to, by code. */
+  grids: Array<Grid>;
+  id: Scalars['ID']['output'];
+  kind: ServiceBrandKind;
+  name: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type ServiceBrandGridsInput = {
+  brandId: Scalars['ID']['input'];
+  /** 1–200 grids. */
+  gridIds: Array<Scalars['ID']['input']>;
+};
+
+/** What a community shows of its grid governance. */
+export type ServiceBrandKind =
+  /** 党建引领“微网实格”示范点 */
+  | 'DEMONSTRATION_POINT'
+  /** 社区治理服务品牌, e.g. 三义桥 578解忧小格 */
+  | 'SERVICE_BRAND';
 
 /**
  * 解忧服务卡: the staff a resident of a building can turn to. Names come from the people
@@ -656,6 +1120,88 @@ export type ServiceCard = {
   microGridWorkers: Array<GridStaff>;
 };
 
+/**
+ * A service station for outdoor workers (微网格员加油站, 工会职工驿站, 党群服务中心...):
+ * micro-grid workers, delivery riders, couriers and sanitation workers rest, drink hot
+ * water and charge their phones there.
+ */
+export type ServiceStation = {
+  __typename?: 'ServiceStation';
+  address?: Maybe<Scalars['String']['output']>;
+  /** Who may use it. */
+  audiences: Array<LabelledCode>;
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  closedReason?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The grid the station is registered in. */
+  grid: Grid;
+  id: Scalars['ID']['output'];
+  kind: ServiceStationKind;
+  /** The kind in Chinese, e.g. 工会职工驿站. */
+  kindLabel: Scalars['String']['output'];
+  /** Where it is: stored in GCJ-02, converted to the system asked for. */
+  location: GeoPoint;
+  name: Scalars['String']['output'];
+  /** True when the station is active and open at `at` (default: now), by the clock of Asia/Shanghai. */
+  openNow: Scalars['Boolean']['output'];
+  openingHours: OpeningHours;
+  /** The organisation that runs the station, e.g. 双流区总工会. */
+  operator: Scalars['String']['output'];
+  /** Contact phone, served unmasked: it is the station's, not a person's. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** What the station offers, in the order registered. */
+  services: Array<LabelledCode>;
+  status: ServiceStationStatus;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/**
+ * A service station for outdoor workers (微网格员加油站, 工会职工驿站, 党群服务中心...):
+ * micro-grid workers, delivery riders, couriers and sanitation workers rest, drink hot
+ * water and charge their phones there.
+ */
+export type ServiceStationLocationArgs = {
+  crs?: InputMaybe<CoordinateSystem>;
+};
+
+
+/**
+ * A service station for outdoor workers (微网格员加油站, 工会职工驿站, 党群服务中心...):
+ * micro-grid workers, delivery riders, couriers and sanitation workers rest, drink hot
+ * water and charge their phones there.
+ */
+export type ServiceStationOpenNowArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type ServiceStationCatalogue = {
+  __typename?: 'ServiceStationCatalogue';
+  /** Groups a station serves, e.g. DELIVERY_RIDER 外卖骑手, COURIER 快递员, SANITATION_WORKER 环卫工人. */
+  audiences: Array<LabelledCode>;
+  /** Service codes, e.g. REST 临时休息, HOT_WATER 热水供应, PHONE_CHARGING 手机充电. */
+  services: Array<LabelledCode>;
+};
+
+/** Who runs a station. */
+export type ServiceStationKind =
+  /** 社区自建的微网格员加油站 */
+  | 'MICRO_GRID_STATION'
+  | 'OTHER'
+  /** 爱心商户 */
+  | 'PARTNER_MERCHANT'
+  /** 党群服务中心（站） */
+  | 'PARTY_MASS_SERVICE_CENTRE'
+  /** 公共服务设施（图书馆、公园驿站...） */
+  | 'PUBLIC_FACILITY'
+  /** 工会职工驿站 / 户外劳动者服务站点 */
+  | 'TRADE_UNION_STATION';
+
+export type ServiceStationStatus =
+  | 'ACTIVE'
+  /** Closed: kept, readable by id, out of searches and the map. */
+  | 'CLOSED';
+
 export type SetGridBoundaryInput = {
   /** The new boundary; null clears it. */
   boundary?: InputMaybe<BoundaryInput>;
@@ -665,6 +1211,18 @@ export type SetGridBoundaryInput = {
 export type SetGridBoundaryPayload = {
   __typename?: 'SetGridBoundaryPayload';
   grid?: Maybe<Grid>;
+  userErrors: Array<UserError>;
+};
+
+export type SetPartyBranchMembersInput = {
+  branchId: Scalars['ID']['input'];
+  /** Every member from now on, the secretary included. */
+  memberIds: Array<Scalars['ID']['input']>;
+};
+
+export type SetPartyBranchMembersPayload = {
+  __typename?: 'SetPartyBranchMembersPayload';
+  partyBranch?: Maybe<PartyBranch>;
   userErrors: Array<UserError>;
 };
 
@@ -708,6 +1266,57 @@ export type UpdateGridPayload = {
   userErrors: Array<UserError>;
 };
 
+export type UpdatePartyBranchInput = {
+  /** Replaces the branch's grids; they stay in the branch's community. */
+  gridIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A new secretary; null leaves the post vacant; omitted keeps the secretary. */
+  secretaryId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type UpdatePartyBranchPayload = {
+  __typename?: 'UpdatePartyBranchPayload';
+  partyBranch?: Maybe<PartyBranch>;
+  userErrors: Array<UserError>;
+};
+
+export type UpdateServiceBrandInput = {
+  /** Empty text clears it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  kind?: InputMaybe<ServiceBrandKind>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateServiceBrandPayload = {
+  __typename?: 'UpdateServiceBrandPayload';
+  serviceBrand?: Maybe<ServiceBrand>;
+  userErrors: Array<UserError>;
+};
+
+/** Omitted fields stay as they are; the grid never changes (close and create instead). */
+export type UpdateServiceStationInput = {
+  /** Empty text clears it. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  audiences?: InputMaybe<Array<Scalars['String']['input']>>;
+  id: Scalars['ID']['input'];
+  kind?: InputMaybe<ServiceStationKind>;
+  location?: InputMaybe<GeoPointInput>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  openingHours?: InputMaybe<OpeningHoursInput>;
+  operator?: InputMaybe<Scalars['String']['input']>;
+  /** Empty text clears it. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  services?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type UpdateServiceStationPayload = {
+  __typename?: 'UpdateServiceStationPayload';
+  station?: Maybe<ServiceStation>;
+  userErrors: Array<UserError>;
+};
+
 /** An expected failure: a stable code, the input field it concerns, and a message for people. */
 export type UserError = {
   __typename?: 'UserError';
@@ -715,6 +1324,15 @@ export type UserError = {
   field?: Maybe<Array<Scalars['String']['output']>>;
   message: Scalars['String']['output'];
 };
+
+export type Weekday =
+  | 'FRIDAY'
+  | 'MONDAY'
+  | 'SATURDAY'
+  | 'SUNDAY'
+  | 'THURSDAY'
+  | 'TUESDAY'
+  | 'WEDNESDAY';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -801,7 +1419,10 @@ export type FederationTypes = ResolversObject<{
   Building: Building;
   Grid: Grid;
   GridStaff: GridStaff;
+  PartyBranch: PartyBranch;
   Person: Person;
+  ServiceBrand: ServiceBrand;
+  ServiceStation: ServiceStation;
 }>;
 
 /** Mapping of federation reference types */
@@ -819,9 +1440,18 @@ export type FederationReferenceTypes = ResolversObject<{
   GridStaff:
     ( { __typename: 'GridStaff' }
     & GraphQLRecursivePick<FederationTypes['GridStaff'], {"id":true}> );
+  PartyBranch:
+    ( { __typename: 'PartyBranch' }
+    & GraphQLRecursivePick<FederationTypes['PartyBranch'], {"id":true}> );
   Person:
     ( { __typename: 'Person' }
     & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
+  ServiceBrand:
+    ( { __typename: 'ServiceBrand' }
+    & GraphQLRecursivePick<FederationTypes['ServiceBrand'], {"id":true}> );
+  ServiceStation:
+    ( { __typename: 'ServiceStation' }
+    & GraphQLRecursivePick<FederationTypes['ServiceStation'], {"id":true}> );
 }>;
 
 
@@ -836,10 +1466,13 @@ export type ResolversTypes = ResolversObject<{
   AreaLevel: AreaLevel;
   AssignStaffInput: AssignStaffInput;
   AssignStaffPayload: ResolverTypeWrapper<Omit<AssignStaffPayload, 'assignment'> & { assignment?: Maybe<ResolversTypes['StaffAssignment']> }>;
+  AttachServiceBrandGridsPayload: ResolverTypeWrapper<Omit<AttachServiceBrandGridsPayload, 'serviceBrand'> & { serviceBrand?: Maybe<ResolversTypes['ServiceBrand']> }>;
   BoundaryInput: BoundaryInput;
   Building: ResolverTypeWrapper<BuildingEntityModel>;
   BuildingConnection: ResolverTypeWrapper<BuildingConnectionModelModel>;
   BuildingEdge: ResolverTypeWrapper<Omit<BuildingEdge, 'node'> & { node: ResolversTypes['Building'] }>;
+  CloseServiceStationInput: CloseServiceStationInput;
+  CloseServiceStationPayload: ResolverTypeWrapper<Omit<CloseServiceStationPayload, 'station'> & { station?: Maybe<ResolversTypes['ServiceStation']> }>;
   CoordinateSystem: CoordinateSystem;
   CreateAreaInput: CreateAreaInput;
   CreateAreaPayload: ResolverTypeWrapper<Omit<CreateAreaPayload, 'area'> & { area?: Maybe<ResolversTypes['Area']> }>;
@@ -847,8 +1480,15 @@ export type ResolversTypes = ResolversObject<{
   CreateBuildingPayload: ResolverTypeWrapper<Omit<CreateBuildingPayload, 'building'> & { building?: Maybe<ResolversTypes['Building']> }>;
   CreateGridInput: CreateGridInput;
   CreateGridPayload: ResolverTypeWrapper<Omit<CreateGridPayload, 'grid'> & { grid?: Maybe<ResolversTypes['Grid']> }>;
+  CreatePartyBranchInput: CreatePartyBranchInput;
+  CreatePartyBranchPayload: ResolverTypeWrapper<Omit<CreatePartyBranchPayload, 'partyBranch'> & { partyBranch?: Maybe<ResolversTypes['PartyBranch']> }>;
+  CreateServiceBrandInput: CreateServiceBrandInput;
+  CreateServiceBrandPayload: ResolverTypeWrapper<Omit<CreateServiceBrandPayload, 'serviceBrand'> & { serviceBrand?: Maybe<ResolversTypes['ServiceBrand']> }>;
+  CreateServiceStationInput: CreateServiceStationInput;
+  CreateServiceStationPayload: ResolverTypeWrapper<Omit<CreateServiceStationPayload, 'station'> & { station?: Maybe<ResolversTypes['ServiceStation']> }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DedicatedKind: DedicatedKind;
+  DetachServiceBrandGridsPayload: ResolverTypeWrapper<Omit<DetachServiceBrandGridsPayload, 'serviceBrand'> & { serviceBrand?: Maybe<ResolversTypes['ServiceBrand']> }>;
   EndStaffAssignmentInput: EndStaffAssignmentInput;
   EndStaffAssignmentPayload: ResolverTypeWrapper<Omit<EndStaffAssignmentPayload, 'assignment'> & { assignment?: Maybe<ResolversTypes['StaffAssignment']> }>;
   GeoJSON: ResolverTypeWrapper<Scalars['GeoJSON']['output']>;
@@ -859,23 +1499,48 @@ export type ResolversTypes = ResolversObject<{
   GridBoundary: ResolverTypeWrapper<GridBoundaryModelModel>;
   GridConnection: ResolverTypeWrapper<GridConnectionModelModel>;
   GridEdge: ResolverTypeWrapper<Omit<GridEdge, 'node'> & { node: ResolversTypes['Grid'] }>;
+  GridMapLayer: GridMapLayer;
   GridStaff: ResolverTypeWrapper<GridStaffEntityModel>;
   GridStatus: GridStatus;
   GridType: GridType;
+  LabelledCode: ResolverTypeWrapper<LabelledCode>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NearbyServiceStation: ResolverTypeWrapper<NearbyServiceStationModelModel>;
+  OpeningHours: ResolverTypeWrapper<OpeningHoursModel>;
+  OpeningHoursInput: OpeningHoursInput;
+  OpeningPeriod: ResolverTypeWrapper<OpeningPeriod>;
+  OpeningPeriodInput: OpeningPeriodInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PartyBranch: ResolverTypeWrapper<PartyBranchEntityModel>;
+  PartyBranchMembership: ResolverTypeWrapper<PartyBranchMembershipModelModel>;
   Person: ResolverTypeWrapper<PersonReferenceModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RetireGridInput: RetireGridInput;
   RetireGridPayload: ResolverTypeWrapper<Omit<RetireGridPayload, 'grid'> & { grid?: Maybe<ResolversTypes['Grid']> }>;
+  ServiceBrand: ResolverTypeWrapper<ServiceBrandEntityModel>;
+  ServiceBrandGridsInput: ServiceBrandGridsInput;
+  ServiceBrandKind: ServiceBrandKind;
   ServiceCard: ResolverTypeWrapper<ServiceCardModelModel>;
+  ServiceStation: ResolverTypeWrapper<ServiceStationEntityModel>;
+  ServiceStationCatalogue: ResolverTypeWrapper<ServiceStationCatalogue>;
+  ServiceStationKind: ServiceStationKind;
+  ServiceStationStatus: ServiceStationStatus;
   SetGridBoundaryInput: SetGridBoundaryInput;
   SetGridBoundaryPayload: ResolverTypeWrapper<Omit<SetGridBoundaryPayload, 'grid'> & { grid?: Maybe<ResolversTypes['Grid']> }>;
+  SetPartyBranchMembersInput: SetPartyBranchMembersInput;
+  SetPartyBranchMembersPayload: ResolverTypeWrapper<Omit<SetPartyBranchMembersPayload, 'partyBranch'> & { partyBranch?: Maybe<ResolversTypes['PartyBranch']> }>;
   StaffAssignment: ResolverTypeWrapper<StaffAssignmentEntityModel>;
   StaffRole: StaffRole;
   UpdateGridInput: UpdateGridInput;
   UpdateGridPayload: ResolverTypeWrapper<Omit<UpdateGridPayload, 'grid'> & { grid?: Maybe<ResolversTypes['Grid']> }>;
+  UpdatePartyBranchInput: UpdatePartyBranchInput;
+  UpdatePartyBranchPayload: ResolverTypeWrapper<Omit<UpdatePartyBranchPayload, 'partyBranch'> & { partyBranch?: Maybe<ResolversTypes['PartyBranch']> }>;
+  UpdateServiceBrandInput: UpdateServiceBrandInput;
+  UpdateServiceBrandPayload: ResolverTypeWrapper<Omit<UpdateServiceBrandPayload, 'serviceBrand'> & { serviceBrand?: Maybe<ResolversTypes['ServiceBrand']> }>;
+  UpdateServiceStationInput: UpdateServiceStationInput;
+  UpdateServiceStationPayload: ResolverTypeWrapper<Omit<UpdateServiceStationPayload, 'station'> & { station?: Maybe<ResolversTypes['ServiceStation']> }>;
   UserError: ResolverTypeWrapper<UserError>;
+  Weekday: Weekday;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -887,17 +1552,27 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   AssignStaffInput: AssignStaffInput;
   AssignStaffPayload: Omit<AssignStaffPayload, 'assignment'> & { assignment?: Maybe<ResolversParentTypes['StaffAssignment']> };
+  AttachServiceBrandGridsPayload: Omit<AttachServiceBrandGridsPayload, 'serviceBrand'> & { serviceBrand?: Maybe<ResolversParentTypes['ServiceBrand']> };
   BoundaryInput: BoundaryInput;
   Building: BuildingEntityModel;
   BuildingConnection: BuildingConnectionModelModel;
   BuildingEdge: Omit<BuildingEdge, 'node'> & { node: ResolversParentTypes['Building'] };
+  CloseServiceStationInput: CloseServiceStationInput;
+  CloseServiceStationPayload: Omit<CloseServiceStationPayload, 'station'> & { station?: Maybe<ResolversParentTypes['ServiceStation']> };
   CreateAreaInput: CreateAreaInput;
   CreateAreaPayload: Omit<CreateAreaPayload, 'area'> & { area?: Maybe<ResolversParentTypes['Area']> };
   CreateBuildingInput: CreateBuildingInput;
   CreateBuildingPayload: Omit<CreateBuildingPayload, 'building'> & { building?: Maybe<ResolversParentTypes['Building']> };
   CreateGridInput: CreateGridInput;
   CreateGridPayload: Omit<CreateGridPayload, 'grid'> & { grid?: Maybe<ResolversParentTypes['Grid']> };
+  CreatePartyBranchInput: CreatePartyBranchInput;
+  CreatePartyBranchPayload: Omit<CreatePartyBranchPayload, 'partyBranch'> & { partyBranch?: Maybe<ResolversParentTypes['PartyBranch']> };
+  CreateServiceBrandInput: CreateServiceBrandInput;
+  CreateServiceBrandPayload: Omit<CreateServiceBrandPayload, 'serviceBrand'> & { serviceBrand?: Maybe<ResolversParentTypes['ServiceBrand']> };
+  CreateServiceStationInput: CreateServiceStationInput;
+  CreateServiceStationPayload: Omit<CreateServiceStationPayload, 'station'> & { station?: Maybe<ResolversParentTypes['ServiceStation']> };
   DateTime: Scalars['DateTime']['output'];
+  DetachServiceBrandGridsPayload: Omit<DetachServiceBrandGridsPayload, 'serviceBrand'> & { serviceBrand?: Maybe<ResolversParentTypes['ServiceBrand']> };
   EndStaffAssignmentInput: EndStaffAssignmentInput;
   EndStaffAssignmentPayload: Omit<EndStaffAssignmentPayload, 'assignment'> & { assignment?: Maybe<ResolversParentTypes['StaffAssignment']> };
   GeoJSON: Scalars['GeoJSON']['output'];
@@ -909,18 +1584,38 @@ export type ResolversParentTypes = ResolversObject<{
   GridConnection: GridConnectionModelModel;
   GridEdge: Omit<GridEdge, 'node'> & { node: ResolversParentTypes['Grid'] };
   GridStaff: GridStaffEntityModel;
+  LabelledCode: LabelledCode;
   Mutation: Record<PropertyKey, never>;
+  NearbyServiceStation: NearbyServiceStationModelModel;
+  OpeningHours: OpeningHoursModel;
+  OpeningHoursInput: OpeningHoursInput;
+  OpeningPeriod: OpeningPeriod;
+  OpeningPeriodInput: OpeningPeriodInput;
   PageInfo: PageInfo;
+  PartyBranch: PartyBranchEntityModel;
+  PartyBranchMembership: PartyBranchMembershipModelModel;
   Person: PersonReferenceModel;
   Query: Record<PropertyKey, never>;
   RetireGridInput: RetireGridInput;
   RetireGridPayload: Omit<RetireGridPayload, 'grid'> & { grid?: Maybe<ResolversParentTypes['Grid']> };
+  ServiceBrand: ServiceBrandEntityModel;
+  ServiceBrandGridsInput: ServiceBrandGridsInput;
   ServiceCard: ServiceCardModelModel;
+  ServiceStation: ServiceStationEntityModel;
+  ServiceStationCatalogue: ServiceStationCatalogue;
   SetGridBoundaryInput: SetGridBoundaryInput;
   SetGridBoundaryPayload: Omit<SetGridBoundaryPayload, 'grid'> & { grid?: Maybe<ResolversParentTypes['Grid']> };
+  SetPartyBranchMembersInput: SetPartyBranchMembersInput;
+  SetPartyBranchMembersPayload: Omit<SetPartyBranchMembersPayload, 'partyBranch'> & { partyBranch?: Maybe<ResolversParentTypes['PartyBranch']> };
   StaffAssignment: StaffAssignmentEntityModel;
   UpdateGridInput: UpdateGridInput;
   UpdateGridPayload: Omit<UpdateGridPayload, 'grid'> & { grid?: Maybe<ResolversParentTypes['Grid']> };
+  UpdatePartyBranchInput: UpdatePartyBranchInput;
+  UpdatePartyBranchPayload: Omit<UpdatePartyBranchPayload, 'partyBranch'> & { partyBranch?: Maybe<ResolversParentTypes['PartyBranch']> };
+  UpdateServiceBrandInput: UpdateServiceBrandInput;
+  UpdateServiceBrandPayload: Omit<UpdateServiceBrandPayload, 'serviceBrand'> & { serviceBrand?: Maybe<ResolversParentTypes['ServiceBrand']> };
+  UpdateServiceStationInput: UpdateServiceStationInput;
+  UpdateServiceStationPayload: Omit<UpdateServiceStationPayload, 'station'> & { station?: Maybe<ResolversParentTypes['ServiceStation']> };
   UserError: UserError;
 }>;
 
@@ -930,16 +1625,22 @@ export type AreaResolvers<ContextType = Context, ParentType extends ResolversPar
   ancestors?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  gridMap?: Resolver<ResolversTypes['GeoJSON'], ParentType, ContextType, RequireFields<AreaGridMapArgs, 'crs'>>;
+  gridMap?: Resolver<ResolversTypes['GeoJSON'], ParentType, ContextType, RequireFields<AreaGridMapArgs, 'crs' | 'layers'>>;
   grids?: Resolver<ResolversTypes['GridConnection'], ParentType, ContextType, RequireFields<AreaGridsArgs, 'includeRetired'>>;
   isDemoCode?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['AreaLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Area']>, ParentType, ContextType>;
+  serviceBrands?: Resolver<Array<ResolversTypes['ServiceBrand']>, ParentType, ContextType, Partial<AreaServiceBrandsArgs>>;
 }>;
 
 export type AssignStaffPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssignStaffPayload'] = ResolversParentTypes['AssignStaffPayload']> = ResolversObject<{
   assignment?: Resolver<Maybe<ResolversTypes['StaffAssignment']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type AttachServiceBrandGridsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AttachServiceBrandGridsPayload'] = ResolversParentTypes['AttachServiceBrandGridsPayload']> = ResolversObject<{
+  serviceBrand?: Resolver<Maybe<ResolversTypes['ServiceBrand']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
@@ -968,6 +1669,11 @@ export type BuildingEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Building'], ParentType, ContextType>;
 }>;
 
+export type CloseServiceStationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CloseServiceStationPayload'] = ResolversParentTypes['CloseServiceStationPayload']> = ResolversObject<{
+  station?: Resolver<Maybe<ResolversTypes['ServiceStation']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type CreateAreaPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateAreaPayload'] = ResolversParentTypes['CreateAreaPayload']> = ResolversObject<{
   area?: Resolver<Maybe<ResolversTypes['Area']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -983,9 +1689,29 @@ export type CreateGridPayloadResolvers<ContextType = Context, ParentType extends
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
+export type CreatePartyBranchPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatePartyBranchPayload'] = ResolversParentTypes['CreatePartyBranchPayload']> = ResolversObject<{
+  partyBranch?: Resolver<Maybe<ResolversTypes['PartyBranch']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CreateServiceBrandPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateServiceBrandPayload'] = ResolversParentTypes['CreateServiceBrandPayload']> = ResolversObject<{
+  serviceBrand?: Resolver<Maybe<ResolversTypes['ServiceBrand']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CreateServiceStationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateServiceStationPayload'] = ResolversParentTypes['CreateServiceStationPayload']> = ResolversObject<{
+  station?: Resolver<Maybe<ResolversTypes['ServiceStation']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DetachServiceBrandGridsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DetachServiceBrandGridsPayload'] = ResolversParentTypes['DetachServiceBrandGridsPayload']> = ResolversObject<{
+  serviceBrand?: Resolver<Maybe<ResolversTypes['ServiceBrand']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
 
 export type EndStaffAssignmentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EndStaffAssignmentPayload'] = ResolversParentTypes['EndStaffAssignmentPayload']> = ResolversObject<{
   assignment?: Resolver<Maybe<ResolversTypes['StaffAssignment']>, ParentType, ContextType>;
@@ -1017,7 +1743,10 @@ export type GridResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
+  partyBranch?: Resolver<Maybe<ResolversTypes['PartyBranch']>, ParentType, ContextType>;
   retiredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  serviceBrands?: Resolver<Array<ResolversTypes['ServiceBrand']>, ParentType, ContextType>;
+  serviceStations?: Resolver<Array<ResolversTypes['ServiceStation']>, ParentType, ContextType, RequireFields<GridServiceStationsArgs, 'includeClosed'>>;
   staff?: Resolver<Array<ResolversTypes['GridStaff']>, ParentType, ContextType, RequireFields<GridStaffArgs, 'includeEnded'>>;
   status?: Resolver<ResolversTypes['GridStatus'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['GridType'], ParentType, ContextType>;
@@ -1051,15 +1780,47 @@ export type GridStaffResolvers<ContextType = Context, ParentType extends Resolve
   workPhone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type LabelledCodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LabelledCode'] = ResolversParentTypes['LabelledCode']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   assignStaff?: Resolver<ResolversTypes['AssignStaffPayload'], ParentType, ContextType, RequireFields<MutationAssignStaffArgs, 'input'>>;
+  attachServiceBrandGrids?: Resolver<ResolversTypes['AttachServiceBrandGridsPayload'], ParentType, ContextType, RequireFields<MutationAttachServiceBrandGridsArgs, 'input'>>;
+  closeServiceStation?: Resolver<ResolversTypes['CloseServiceStationPayload'], ParentType, ContextType, RequireFields<MutationCloseServiceStationArgs, 'input'>>;
   createArea?: Resolver<ResolversTypes['CreateAreaPayload'], ParentType, ContextType, RequireFields<MutationCreateAreaArgs, 'input'>>;
   createBuilding?: Resolver<ResolversTypes['CreateBuildingPayload'], ParentType, ContextType, RequireFields<MutationCreateBuildingArgs, 'input'>>;
   createGrid?: Resolver<ResolversTypes['CreateGridPayload'], ParentType, ContextType, RequireFields<MutationCreateGridArgs, 'input'>>;
+  createPartyBranch?: Resolver<ResolversTypes['CreatePartyBranchPayload'], ParentType, ContextType, RequireFields<MutationCreatePartyBranchArgs, 'input'>>;
+  createServiceBrand?: Resolver<ResolversTypes['CreateServiceBrandPayload'], ParentType, ContextType, RequireFields<MutationCreateServiceBrandArgs, 'input'>>;
+  createServiceStation?: Resolver<ResolversTypes['CreateServiceStationPayload'], ParentType, ContextType, RequireFields<MutationCreateServiceStationArgs, 'input'>>;
+  detachServiceBrandGrids?: Resolver<ResolversTypes['DetachServiceBrandGridsPayload'], ParentType, ContextType, RequireFields<MutationDetachServiceBrandGridsArgs, 'input'>>;
   endStaffAssignment?: Resolver<ResolversTypes['EndStaffAssignmentPayload'], ParentType, ContextType, RequireFields<MutationEndStaffAssignmentArgs, 'input'>>;
   retireGrid?: Resolver<ResolversTypes['RetireGridPayload'], ParentType, ContextType, RequireFields<MutationRetireGridArgs, 'input'>>;
   setGridBoundary?: Resolver<ResolversTypes['SetGridBoundaryPayload'], ParentType, ContextType, RequireFields<MutationSetGridBoundaryArgs, 'input'>>;
+  setPartyBranchMembers?: Resolver<ResolversTypes['SetPartyBranchMembersPayload'], ParentType, ContextType, RequireFields<MutationSetPartyBranchMembersArgs, 'input'>>;
   updateGrid?: Resolver<ResolversTypes['UpdateGridPayload'], ParentType, ContextType, RequireFields<MutationUpdateGridArgs, 'input'>>;
+  updatePartyBranch?: Resolver<ResolversTypes['UpdatePartyBranchPayload'], ParentType, ContextType, RequireFields<MutationUpdatePartyBranchArgs, 'input'>>;
+  updateServiceBrand?: Resolver<ResolversTypes['UpdateServiceBrandPayload'], ParentType, ContextType, RequireFields<MutationUpdateServiceBrandArgs, 'input'>>;
+  updateServiceStation?: Resolver<ResolversTypes['UpdateServiceStationPayload'], ParentType, ContextType, RequireFields<MutationUpdateServiceStationArgs, 'input'>>;
+}>;
+
+export type NearbyServiceStationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NearbyServiceStation'] = ResolversParentTypes['NearbyServiceStation']> = ResolversObject<{
+  distanceMeters?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  station?: Resolver<ResolversTypes['ServiceStation'], ParentType, ContextType>;
+}>;
+
+export type OpeningHoursResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpeningHours'] = ResolversParentTypes['OpeningHours']> = ResolversObject<{
+  alwaysOpen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  periods?: Resolver<Array<ResolversTypes['OpeningPeriod']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type OpeningPeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpeningPeriod'] = ResolversParentTypes['OpeningPeriod']> = ResolversObject<{
+  closes?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  days?: Resolver<Array<ResolversTypes['Weekday']>, ParentType, ContextType>;
+  opens?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1069,9 +1830,31 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PartyBranchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartyBranch'] = ResolversParentTypes['PartyBranch'], FederationReferenceType extends FederationReferenceTypes['PartyBranch'] = FederationReferenceTypes['PartyBranch']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PartyBranch']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  community?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  grids?: Resolver<Array<ResolversTypes['Grid']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  memberships?: Resolver<Array<ResolversTypes['PartyBranchMembership']>, ParentType, ContextType, RequireFields<PartyBranchMembershipsArgs, 'includeEnded'>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  secretary?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type PartyBranchMembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartyBranchMembership'] = ResolversParentTypes['PartyBranchMembership']> = ResolversObject<{
+  joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  leftAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  secretary?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  partyBranch?: Resolver<Maybe<ResolversTypes['PartyBranch']>, ParentType, ContextType>;
   staffRoles?: Resolver<Array<ResolversTypes['GridStaff']>, ParentType, ContextType>;
 }>;
 
@@ -1084,12 +1867,29 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   gridStaff?: Resolver<Maybe<ResolversTypes['GridStaff']>, ParentType, ContextType, RequireFields<QueryGridStaffArgs, 'id'>>;
   grids?: Resolver<ResolversTypes['GridConnection'], ParentType, ContextType, RequireFields<QueryGridsArgs, 'includeRetired'>>;
   locateGrid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<QueryLocateGridArgs, 'crs' | 'lat' | 'lng'>>;
+  partyBranch?: Resolver<Maybe<ResolversTypes['PartyBranch']>, ParentType, ContextType, RequireFields<QueryPartyBranchArgs, 'id'>>;
   searchAreas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, RequireFields<QuerySearchAreasArgs, 'name'>>;
+  serviceBrand?: Resolver<Maybe<ResolversTypes['ServiceBrand']>, ParentType, ContextType, RequireFields<QueryServiceBrandArgs, 'id'>>;
+  serviceStation?: Resolver<Maybe<ResolversTypes['ServiceStation']>, ParentType, ContextType, RequireFields<QueryServiceStationArgs, 'id'>>;
+  serviceStationCatalogue?: Resolver<ResolversTypes['ServiceStationCatalogue'], ParentType, ContextType>;
+  serviceStationsNear?: Resolver<Array<ResolversTypes['NearbyServiceStation']>, ParentType, ContextType, RequireFields<QueryServiceStationsNearArgs, 'crs' | 'first' | 'lat' | 'lng' | 'openNow' | 'radiusMeters'>>;
 }>;
 
 export type RetireGridPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RetireGridPayload'] = ResolversParentTypes['RetireGridPayload']> = ResolversObject<{
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type ServiceBrandResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceBrand'] = ResolversParentTypes['ServiceBrand'], FederationReferenceType extends FederationReferenceTypes['ServiceBrand'] = FederationReferenceTypes['ServiceBrand']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ServiceBrand']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  community?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  grids?: Resolver<Array<ResolversTypes['Grid']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ServiceBrandKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type ServiceCardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceCard'] = ResolversParentTypes['ServiceCard']> = ResolversObject<{
@@ -1101,8 +1901,40 @@ export type ServiceCardResolvers<ContextType = Context, ParentType extends Resol
   microGridWorkers?: Resolver<Array<ResolversTypes['GridStaff']>, ParentType, ContextType>;
 }>;
 
+export type ServiceStationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceStation'] = ResolversParentTypes['ServiceStation'], FederationReferenceType extends FederationReferenceTypes['ServiceStation'] = FederationReferenceTypes['ServiceStation']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ServiceStation']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  audiences?: Resolver<Array<ResolversTypes['LabelledCode']>, ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  closedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  grid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ServiceStationKind'], ParentType, ContextType>;
+  kindLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['GeoPoint'], ParentType, ContextType, RequireFields<ServiceStationLocationArgs, 'crs'>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openNow?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<ServiceStationOpenNowArgs>>;
+  openingHours?: Resolver<ResolversTypes['OpeningHours'], ParentType, ContextType>;
+  operator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['LabelledCode']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ServiceStationStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ServiceStationCatalogueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceStationCatalogue'] = ResolversParentTypes['ServiceStationCatalogue']> = ResolversObject<{
+  audiences?: Resolver<Array<ResolversTypes['LabelledCode']>, ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['LabelledCode']>, ParentType, ContextType>;
+}>;
+
 export type SetGridBoundaryPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SetGridBoundaryPayload'] = ResolversParentTypes['SetGridBoundaryPayload']> = ResolversObject<{
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type SetPartyBranchMembersPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SetPartyBranchMembersPayload'] = ResolversParentTypes['SetPartyBranchMembersPayload']> = ResolversObject<{
+  partyBranch?: Resolver<Maybe<ResolversTypes['PartyBranch']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
@@ -1121,6 +1953,21 @@ export type UpdateGridPayloadResolvers<ContextType = Context, ParentType extends
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
+export type UpdatePartyBranchPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdatePartyBranchPayload'] = ResolversParentTypes['UpdatePartyBranchPayload']> = ResolversObject<{
+  partyBranch?: Resolver<Maybe<ResolversTypes['PartyBranch']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type UpdateServiceBrandPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateServiceBrandPayload'] = ResolversParentTypes['UpdateServiceBrandPayload']> = ResolversObject<{
+  serviceBrand?: Resolver<Maybe<ResolversTypes['ServiceBrand']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type UpdateServiceStationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateServiceStationPayload'] = ResolversParentTypes['UpdateServiceStationPayload']> = ResolversObject<{
+  station?: Resolver<Maybe<ResolversTypes['ServiceStation']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -1130,13 +1977,19 @@ export type UserErrorResolvers<ContextType = Context, ParentType extends Resolve
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Area?: AreaResolvers<ContextType>;
   AssignStaffPayload?: AssignStaffPayloadResolvers<ContextType>;
+  AttachServiceBrandGridsPayload?: AttachServiceBrandGridsPayloadResolvers<ContextType>;
   Building?: BuildingResolvers<ContextType>;
   BuildingConnection?: BuildingConnectionResolvers<ContextType>;
   BuildingEdge?: BuildingEdgeResolvers<ContextType>;
+  CloseServiceStationPayload?: CloseServiceStationPayloadResolvers<ContextType>;
   CreateAreaPayload?: CreateAreaPayloadResolvers<ContextType>;
   CreateBuildingPayload?: CreateBuildingPayloadResolvers<ContextType>;
   CreateGridPayload?: CreateGridPayloadResolvers<ContextType>;
+  CreatePartyBranchPayload?: CreatePartyBranchPayloadResolvers<ContextType>;
+  CreateServiceBrandPayload?: CreateServiceBrandPayloadResolvers<ContextType>;
+  CreateServiceStationPayload?: CreateServiceStationPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DetachServiceBrandGridsPayload?: DetachServiceBrandGridsPayloadResolvers<ContextType>;
   EndStaffAssignmentPayload?: EndStaffAssignmentPayloadResolvers<ContextType>;
   GeoJSON?: GraphQLScalarType;
   GeoPoint?: GeoPointResolvers<ContextType>;
@@ -1145,15 +1998,28 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   GridConnection?: GridConnectionResolvers<ContextType>;
   GridEdge?: GridEdgeResolvers<ContextType>;
   GridStaff?: GridStaffResolvers<ContextType>;
+  LabelledCode?: LabelledCodeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NearbyServiceStation?: NearbyServiceStationResolvers<ContextType>;
+  OpeningHours?: OpeningHoursResolvers<ContextType>;
+  OpeningPeriod?: OpeningPeriodResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartyBranch?: PartyBranchResolvers<ContextType>;
+  PartyBranchMembership?: PartyBranchMembershipResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RetireGridPayload?: RetireGridPayloadResolvers<ContextType>;
+  ServiceBrand?: ServiceBrandResolvers<ContextType>;
   ServiceCard?: ServiceCardResolvers<ContextType>;
+  ServiceStation?: ServiceStationResolvers<ContextType>;
+  ServiceStationCatalogue?: ServiceStationCatalogueResolvers<ContextType>;
   SetGridBoundaryPayload?: SetGridBoundaryPayloadResolvers<ContextType>;
+  SetPartyBranchMembersPayload?: SetPartyBranchMembersPayloadResolvers<ContextType>;
   StaffAssignment?: StaffAssignmentResolvers<ContextType>;
   UpdateGridPayload?: UpdateGridPayloadResolvers<ContextType>;
+  UpdatePartyBranchPayload?: UpdatePartyBranchPayloadResolvers<ContextType>;
+  UpdateServiceBrandPayload?: UpdateServiceBrandPayloadResolvers<ContextType>;
+  UpdateServiceStationPayload?: UpdateServiceStationPayloadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 

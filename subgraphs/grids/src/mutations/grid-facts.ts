@@ -1,4 +1,4 @@
-import { IsNull, Not, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { IsNull, Not, type EntityManager, type EntitySchema, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { inScope } from '../../../kit/src/scope.js';
 import type { Context } from '../context.js';
 import { boundaryColumns } from '../domain/boundary-columns.js';
@@ -24,6 +24,35 @@ export async function lockVisibleGrid(context: Context, manager: EntityManager, 
   if (context.db.kind === 'mysql') qb.setLock('pessimistic_write');
   const grid = await qb.getOne();
   return grid && inScope(context.viewer, grid.code) ? grid : null;
+}
+
+/**
+ * Many grids (without their boundaries) read for a write in one statement, locked on
+ * MySQL; those outside the viewer's scope are left out.
+ */
+export async function lockVisibleGrids(context: Context, manager: EntityManager, ids: readonly string[]): Promise<Map<string, GridEntity>> {
+  if (!ids.length) return new Map();
+  const qb = manager.getRepository(Grid).createQueryBuilder('grid').where('grid.id IN (:...ids)', { ids: [...ids] });
+  if (context.db.kind === 'mysql') qb.setLock('pessimistic_write');
+  const grids = await qb.getMany();
+  return new Map(grids.filter((grid) => inScope(context.viewer, grid.code)).map((grid) => [grid.id, grid]));
+}
+
+/**
+ * A row of a scoped table (a station, a branch, a brand) read for a write, locked on
+ * MySQL until the transaction ends; outside the viewer's scope reads as absent.
+ */
+export async function lockVisibleRow<T extends ObjectLiteral & { id: string }>(
+  context: Context,
+  manager: EntityManager,
+  entity: EntitySchema<T>,
+  id: string,
+  areaCodeOf: (row: T) => string,
+): Promise<T | null> {
+  const qb = manager.getRepository(entity).createQueryBuilder('row').where('row.id = :id', { id });
+  if (context.db.kind === 'mysql') qb.setLock('pessimistic_write');
+  const row = await qb.getOne();
+  return row && inScope(context.viewer, areaCodeOf(row)) ? row : null;
 }
 
 export async function lockActiveTotal(context: Context, manager: EntityManager, communityCode: string): Promise<GridEntity | null> {

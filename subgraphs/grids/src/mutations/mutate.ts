@@ -31,13 +31,13 @@ export function refused<T>(problems: Problem[]): Outcome<T> {
  * rolls everything back, so nothing is half-written; a unique index that stops a racing
  * write becomes the user error it stands for.
  */
-export async function mutate<T>(context: Context, work: (manager: EntityManager) => Promise<T>, onUniqueViolation?: () => Problem): Promise<Outcome<T>> {
+export async function mutate<T>(context: Context, work: (manager: EntityManager) => Promise<T>, onUniqueViolation?: (error: unknown) => Problem): Promise<Outcome<T>> {
   requirePermission(context.viewer, 'grid:write');
   try {
     return { value: await inTransaction(context.db, work), problems: [] };
   } catch (error) {
     if (error instanceof Refusal) return refused(error.problems);
-    if (onUniqueViolation && isUniqueViolation(error)) return refused([onUniqueViolation()]);
+    if (onUniqueViolation && isUniqueViolation(error)) return refused([onUniqueViolation(error)]);
     throw error;
   }
 }
@@ -45,4 +45,14 @@ export async function mutate<T>(context: Context, work: (manager: EntityManager)
 /** Now in whole seconds: MySQL's DATETIME keeps no fraction, and a payload should show what is stored. */
 export function wholeSeconds(date: Date = new Date()): Date {
   return new Date(Math.floor(date.getTime() / 1000) * 1000);
+}
+
+/**
+ * The problem a unique index stands for, by the index's name (MySQL names it in its
+ * message) or its `table.column` (SQLite names the columns).
+ */
+export function uniqueViolationProblem(error: unknown, indexes: readonly { index: string; columns: string; problem: () => Problem }[], fallback: () => Problem): Problem {
+  const message = error instanceof Error ? error.message : '';
+  const hit = indexes.find((entry) => message.includes(entry.index) || message.includes(entry.columns));
+  return (hit?.problem ?? fallback)();
 }

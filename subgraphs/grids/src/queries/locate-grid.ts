@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { requirePermission, type Viewer } from '../../../kit/src/auth.js';
 import { whereInScope } from '../../../kit/src/scope.js';
@@ -7,6 +6,7 @@ import { cellOf } from '../domain/cells.js';
 import { convertPosition } from '../domain/crs.js';
 import type { CoordinateSystem, Position } from '../domain/geometry.js';
 import { finestContaining } from '../domain/locate.js';
+import { checkCoordinateArguments } from './coordinate-arguments.js';
 import { Grid, type GridEntity } from '../entities/grid.js';
 import { GridCell } from '../entities/grid-cell.js';
 
@@ -30,11 +30,7 @@ export function locateCandidatesQuery(dataSource: DataSource, viewer: Viewer, [l
 /** The finest active grid containing the point: prefilter in SQL, then turf's point-in-polygon. */
 export async function locateGrid(context: Context, lng: number, lat: number, crs: CoordinateSystem): Promise<GridEntity | null> {
   requirePermission(context.viewer, 'grid:read');
-  for (const [argument, value, limit] of [['lng', lng, 180], ['lat', lat, 90]] as const) {
-    if (!Number.isFinite(value) || Math.abs(value) > limit) {
-      throw new GraphQLError(`${argument} 超出范围：经度应在 -180 至 180 之间，纬度应在 -90 至 90 之间`, { extensions: { code: 'BAD_USER_INPUT', argument } });
-    }
-  }
+  checkCoordinateArguments(lng, lat);
   const point = convertPosition([lng, lat], crs, 'GCJ02');
   return finestContaining(await locateCandidatesQuery(context.db.dataSource, context.viewer, point).getMany(), point);
 }

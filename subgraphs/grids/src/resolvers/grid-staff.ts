@@ -34,4 +34,8 @@ export const Person: PersonResolvers = {
     const roles = await loaders.staffByPerson.load(person.id);
     return [...roles].sort((a, b) => Number(b.active) - Number(a.active));
   },
+  partyBranch: async (person, _, { loaders }) => {
+    const membership = await loaders.currentMembershipByPerson.load(person.id);
+    return membership ? loaders.branchById.load(membership.branchId) : null;
+  },
 };

@@ -1,6 +1,7 @@
 import { gridAreaPrefix } from '../../../kit/src/area-code.js';
 import { notFound } from '../../../kit/src/errors.js';
 import type { GridResolvers } from '../generated/resolvers.js';
+import { partyBranchOfGrid, serviceBrandsOfGrid } from './community-of-grid.js';
 import { staffOfGrid } from './staff-of-grid.js';
 
 export const Grid: GridResolvers = {
@@ -23,4 +24,11 @@ export const Grid: GridResolvers = {
   buildingCount: async (grid, _, { loaders }) => (await loaders.buildingCountsUnderCode.load(gridAreaPrefix(grid.code))).buildings,
   householdCount: async (grid, _, { loaders }) => (await loaders.buildingCountsUnderCode.load(gridAreaPrefix(grid.code))).households,
   staff: (grid, { role, includeEnded }, context) => staffOfGrid(context, grid.id, { role, includeEnded }),
+  // By name as Chinese readers sort it, the same on SQLite and MySQL (whose collations differ).
+  serviceStations: async (grid, { includeClosed }, { loaders }) =>
+    [...(await (includeClosed ? loaders.stationsUnder : loaders.activeStationsUnder).load(gridAreaPrefix(grid.code)))].sort(
+      (a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || a.id.localeCompare(b.id),
+    ),
+  partyBranch: (grid, _, context) => partyBranchOfGrid(context, grid),
+  serviceBrands: (grid, _, context) => serviceBrandsOfGrid(context, grid),
 };

@@ -6,6 +6,9 @@ import { GeoJSON } from './geojson-scalar.js';
 import { Grid } from './grid.js';
 import { GridStaff, Person, StaffAssignment } from './grid-staff.js';
 import { Mutation } from './mutation.js';
+import { PartyBranch, PartyBranchMembership } from './party-branch.js';
+import { ServiceBrand } from './service-brand.js';
+import { OpeningHours, ServiceStation } from './service-station.js';
 import { Query } from './query.js';
 
 export const resolvers: Resolvers = {
@@ -21,4 +24,9 @@ export const resolvers: Resolvers = {
   GridStaff,
   StaffAssignment,
   Person,
+  ServiceStation,
+  OpeningHours,
+  PartyBranch,
+  PartyBranchMembership,
+  ServiceBrand,
 };

@@ -9,6 +9,9 @@ import type { Outcome } from '../mutations/mutate.js';
 import { retireGrid } from '../mutations/retire-grid.js';
 import { setGridBoundary } from '../mutations/set-grid-boundary.js';
 import { updateGrid } from '../mutations/update-grid.js';
+import { createPartyBranch, setPartyBranchMembers, updatePartyBranch } from '../mutations/party-branches.js';
+import { changeServiceBrandGrids, createServiceBrand, updateServiceBrand } from '../mutations/service-brands.js';
+import { closeServiceStation, createServiceStation, updateServiceStation } from '../mutations/service-stations.js';
 
 /** A payload: the written object under its name, or null with the user errors. */
 async function payload<K extends string, T>(key: K, outcome: Promise<Outcome<T>>) {
@@ -25,4 +28,14 @@ export const Mutation: MutationResolvers = {
   createBuilding: (_, { input }, context) => payload('building', createBuilding(context, input)),
   assignStaff: (_, { input }, context) => payload('assignment', assignStaff(context, input)),
   endStaffAssignment: (_, { input }, context) => payload('assignment', endStaffAssignment(context, input)),
+  createServiceStation: (_, { input }, context) => payload('station', createServiceStation(context, input)),
+  updateServiceStation: (_, { input }, context) => payload('station', updateServiceStation(context, input)),
+  closeServiceStation: (_, { input }, context) => payload('station', closeServiceStation(context, input)),
+  createPartyBranch: (_, { input }, context) => payload('partyBranch', createPartyBranch(context, input)),
+  updatePartyBranch: (_, { input }, context) => payload('partyBranch', updatePartyBranch(context, input)),
+  setPartyBranchMembers: (_, { input }, context) => payload('partyBranch', setPartyBranchMembers(context, input)),
+  createServiceBrand: (_, { input }, context) => payload('serviceBrand', createServiceBrand(context, input)),
+  updateServiceBrand: (_, { input }, context) => payload('serviceBrand', updateServiceBrand(context, input)),
+  attachServiceBrandGrids: (_, { input }, context) => payload('serviceBrand', changeServiceBrandGrids(context, input, true)),
+  detachServiceBrandGrids: (_, { input }, context) => payload('serviceBrand', changeServiceBrandGrids(context, input, false)),
 };

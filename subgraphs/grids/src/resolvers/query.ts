@@ -6,6 +6,8 @@ import { areaVisibility } from '../loaders.js';
 import { gridsUnder } from '../queries/grids-under.js';
 import { locateGrid } from '../queries/locate-grid.js';
 import { searchAreas } from '../queries/search-areas.js';
+import { serviceStationsNear } from '../queries/service-stations-near.js';
+import { STATION_AUDIENCES, STATION_SERVICES } from '../domain/station-catalogue.js';
 
 export const Query: QueryResolvers = {
   area: (_, { code }, { loaders, viewer }) => {
@@ -41,5 +43,23 @@ export const Query: QueryResolvers = {
   gridStaff: (_, { id }, { loaders, viewer }) => {
     requirePermission(viewer, 'grid:read');
     return loaders.staffById.load(id);
+  },
+  serviceStation: (_, { id }, { loaders, viewer }) => {
+    requirePermission(viewer, 'grid:read');
+    return loaders.stationById.load(id);
+  },
+  serviceStationsNear: (_, { lng, lat, crs, radiusMeters, first, service, audience, openNow }, context) =>
+    serviceStationsNear(context, { lng, lat, crs: crs ?? 'GCJ02', radiusMeters: radiusMeters ?? 3000, first: first ?? 10, service, audience, openNow }),
+  serviceStationCatalogue: (_, __, { viewer }) => {
+    requirePermission(viewer, 'grid:read');
+    return { services: [...STATION_SERVICES], audiences: [...STATION_AUDIENCES] };
+  },
+  partyBranch: (_, { id }, { loaders, viewer }) => {
+    requirePermission(viewer, 'grid:read');
+    return loaders.branchById.load(id);
+  },
+  serviceBrand: (_, { id }, { loaders, viewer }) => {
+    requirePermission(viewer, 'grid:read');
+    return loaders.brandById.load(id);
   },
 };

@@ -1,0 +1,47 @@
+import type { ServiceStationEntity } from '../entities/service-station.js';
+import { convertPosition } from './crs.js';
+import type { CoordinateSystem, Position } from './geometry.js';
+import { isOpenAt, openingHoursSummary } from './opening-hours.js';
+
+export type MappedStation = Pick<ServiceStationEntity, 'id' | 'name' | 'kind' | 'operator' | 'gridId' | 'areaCode' | 'services' | 'audiences' | 'openingHours' | 'lng' | 'lat'>;
+
+export interface StationFeature {
+  type: 'Feature';
+  id: string;
+  geometry: { type: 'Point'; coordinates: Position };
+  properties: {
+    layer: 'SERVICE_STATIONS';
+    id: string;
+    name: string;
+    kind: string;
+    operator: string;
+    gridId: string;
+    gridCode: string;
+    services: string[];
+    audiences: string[];
+    openingHours: string;
+    openNow: boolean;
+  };
+}
+
+/** Active service stations as Point features of the grid map, in the system asked for. */
+export function stationFeatures(stations: readonly MappedStation[], crs: CoordinateSystem, now: Date): StationFeature[] {
+  return stations.map((station) => ({
+    type: 'Feature',
+    id: station.id,
+    geometry: { type: 'Point', coordinates: convertPosition([station.lng, station.lat], 'GCJ02', crs) },
+    properties: {
+      layer: 'SERVICE_STATIONS',
+      id: station.id,
+      name: station.name,
+      kind: station.kind,
+      operator: station.operator,
+      gridId: station.gridId,
+      gridCode: station.areaCode,
+      services: station.services,
+      audiences: station.audiences,
+      openingHours: openingHoursSummary(station.openingHours),
+      openNow: isOpenAt(station.openingHours, now),
+    },
+  }));
+}

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../support/graphql.js';
+import { startPlatform, type Platform } from '../support/platform.js';
+import { extras, token, world } from './support.js';
+
+/**
+ * The deliberation hall on the demo data, through the gateway: an open demo topic of a
+ * micro-grid, and a resident of it who has not voted yet.
+ */
+const voted = new Set(extras.votes.map((vote) => `${vote.topicId}|${vote.personId}`));
+const staffPeople = new Set(world.staff.map((staff) => staff.personId));
+const topic = extras.topics.find((row) => row.status === 'OPEN' && row.areaCode.length === 18 && world.people.some((person) => person.areaCode === row.areaCode && !voted.has(`${row.id}|${person.id}`)))!;
+const resident = world.people.find((person) => person.areaCode === topic.areaCode && !voted.has(`${topic.id}|${person.id}`) && !staffPeople.has(person.id))!;
+const COMMUNITY = topic.areaCode.slice(0, 12);
+
+let platform: Platform;
+let residentToken: string;
+let community: string;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  residentToken = await token('RESIDENT', [resident.areaCode], resident.id, 'resident');
+  community = await token('COMMUNITY_WORKER', [COMMUNITY], undefined, 'community');
+});
+afterAll(() => platform?.stop());
+
+const ask = (query: string, variables: Record<string, unknown>, as: string) => graphql(platform.gatewayUrl, query, { token: as, variables });
+const VOTE = 'mutation($input: VoteOnTopicInput!) { voteOnTopic(input: $input) { topic { voteCounts { total } myVote } userErrors { code message } } }';
+
+describe('the deliberation hall through the gateway, on the demo data', () => {
+  it('a resident votes once on a demo topic of their micro-grid and a second vote is refused', async () => {
+    const before = extras.votes.filter((vote) => vote.topicId === topic.id).length;
+    const first = await ask(VOTE, { input: { topicId: topic.id, choice: 'FOR' } }, residentToken);
+    expect(first.errors).toBeUndefined();
+    expect(first.data?.voteOnTopic).toEqual({ topic: { voteCounts: { total: before + 1 }, myVote: 'FOR' }, userErrors: [] });
+    const second = await ask(VOTE, { input: { topicId: topic.id, choice: 'AGAINST' } }, residentToken);
+    expect(second.data?.voteOnTopic).toEqual({ topic: null, userErrors: [{ code: 'ALREADY_VOTED', message: '您已对该议题投过票，每位居民只能投票一次' }] });
+  });
+
+  it('a decided topic opens an event, which the graph shows with its grid and its topic', async () => {
+    const DECIDE = `mutation($input: DecideTopicInput!) { decideTopic(input: $input) {
+      topic { status grid { name } events { source status category grid { name } topic { id title } } } userErrors { code } } }`;
+    const input = { topicId: topic.id, outcome: 'ADOPTED', text: '居民议事通过，开展安全巡查。', events: [{ title: '楼道消防安全巡查', category: '安全隐患' }] };
+    const { data, errors } = await ask(DECIDE, { input }, community);
+    expect(errors).toBeUndefined();
+    const gridName = world.grids.find((grid) => grid.id === topic.gridId)!.name;
+    expect(data?.decideTopic).toEqual({
+      topic: { status: 'DECIDED', grid: { name: gridName }, events: [{ source: 'DELIBERATION', status: 'REPORTED', category: '安全隐患', grid: { name: gridName }, topic: { id: topic.id, title: topic.title } }] },
+      userErrors: [],
+    });
+    const late = await ask(VOTE, { input: { topicId: topic.id, choice: 'FOR' } }, residentToken);
+    expect(late.data?.voteOnTopic.userErrors.map((error: { code: string }) => error.code)).toEqual(['TOPIC_CLOSED']);
+  });
+});
