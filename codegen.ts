@@ -99,6 +99,7 @@ const config: CodegenConfig = {
       Project: '../entities/project.js#ProjectEntity',
       ProjectConnection: '../mappers.js#ProjectConnectionModel',
       CareDrive: '../entities/care-drive.js#CareDriveEntity',
+      CareDriveConnection: '../mappers.js#CareDriveConnectionModel',
       CareDriveItem: '../entities/care-drive.js#CareDriveItemEntity',
       CareDelivery: '../entities/care-drive.js#CareDeliveryEntity',
       CareDeliveryConnection: '../mappers.js#CareDeliveryConnectionModel',

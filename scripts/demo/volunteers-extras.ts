@@ -227,7 +227,7 @@ function addCommunityLife(world: DemoWorld, extras: VolunteerExtras, id: (at: nu
   const createdAt = new Date(anchor);
   const drive: CareDriveEntity = {
     id: id(createdAt.getTime()), areaCode: community, title: '冬季安全爱心包', targetTag: 'EMPTY_NEST_ELDER', status: 'OPEN',
-    targetCount: targets.length, createdBy: ORGANIZER, createdAt,
+    targetCount: targets.length, createdBy: ORGANIZER, createdAt, closedAt: null, closedBy: null, closeNote: null,
   };
   const delivered = targets.slice(0, 1).length;
   extras.drives.drives.push(drive);

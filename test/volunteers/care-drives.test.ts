@@ -145,6 +145,25 @@ describe('安全爱心包 drives', () => {
   });
 });
 
+describe('a drive through the gateway', () => {
+  it('a worker finds a drive in the list, restocks it and closes it, and no visit is recorded after the close', async () => {
+    const driveId = (await data(worker, CREATE, { input: driveInput({ title: '春节安全爱心包' }) })).createCareDrive.drive.id as string;
+    const LIST = 'query($filter: CareDriveFilter) { careDrives(filter: $filter, first: 100) { edges { node { id title status } } } }';
+    const open = (await data(worker, LIST, { filter: { areaCode: community, status: ['OPEN'], targetTag: 'EMPTY_NEST_ELDER' } })).careDrives.edges;
+    expect(open[0].node).toEqual({ id: driveId, title: '春节安全爱心包', status: 'OPEN' });
+
+    const RESTOCK = 'mutation($input: RestockCareDriveInput!) { restockCareDrive(input: $input) { drive { packagesLeft items { name stock } } userErrors { code } } }';
+    const restocked = (await data(worker, RESTOCK, { input: { driveId, items: [{ name: '燃气报警器', quantity: 5 }] } })).restockCareDrive;
+    expect(restocked).toEqual({ drive: { packagesLeft: targets.length + 4, items: [{ name: '燃气报警器', stock: targets.length + 4 }, { name: '防滑垫', stock: 100 }] }, userErrors: [] });
+
+    const CLOSE = 'mutation($input: CloseCareDriveInput!) { closeCareDrive(input: $input) { drive { status closedBy closeNote } userErrors { code } } }';
+    expect((await data(worker, CLOSE, { input: { driveId, note: '已转入日常走访' } })).closeCareDrive).toEqual({ drive: { status: 'CLOSED', closedBy: 'worker-drive', closeNote: '已转入日常走访' }, userErrors: [] });
+    expect(code(await data(await volunteerToken(volunteer), RECORD, { input: { driveId, personId: targets[0]!.id, outcome: 'DELIVERED' } }))).toBe('DRIVE_CLOSED');
+    expect(code(await data(worker, CLOSE, { input: { driveId } }))).toBe('DRIVE_ALREADY_CLOSED');
+    expect((await data(worker, LIST, { filter: { areaCode: community, status: ['CLOSED'] } })).careDrives.edges.map((edge: { node: { id: string } }) => edge.node.id)).toContain(driveId);
+  });
+});
+
 describe('activities of a project', () => {
   const CREATE_ACTIVITY = `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id project { id title } } userErrors { code field } } }`;
   const activityInput = (projectId: string, gridId = grid.id) => ({

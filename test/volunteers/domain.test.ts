@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { viewerFromClaims } from '../../subgraphs/kit/src/auth.js';
 import { actsFor, organises } from '../../subgraphs/volunteers/src/domain/access.js';
 import { checkActivity } from '../../subgraphs/volunteers/src/domain/activity-input.js';
+import { checkRestock, matchRestock } from '../../subgraphs/volunteers/src/domain/care-drive.js';
 import { nextStatus, type ActivityStatus } from '../../subgraphs/volunteers/src/domain/activity-status.js';
 import { checkInProblem, checkOutProblem, type AttendanceRequest } from '../../subgraphs/volunteers/src/domain/attendance.js';
 import { correctionRequest, decisionProblem } from '../../subgraphs/volunteers/src/domain/corrections.js';
@@ -233,6 +234,30 @@ describe('inputs', () => {
     expect(statsRangeProblem(new Date('2025-01-01T00:00:00Z'), new Date('2026-06-01T00:00:00Z'), 'MONTH')).toBeNull();
     expect(periodLabel(new Date('2026-11-30T16:30:00Z'), 'MONTH')).toBe('2026-12');
     expect(periodLabel(new Date('2026-11-30T15:30:00Z'), 'DAY')).toBe('2026-11-30');
+  });
+});
+
+describe('restocking a care drive', () => {
+  const items = [{ id: 'i-1', name: '燃气报警器' }, { id: 'i-2', name: '防滑垫' }];
+  const codes = (lines: Parameters<typeof checkRestock>[0]) => checkRestock(lines).map((found) => found.code);
+
+  it('takes 1 to 10 lines, each naming its item by id or by name, with 1 to 100000 to add', () => {
+    expect(codes([{ itemId: 'i-1', quantity: 1 }, { name: '防滑垫', quantity: 100_000 }])).toEqual([]);
+    expect(codes([])).toEqual(['INVALID_RESTOCK_ITEMS']);
+    expect(codes(Array.from({ length: 11 }, () => ({ itemId: 'i-1', quantity: 1 })))).toEqual(['INVALID_RESTOCK_ITEMS']);
+    expect(codes([{ itemId: 'i-1', name: '防滑垫', quantity: 1 }])).toEqual(['INVALID_RESTOCK_ITEMS']);
+    expect(codes([{ name: '  ', quantity: 1 }])).toEqual(['INVALID_RESTOCK_ITEMS']);
+    for (const quantity of [0, -3, 1.5, 100_001]) expect(codes([{ itemId: 'i-1', quantity }])).toEqual(['INVALID_RESTOCK_QUANTITY']);
+    expect(codes([{ quantity: 0 }])).toEqual(['INVALID_RESTOCK_ITEMS', 'INVALID_RESTOCK_QUANTITY']);
+  });
+
+  it("finds the drive's items by id or trimmed name, once each, and names the first unknown one", () => {
+    expect(matchRestock([{ itemId: 'i-2', quantity: 5 }, { name: ' 燃气报警器 ', quantity: 2 }], items)).toEqual({
+      matched: [{ item: items[1], quantity: 5 }, { item: items[0], quantity: 2 }],
+    });
+    expect(matchRestock([{ name: '大米', quantity: 5 }], items)).toEqual({ problem: { code: 'UNKNOWN_DRIVE_ITEM', field: 'items', message: '本次爱心包没有物资“大米”' } });
+    expect(code(matchRestock([{ itemId: 'i-9', quantity: 5 }], items))).toBe('UNKNOWN_DRIVE_ITEM');
+    expect(code(matchRestock([{ itemId: 'i-1', quantity: 5 }, { name: '燃气报警器', quantity: 1 }], items))).toBe('INVALID_RESTOCK_ITEMS');
   });
 });
 

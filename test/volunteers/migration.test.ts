@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../subgraphs/kit/src/database.js';
 import { isUniqueViolation } from '../../subgraphs/kit/src/transaction.js';
 import { Activity } from '../../subgraphs/volunteers/src/entities/activity.js';
+import { CareDrive } from '../../subgraphs/volunteers/src/entities/care-drive.js';
 import { PointRate } from '../../subgraphs/volunteers/src/entities/point-rate.js';
 import { Project } from '../../subgraphs/volunteers/src/entities/project.js';
 import { ServiceRecord } from '../../subgraphs/volunteers/src/entities/service-record.js';
@@ -85,9 +86,26 @@ describe('the volunteer-domain migration', () => {
     expect(await db.dataSource.getRepository(Project).count()).toBe(0);
   });
 
+  it('keeps a drive made before closing existed OPEN, with no close recorded', async () => {
+    await db.dataSource.undoLastMigration({ transaction: 'each' });
+    const at = db.kind === 'mysql' ? registeredAt : '2025-03-01 02:00:00.000';
+    await db.dataSource.query(
+      "INSERT INTO care_drive (id, area_code, title, target_tag, status, target_count, created_by, created_at) VALUES ('d-1', '510116001001', '冬季安全爱心包', 'EMPTY_NEST_ELDER', 'OPEN', 3, 'worker', ?)",
+      [at],
+    );
+    await db.dataSource.runMigrations({ transaction: 'each' });
+    const drive = await db.dataSource.getRepository(CareDrive).findOneByOrFail({ id: 'd-1' });
+    expect(drive).toMatchObject({ status: 'OPEN', targetCount: 3, closedAt: null, closedBy: null, closeNote: null });
+    expect(drive.createdAt.toISOString()).toBe(registeredAt.toISOString());
+  });
+
   it('can be undone, putting the confirmed minutes back on the volunteers', async () => {
-    // Care drives first, then community projects: their tables and the activity's project go.
+    // Closing care drives first, then care drives, then community projects: their columns, tables and the activity's project go.
     const runner = db.dataSource.createQueryRunner();
+    await db.dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await runner.hasColumn('care_drive', 'closed_at')).toBe(false);
+    expect(await runner.hasColumn('care_drive', 'close_note')).toBe(false);
+    expect(await runner.hasColumn('care_drive', 'status')).toBe(true);
     await db.dataSource.undoLastMigration({ transaction: 'each' });
     expect(await runner.hasTable('care_delivery')).toBe(false);
     expect(await runner.hasTable('care_drive')).toBe(false);

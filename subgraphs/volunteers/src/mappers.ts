@@ -2,7 +2,7 @@ import type { Connection } from '../../kit/src/connection.js';
 import type { ActivityEntity } from './entities/activity.js';
 import type { CorrectionRequestEntity } from './entities/correction-request.js';
 import type { EnrolmentEntity } from './entities/enrolment.js';
-import type { CareDeliveryEntity } from './entities/care-drive.js';
+import type { CareDeliveryEntity, CareDriveEntity } from './entities/care-drive.js';
 import type { ProjectEntity } from './entities/project.js';
 import type { PointEntryEntity } from './entities/point-entry.js';
 import type { RedemptionEntity } from './entities/redemption.js';
@@ -19,6 +19,7 @@ export type RewardConnectionModel = Connection<RewardEntity>;
 export type CorrectionRequestConnectionModel = Connection<CorrectionRequestEntity>;
 export type ProjectConnectionModel = Connection<ProjectEntity>;
 export type CareDeliveryConnectionModel = Connection<CareDeliveryEntity>;
+export type CareDriveConnectionModel = Connection<CareDriveEntity>;
 
 /** One grid's row of a drive's progress, as the grouped statement returns it. */
 export interface CareDriveGridProgressModel {

@@ -18,13 +18,14 @@ import { Initial1764400000000 } from './migrations/1764400000000-initial.js';
 import { VolunteerDomain1764500000000 } from './migrations/1764500000000-volunteer-domain.js';
 import { CommunityProjects1764600000000 } from './migrations/1764600000000-community-projects.js';
 import { CareDrives1764700000000 } from './migrations/1764700000000-care-drives.js';
+import { CareDriveClosing1764800000000 } from './migrations/1764800000000-care-drive-closing.js';
 import { resolvers } from './resolvers/index.js';
 import { seedIfEmpty } from './seed.js';
 
 export const volunteersSubgraph: SubgraphModule<Context> = {
   name: 'volunteers',
   entities: [Volunteer, VolunteerTeam, TeamMembership, Activity, Enrolment, ServiceRecord, ServiceRecordChange, CorrectionRequest, PointRate, PointEntry, Reward, Redemption, Project, CareDrive, CareDriveItem, CareDriveTarget, CareDelivery],
-  migrations: [Initial1764400000000, VolunteerDomain1764500000000, CommunityProjects1764600000000, CareDrives1764700000000],
+  migrations: [Initial1764400000000, VolunteerDomain1764500000000, CommunityProjects1764600000000, CareDrives1764700000000, CareDriveClosing1764800000000],
   resolvers: resolvers as SubgraphModule<Context>['resolvers'],
   createContext,
   seedIfEmpty,

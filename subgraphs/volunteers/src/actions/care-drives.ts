@@ -1,9 +1,10 @@
 import { GraphQLError } from 'graphql';
+import type { EntityManager } from 'typeorm';
 import { inScope } from '../../../kit/src/scope.js';
 import { inTransaction, isUniqueViolation } from '../../../kit/src/transaction.js';
 import type { Context } from '../context.js';
 import { isWorkerFor } from '../domain/access.js';
-import { checkDrive, type DeliveryOutcome, type DriveRequest } from '../domain/care-drive.js';
+import { checkDrive, checkRestock, matchRestock, MAX_ITEM_STOCK, type DeliveryOutcome, type DriveRequest, type RestockLine } from '../domain/care-drive.js';
 import { boundedText } from '../domain/text.js';
 import { CareDelivery, CareDrive, CareDriveItem, CareDriveTarget, type CareDeliveryEntity, type CareDriveEntity, type CareDriveTargetEntity } from '../entities/care-drive.js';
 import { newId } from '../ids.js';
@@ -45,7 +46,7 @@ export async function createCareDrive(context: Context, input: DriveRequest): Pr
   if (targets.length === 0) refuse('NO_TARGETS', 'targetTag');
   const drive: CareDriveEntity = {
     id: newId(), areaCode: values.areaCode, title: values.title, targetTag: values.targetTag, status: 'OPEN',
-    targetCount: targets.length, createdBy: context.viewer.subject, createdAt: currentTime(),
+    targetCount: targets.length, createdBy: context.viewer.subject, createdAt: currentTime(), closedAt: null, closedBy: null, closeNote: null,
   };
   await inTransaction(context.db, async (manager) => {
     await manager.getRepository(CareDrive).insert(drive);
@@ -129,4 +130,62 @@ export async function confirmDelivery(context: Context, input: { deliveryId: str
   const result = await repository.createQueryBuilder().update().set({ confirmedAt }).where('id = :id AND confirmed_at IS NULL', { id: delivery.id }).execute();
   if (!changed(result)) refuse('DELIVERY_ALREADY_CONFIRMED', 'deliveryId');
   return { ...delivery, confirmedAt };
+}
+
+/** A drive the viewer manages (a worker of its community), read inside the caller's transaction. */
+async function managedDrive(context: Context, manager: EntityManager, driveId: string): Promise<CareDriveEntity> {
+  const drive = await manager.getRepository(CareDrive).findOneBy({ id: driveId });
+  if (!drive || !inScope(context.viewer, drive.areaCode)) refuse('DRIVE_NOT_FOUND', 'driveId');
+  if (!isWorkerFor(context.viewer, drive.areaCode)) refuse('NOT_DRIVE_MANAGER', 'driveId');
+  return drive;
+}
+
+/**
+ * A worker of the community adds stock to items of an open drive. Each line is one
+ * `stock = stock + n` UPDATE, so it adds up with deliveries taking stock at the same time;
+ * the ceiling sits in the same statement. A refused line rolls every line back.
+ */
+export async function restockDrive(context: Context, input: { driveId: string; items: readonly RestockLine[] }): Promise<CareDriveEntity> {
+  requireStanding(context);
+  refuseAll(checkRestock(input.items));
+  const { db } = context;
+  const drive = await inTransaction(db, async (manager) => {
+    // Locked first: a close waits for the restock, or the restock sees the drive closed.
+    await lockRow(manager, db, CareDrive, input.driveId);
+    const drive = await managedDrive(context, manager, input.driveId);
+    if (drive.status !== 'OPEN') refuse('DRIVE_CLOSED', 'driveId');
+    const items = await manager.getRepository(CareDriveItem).findBy({ driveId: drive.id });
+    const { matched } = orRefuse(matchRestock(input.items, items));
+    for (const { item, quantity } of matched) {
+      const added = await manager.getRepository(CareDriveItem).createQueryBuilder().update()
+        .set({ stock: () => 'stock + :quantity' })
+        .where('id = :id AND stock <= :ceiling', { id: item.id, quantity, ceiling: MAX_ITEM_STOCK - quantity }).execute();
+      if (!changed(added)) refuse('DRIVE_STOCK_LIMIT', 'items', { item: item.name, limit: MAX_ITEM_STOCK });
+    }
+    return drive;
+  });
+  context.loaders.itemsByDrive.clear(drive.id);
+  return drive;
+}
+
+/**
+ * OPEN → CLOSED, by a worker of the community. The transition is the UPDATE's own
+ * condition (`WHERE status = 'OPEN'`): of two closes that both read the drive open, the
+ * second changes no row and is refused. Deliveries lock the drive's row and check its
+ * status, so none is recorded after the close commits. Targets, deliveries and progress stay.
+ */
+export async function closeDrive(context: Context, input: { driveId: string; note?: string | null }): Promise<CareDriveEntity> {
+  requireStanding(context);
+  const closeNote = input.note ? orRefuse(boundedText(input.note, 0, 200, 'INVALID_NOTE', 'note')).value || null : null;
+  const closed = await inTransaction(context.db, async (manager) => {
+    const drive = await managedDrive(context, manager, input.driveId);
+    if (drive.status !== 'OPEN') refuse('DRIVE_ALREADY_CLOSED', 'driveId');
+    const values = { status: 'CLOSED' as const, closedAt: currentTime(), closedBy: context.viewer.subject, closeNote };
+    const result = await manager.getRepository(CareDrive).createQueryBuilder().update()
+      .set(values).where('id = :id AND status = :open', { id: drive.id, open: 'OPEN' }).execute();
+    if (!changed(result)) refuse('DRIVE_ALREADY_CLOSED', 'driveId');
+    return { ...drive, ...values };
+  });
+  context.loaders.driveById.clear(closed.id);
+  return closed;
 }

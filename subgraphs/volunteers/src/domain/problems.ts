@@ -117,6 +117,11 @@ export const PROBLEMS = {
   NOT_RECIPIENT: '只能由领取人本人确认',
   DELIVERY_NOT_DELIVERED: '该次走访未发放爱心包，无需确认',
   DELIVERY_ALREADY_CONFIRMED: '已确认收到',
+  INVALID_RESTOCK_ITEMS: '补充物资应为 1 至 10 项，每项填写物资 ID 或名称之一，同一物资只能填写一次',
+  INVALID_RESTOCK_QUANTITY: '补充数量应为 1 至 100000 的整数',
+  UNKNOWN_DRIVE_ITEM: '本次爱心包没有物资“{item}”',
+  DRIVE_STOCK_LIMIT: '“{item}”补充后库存将超过上限 {limit} 件',
+  DRIVE_ALREADY_CLOSED: '该爱心包活动已结束，不能重复结束',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

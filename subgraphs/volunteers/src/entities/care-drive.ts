@@ -13,6 +13,10 @@ export interface CareDriveEntity {
   targetCount: number;
   createdBy: string;
   createdAt: Date;
+  /** Set once, by the close that won (`UPDATE ... WHERE status = 'OPEN'`). */
+  closedAt: Date | null;
+  closedBy: string | null;
+  closeNote: string | null;
 }
 
 export const CareDrive = new EntitySchema<CareDriveEntity>({
@@ -27,6 +31,9 @@ export const CareDrive = new EntitySchema<CareDriveEntity>({
     targetCount: { name: 'target_count', type: 'int' },
     createdBy: { name: 'created_by', type: 'varchar', length: 128 },
     createdAt: { name: 'created_at', type: 'datetime' },
+    closedAt: { name: 'closed_at', type: 'datetime', nullable: true },
+    closedBy: { name: 'closed_by', type: 'varchar', length: 128, nullable: true },
+    closeNote: { name: 'close_note', type: 'varchar', length: 200, nullable: true },
   },
 });
 
@@ -36,7 +43,10 @@ export interface CareDriveItemEntity {
   driveId: string;
   name: string;
   perPackage: number;
-  /** Never below zero: a delivery takes `per_package` with a conditional UPDATE. */
+  /**
+   * Never below zero: a delivery takes `per_package` with a conditional UPDATE; a restock
+   * adds with `stock = stock + n`, up to MAX_ITEM_STOCK.
+   */
   stock: number;
 }
 

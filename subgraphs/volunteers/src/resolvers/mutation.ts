@@ -3,7 +3,7 @@ import { checkIn, checkOut } from '../actions/attendance.js';
 import { decideCorrection, requestCorrection } from '../actions/corrections.js';
 import { cancelEnrolment, enrol } from '../actions/enrolment.js';
 import { adjustPoints, setPointRate } from '../actions/points.js';
-import { confirmDelivery, createCareDrive, recordDelivery } from '../actions/care-drives.js';
+import { closeDrive, confirmDelivery, createCareDrive, recordDelivery, restockDrive } from '../actions/care-drives.js';
 import { claimProject, closeProject, decideProject, proposeProject, startProject } from '../actions/projects.js';
 import { confirmServiceRecord } from '../actions/records.js';
 import { cancelRedemption, confirmRedemptionPickup, redeemReward } from '../actions/redemption.js';
@@ -52,4 +52,6 @@ export const Mutation: MutationResolvers = {
   createCareDrive: (_, { input }, context) => outcome('drive', () => createCareDrive(context, input)),
   recordCareDelivery: (_, { input }, context) => outcome('delivery', () => recordDelivery(context, input)),
   confirmCareDelivery: (_, { input }, context) => outcome('delivery', () => confirmDelivery(context, input)),
+  restockCareDrive: (_, { input }, context) => outcome('drive', () => restockDrive(context, input)),
+  closeCareDrive: (_, { input }, context) => outcome('drive', () => closeDrive(context, input)),
 };

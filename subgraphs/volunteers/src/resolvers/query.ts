@@ -2,6 +2,7 @@ import { parseAreaCodeArgument } from '../../../kit/src/area-code.js';
 import { ownVolunteer } from '../actions/actors.js';
 import { PointRate } from '../entities/point-rate.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
+import { drivesUnder } from '../care-drives-list.js';
 import { projectsUnder } from '../projects-list.js';
 import { correctionsUnder, rewardsServing, searchActivities, teamsServing } from '../lists.js';
 import { readable, requireVolunteerRead } from './access.js';
@@ -48,6 +49,11 @@ export const Query: QueryResolvers = {
   redemption: (_, { id }, context) => readable(context).redemptionById.load(id),
   project: (_, { id }, context) => readable(context).projectById.load(id),
   careDrive: (_, { id }, context) => readable(context).driveById.load(id),
+  careDrives: (_, { filter, first, after }, { viewer, db }) => {
+    requireVolunteerRead(viewer);
+    const search = { areaCode: parseAreaCodeArgument('areaCode', filter?.areaCode), statuses: filter?.status ?? [], targetTag: filter?.targetTag ?? null };
+    return drivesUnder(db.dataSource, viewer, search, { first, after });
+  },
   projects: (_, { filter, first, after }, { viewer, db }) => {
     requireVolunteerRead(viewer);
     return projectsUnder(db.dataSource, viewer, parseAreaCodeArgument('areaCode', filter?.areaCode), filter?.status ?? [], { first, after });
