@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Context } from '../../subgraphs/events/src/context.js';
+import { residencyOf } from '../../subgraphs/events/src/deliberation/residency.js';
+import { createGraphClient } from '../../subgraphs/kit/src/graph-client.js';
 import { graphql } from '../support/graphql.js';
 import { startPlatform, type Platform } from '../support/platform.js';
 import { extras, token, world } from './support.js';
@@ -12,15 +15,19 @@ const staffPeople = new Set(world.staff.map((staff) => staff.personId));
 const topic = extras.topics.find((row) => row.status === 'OPEN' && row.areaCode.length === 18 && world.people.some((person) => person.areaCode === row.areaCode && !voted.has(`${row.id}|${person.id}`)))!;
 const resident = world.people.find((person) => person.areaCode === topic.areaCode && !voted.has(`${topic.id}|${person.id}`) && !staffPeople.has(person.id))!;
 const COMMUNITY = topic.areaCode.slice(0, 12);
+/** Another resident of the micro-grid who has not voted, whose token is scoped to the whole community. */
+const neighbour = world.people.find((person) => person.areaCode === topic.areaCode && person.id !== resident.id && !voted.has(`${topic.id}|${person.id}`) && !staffPeople.has(person.id))!;
 
 let platform: Platform;
 let residentToken: string;
 let community: string;
+let communityScopedResident: string;
 
 beforeAll(async () => {
   platform = await startPlatform();
   residentToken = await token('RESIDENT', [resident.areaCode], resident.id, 'resident');
   community = await token('COMMUNITY_WORKER', [COMMUNITY], undefined, 'community');
+  communityScopedResident = await token('RESIDENT', [COMMUNITY], neighbour.id, 'neighbour');
 });
 afterAll(() => platform?.stop());
 
@@ -35,6 +42,23 @@ describe('the deliberation hall through the gateway, on the demo data', () => {
     expect(first.data?.voteOnTopic).toEqual({ topic: { voteCounts: { total: before + 1 }, myVote: 'FOR' }, userErrors: [] });
     const second = await ask(VOTE, { input: { topicId: topic.id, choice: 'AGAINST' } }, residentToken);
     expect(second.data?.voteOnTopic).toEqual({ topic: null, userErrors: [{ code: 'ALREADY_VOTED', message: '您已对该议题投过票，每位居民只能投票一次' }] });
+  });
+
+  it('where a resident lives is the grid the people subgraph records for them, asked with their own token', async () => {
+    const context = {
+      viewer: { subject: 'neighbour', roles: ['RESIDENT'], scopes: [COMMUNITY], permissions: new Set(['grid:read', 'volunteer:read']), personId: neighbour.id },
+      runtime: { graph: createGraphClient(platform.gatewayUrl), authorization: `Bearer ${communityScopedResident}` },
+    } as unknown as Context;
+    expect(await residencyOf(context)).toEqual({ homes: [neighbour.areaCode], source: 'GRAPH' });
+  });
+
+  it('so a resident whose token is scoped to the whole community still votes on their micro-grid’s topic', async () => {
+    // The token's scope alone (the community) would not place them in the micro-grid: NOT_RESIDENT.
+    expect(neighbour).toBeDefined();
+    const { data, errors } = await ask(VOTE, { input: { topicId: topic.id, choice: 'AGAINST' } }, communityScopedResident);
+    expect(errors).toBeUndefined();
+    expect(data?.voteOnTopic.userErrors).toEqual([]);
+    expect(data?.voteOnTopic.topic.myVote).toBe('AGAINST');
   });
 
   it('a decided topic opens an event, which the graph shows with its grid and its topic', async () => {

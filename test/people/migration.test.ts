@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../subgraphs/kit/src/database.js';
 import { isUniqueViolation } from '../../subgraphs/kit/src/transaction.js';
 import { Initial1764400000000 } from '../../subgraphs/people/src/migrations/1764400000000-initial.js';
+import { PeopleDomain1764500000000 } from '../../subgraphs/people/src/migrations/1764500000000-people-domain.js';
 import { peopleSubgraph } from '../../subgraphs/people/src/module.js';
 import { freshDatabaseUrl } from '../support/database.js';
 
@@ -25,8 +26,8 @@ beforeAll(async () => {
 });
 afterAll(() => cleanUp?.());
 
-describe('the people-domain migration', () => {
-  it('keeps existing rows and fills their new columns, on SQLite and MySQL alike', async () => {
+describe('the people migrations', () => {
+  it('keep existing rows and fill their new columns (old log rows are no self-access), and undo, on SQLite and MySQL alike', async () => {
     const before = await openDatabase({ url, entities: [], migrations: [Initial1764400000000] });
     await before.dataSource.query(
       "INSERT INTO person (id, name, id_number, gender, birth_date, phone, residency_type, grid_id, area_code, household_id, household_relation, status, registered_at) VALUES ('p1', '王芳', '11010519491231002X', 'FEMALE', '1949-12-31', NULL, 'REGISTERED', 'g1', '510116001001001001', 'h1', '户主', 'ACTIVE', '2024-03-05 08:00:00')",
@@ -34,6 +35,12 @@ describe('the people-domain migration', () => {
     await before.dataSource.query("INSERT INTO person_tag (id, person_id, code, area_code, since, until) VALUES ('t1', 'p1', 'EMPTY_NEST_ELDER', '510116001001001001', '2024-03-05 08:00:00', NULL)");
     await before.dataSource.query("INSERT INTO household (id, address, grid_id, area_code) VALUES ('h1', '1栋101', 'g1', '510116001001001001')");
     await before.dataSource.destroy();
+    // A worker's unmasked read, logged before reads of one's own record were.
+    const logged = await openDatabase({ url, entities: [], migrations: [Initial1764400000000, PeopleDomain1764500000000] });
+    await logged.dataSource.query(
+      "INSERT INTO pii_access_log (id, viewer_subject, viewer_roles, person_id, area_code, fields, purpose, accessed_at) VALUES ('l1', 'worker', 'GRID_WORKER', 'p1', '510116001001001001', 'idNumber', '入户走访', '2024-03-06 08:00:00')",
+    );
+    await logged.dataSource.destroy();
 
     const after = await openDatabase({ url, entities: peopleSubgraph.entities, migrations: peopleSubgraph.migrations });
     try {
@@ -51,10 +58,16 @@ describe('the people-domain migration', () => {
         .query("INSERT INTO person (id, name, id_number, gender, birth_date, residency_type, grid_id, area_code, status, registered_at) VALUES ('p2', '李四', '11010519491231002X', 'MALE', '1949-12-31', 'REGISTERED', 'g1', '510116001001001001', 'ACTIVE', '2024-03-05 08:00:00')")
         .then(() => null, (error: unknown) => error);
       expect(isUniqueViolation(duplicate)).toBe(true);
+      const [read] = await after.dataSource.query("SELECT purpose, self_access FROM pii_access_log WHERE id = 'l1'");
+      expect(read).toEqual({ purpose: '入户走访', self_access: 0 });
 
       await after.dataSource.undoLastMigration({ transaction: 'each' });
       const runner = after.dataSource.createQueryRunner();
       try {
+        expect((await runner.getTable('pii_access_log'))?.columns.map((column) => column.name)).not.toContain('self_access');
+        const [kept] = await after.dataSource.query("SELECT purpose FROM pii_access_log WHERE id = 'l1'");
+        expect(kept).toEqual({ purpose: '入户走访' });
+        await after.dataSource.undoLastMigration({ transaction: 'each' });
         expect((await runner.getTable('person'))?.columns.map((column) => column.name)).not.toContain('document_type');
         expect(await runner.hasTable('tag_definition')).toBe(false);
       } finally {

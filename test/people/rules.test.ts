@@ -7,7 +7,7 @@ import { readImportRow } from '../../subgraphs/people/src/domain/import-values.j
 import { chronological, isSamePlace, moveKind, moveProblems } from '../../subgraphs/people/src/domain/moves.js';
 import { checkPersonRecord, type PersonRecord } from '../../subgraphs/people/src/domain/person-record.js';
 import { statisticsPrefix, summarisePopulation } from '../../subgraphs/people/src/domain/population.js';
-import { normalisePurpose, unmaskingPurpose } from '../../subgraphs/people/src/domain/privacy.js';
+import { normalisePurpose, SELF_ACCESS_PURPOSE, unmasking, unmaskingPurpose } from '../../subgraphs/people/src/domain/privacy.js';
 import { statusChangeProblems } from '../../subgraphs/people/src/domain/status.js';
 import { planTagChanges, tagDefinitionProblems } from '../../subgraphs/people/src/domain/tags.js';
 import type { PersonEntity } from '../../subgraphs/people/src/entities/person.js';
@@ -124,6 +124,15 @@ describe('privacy', () => {
     expect(unmaskingPurpose(new Set(['person:read']), '入户走访')).toBeNull();
     expect(unmaskingPurpose(new Set(['person:count', 'pii:read']), '入户走访')).toBeNull();
     expect(normalisePurpose('  ')).toBeNull();
+  });
+
+  it('unmasks one’s own record with no permission and no purpose, as a self-access', () => {
+    const none = new Set<string>();
+    expect(unmasking(none, true, null)).toEqual({ purpose: SELF_ACCESS_PURPOSE, selfAccess: true });
+    expect(unmasking(new Set(['person:read', 'pii:read']), true, '入户走访')).toEqual({ purpose: SELF_ACCESS_PURPOSE, selfAccess: true });
+    expect(unmasking(none, false, '入户走访')).toBeNull();
+    expect(unmasking(new Set(['person:read', 'pii:read']), false, null)).toBeNull();
+    expect(unmasking(new Set(['person:read', 'pii:read']), false, ' 入户走访 ')).toEqual({ purpose: '入户走访', selfAccess: false });
   });
 });
 

@@ -56,8 +56,24 @@ describe('the volunteer flow through the gateway', () => {
       [{ personId: outsider.id, skills: [''] }, 'INVALID_SKILLS'],
     ];
     for (const [values, code] of cases) expect((await data(worker, REGISTER, { input: values })).registerVolunteer.userErrors[0]?.code, code).toBe(code);
-    const denied = await gateway(await tokenFor('VOLUNTEER', [community], { personId: outsider.id }), REGISTER, { input: { personId: outsider.id } });
+    // Someone else's registration is a worker's: a token naming another person is refused.
+    const denied = await gateway(await tokenFor('VOLUNTEER', [community], { personId: outsider.id }), REGISTER, { input: { personId: resident.id } });
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('a resident registers themselves, with the grid their own record gives, wherever their token is scoped', async () => {
+    // The outsider lives in another community than the one their token is scoped to.
+    const self = await tokenFor('RESIDENT', [community], { personId: outsider.id, subject: 'resident-self' });
+    expect((await data(self, REGISTER, { input: { personId: outsider.id, skills: [''] } })).registerVolunteer.userErrors[0]?.code).toBe('INVALID_SKILLS');
+    const { registerVolunteer } = await data(self, REGISTER, { input: { personId: outsider.id, skills: ['理发'] } });
+    expect(registerVolunteer.userErrors).toEqual([]);
+    expect(registerVolunteer.volunteer).toMatchObject({ skills: ['理发'], totalHours: 0, person: { id: outsider.id, name: outsider.name, grid: { code: outsider.areaCode } } });
+    const stored = await platform.subgraphs.volunteers.db.dataSource.getRepository(Volunteer).findOneByOrFail({ personId: outsider.id });
+    expect(stored.areaCode).toBe(outsider.areaCode);
+    const again = await data(self, REGISTER, { input: { personId: outsider.id } });
+    expect(again.registerVolunteer.userErrors.map((error: { code: string }) => error.code)).toEqual(['ALREADY_REGISTERED']);
+    const { myVolunteerProfile } = await data(self, '{ myVolunteerProfile { id skills person { id name } } }');
+    expect(myVolunteerProfile).toEqual({ id: stored.id, skills: ['理发'], person: { id: outsider.id, name: outsider.name } });
   });
 
   it('creates a draft activity in a grid the graph shows the organiser, and refuses what does not fit', async () => {

@@ -1,4 +1,6 @@
 import { forbidden, requirePermission, type Viewer } from '../../kit/src/auth.js';
+import type { Context } from './context.js';
+import type { PersonEntity } from './entities/person.js';
 
 /**
  * Who may read the register. `person:read` reads residents with their names;
@@ -14,11 +16,48 @@ export function readsNames(viewer: Viewer): boolean {
 }
 
 /**
+ * The viewer's own record: the token names it (`personId`). The token proves who the viewer
+ * is, so reading oneself needs no permission and no scope (PIPL art. 45: a person may
+ * consult their own data); permissions and scope limit what they see of others.
+ */
+export function isOwnRecord(viewer: Viewer, personId: string): boolean {
+  return viewer.personId !== undefined && viewer.personId === personId;
+}
+
+/** `person(id)` and `Person` references: one's own record, or people access. */
+export function requirePersonAccess(viewer: Viewer, personId: string): void {
+  if (!isOwnRecord(viewer, personId)) requirePeopleAccess(viewer);
+}
+
+/**
  * Households, buildings, rooms, tags and histories say where someone lives and which
  * special group they are in: personal data beyond a count.
  */
 export function requireFullRead(viewer: Viewer): void {
   requirePermission(viewer, 'person:read');
+}
+
+/** The same data of one person: one's own, or with `person:read`. */
+export function requireFullReadOf(viewer: Viewer, person: Pick<PersonEntity, 'id'>): void {
+  if (!isOwnRecord(viewer, person.id)) requireFullRead(viewer);
+}
+
+/**
+ * A member of the viewer's own household (reached through `Person.household.members` of
+ * their own record). A resident knows who they live with, so names are shown in full; the
+ * members' numbers, phones, tags and homes stay what the viewer's permissions allow.
+ */
+export async function sharesOwnHousehold(context: Context, person: Pick<PersonEntity, 'householdId'>): Promise<boolean> {
+  const { personId } = context.viewer;
+  if (!personId || !person.householdId) return false;
+  const own = await context.loaders.personById.load(personId);
+  return own?.householdId === person.householdId;
+}
+
+/** Names in full: with `person:read`, one's own, and those of one's own household. */
+export async function readsNameOf(context: Context, person: Pick<PersonEntity, 'id' | 'householdId'>): Promise<boolean> {
+  if (readsNames(context.viewer) || isOwnRecord(context.viewer, person.id)) return true;
+  return sharesOwnHousehold(context, person);
 }
 
 export function requireWrite(viewer: Viewer): void {

@@ -1,4 +1,4 @@
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Brackets, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { Viewer } from '../../kit/src/auth.js';
 import { createGroupPageLoader } from '../../kit/src/connection.js';
 import { createGroupLoader, createRowLoader } from '../../kit/src/loaders.js';
@@ -12,19 +12,45 @@ import { createPiiLog } from './pii-log.js';
 import { createPopulationStatsLoader } from './population-stats.js';
 import { loadTagCatalogue } from './tag-catalogue.js';
 
+type Restrict = (qb: SelectQueryBuilder<ObjectLiteral>, alias: string) => void;
+
 /** Every people row carries the area code of its grid; scope applies to it in SQL. */
-function inScope(viewer: Viewer) {
-  return (qb: SelectQueryBuilder<ObjectLiteral>, alias: string) => {
+function inScope(viewer: Viewer): Restrict {
+  return (qb, alias) => {
     whereInScope(qb, viewer, `${alias}.areaCode`);
   };
 }
 
+/**
+ * Scope, or the viewer's own rows whatever the scope: their record, its tags, their
+ * household and its members (`own` says which, in SQL, with `:ownPersonId`). A resident's
+ * token is scoped to where the token service last placed them; the record says where they
+ * live now. Without `personId` this is the scope alone, the same statement as before.
+ */
+function inScopeOrOwn(viewer: Viewer, own: (qb: SelectQueryBuilder<ObjectLiteral>, alias: string) => string): Restrict {
+  const { personId } = viewer;
+  if (!personId) return inScope(viewer);
+  return (qb, alias) => {
+    qb.andWhere(
+      new Brackets((inner) => {
+        whereInScope(inner, viewer, `${alias}.areaCode`);
+        inner.orWhere(own(qb, alias), { ownPersonId: personId });
+      }),
+    );
+  };
+}
+
+/** `column IN (the household of the viewer's own record)`: one statement still. */
+function inOwnHousehold(qb: SelectQueryBuilder<ObjectLiteral>, column: string): string {
+  return `${column} IN ${qb.subQuery().select('own.householdId').from(Person, 'own').where('own.id = :ownPersonId').getQuery()}`;
+}
+
 export function createLoaders(dataSource: DataSource, viewer: Viewer) {
-  const scope = inScope(viewer);
+  const ownTags = inScopeOrOwn(viewer, (_, alias) => `${alias}.personId = :ownPersonId`);
   let catalogue: Promise<TagCatalogue> | undefined;
   const tagCatalogue = () => (catalogue ??= loadTagCatalogue(dataSource));
   return {
-    personById: createRowLoader(dataSource, Person, 'id', { restrict: scope }),
+    personById: createRowLoader(dataSource, Person, 'id', { restrict: inScopeOrOwn(viewer, (_, alias) => `${alias}.id = :ownPersonId`) }),
     /** The active tag catalogue, read at most once per request. */
     tagCatalogue,
     /** Forget the catalogue after it changed. */
@@ -34,16 +60,16 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     /** Tags that hold now: a closed tag (`until` set) is history. */
     currentTagsByPerson: createGroupLoader(dataSource, PersonTag, 'personId', {
       restrict: (qb, alias) => {
-        scope(qb, alias);
+        ownTags(qb, alias);
         qb.andWhere(`${alias}.until IS NULL`);
       },
       orderBy: 'code',
     }),
-    tagHistoryByPerson: createGroupLoader(dataSource, PersonTag, 'personId', { restrict: scope, orderBy: 'since' }),
+    tagHistoryByPerson: createGroupLoader(dataSource, PersonTag, 'personId', { restrict: ownTags, orderBy: 'since' }),
     /** Moves of people already found visible: the whole history, wherever it took them. */
     movesByPerson: createGroupLoader(dataSource, ResidenceMove, 'personId', { orderBy: 'recordedAt' }),
-    householdById: createRowLoader(dataSource, Household, 'id', { restrict: scope }),
-    membersByHousehold: createGroupLoader(dataSource, Person, 'householdId', { restrict: scope, orderBy: 'birthDate' }),
+    householdById: createRowLoader(dataSource, Household, 'id', { restrict: inScopeOrOwn(viewer, (qb, alias) => inOwnHousehold(qb, `${alias}.id`)) }),
+    membersByHousehold: createGroupLoader(dataSource, Person, 'householdId', { restrict: inScopeOrOwn(viewer, (qb, alias) => inOwnHousehold(qb, `${alias}.householdId`)), orderBy: 'birthDate' }),
     /** Pages of residents under many grids' codes in a fixed number of statements. */
     residentsUnderCode: createGroupPageLoader(dataSource, Person, viewer, { groupBy: 'areaCode', match: 'prefix', areaCodeProperty: 'areaCode' }),
     residentsOfBuilding: createGroupPageLoader(dataSource, Person, viewer, { groupBy: 'buildingId', match: 'equal', areaCodeProperty: 'areaCode' }),

@@ -26,6 +26,6 @@ export async function personByIdNumber(context: Context, args: { idNumber: strin
   const qb = context.db.dataSource.getRepository(Person).createQueryBuilder('person').where('person.idNumber = :idNumber', { idNumber: parsed.idNumber });
   const person = await whereInScope(qb, context.viewer, 'person.areaCode').getOne();
   if (!person) return null;
-  await context.loaders.piiLog.load({ personId: person.id, areaCode: person.areaCode, field: 'idNumber', purpose });
+  await context.loaders.piiLog.load({ personId: person.id, areaCode: person.areaCode, field: 'idNumber', purpose, selfAccess: false });
   return person;
 }

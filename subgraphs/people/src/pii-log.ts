@@ -10,13 +10,16 @@ export interface PiiRead {
   areaCode: string;
   field: PiiField;
   purpose: string;
+  /** The person read their own record. */
+  selfAccess: boolean;
 }
 
 const ROWS_PER_STATEMENT = 500;
 
 /**
  * The access log of one request. Unmasked reads resolved together (a page of 100 people
- * with their numbers and phones) become one row per person and purpose, written in one
+ * with their numbers and phones) become one row per person and purpose (a self-access is
+ * a row of its own), written in one
  * multi-row INSERT; a field is served in full only after its row is written, so a read
  * that cannot be logged is not served.
  */
@@ -27,7 +30,7 @@ export function createPiiLog(dataSource: DataSource, viewer: Viewer): DataLoader
       const accessedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
       const rows = new Map<string, PiiAccessLogEntity>();
       for (const read of reads) {
-        const key = `${read.personId}|${read.purpose}`;
+        const key = `${read.personId}|${read.purpose}|${read.selfAccess}`;
         const row = rows.get(key);
         if (row) {
           if (!row.fields.split(',').includes(read.field)) row.fields = `${row.fields},${read.field}`;
@@ -41,6 +44,7 @@ export function createPiiLog(dataSource: DataSource, viewer: Viewer): DataLoader
           areaCode: read.areaCode,
           fields: read.field,
           purpose: read.purpose,
+          selfAccess: read.selfAccess,
           accessedAt,
         });
       }
@@ -50,6 +54,6 @@ export function createPiiLog(dataSource: DataSource, viewer: Viewer): DataLoader
       }
       return reads.map(() => true as const);
     },
-    { cacheKeyFn: (read) => `${read.personId}|${read.field}|${read.purpose}` },
+    { cacheKeyFn: (read) => `${read.personId}|${read.field}|${read.purpose}|${read.selfAccess}` },
   );
 }

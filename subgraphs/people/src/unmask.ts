@@ -1,6 +1,7 @@
 import type { SubgraphRuntime } from '../../kit/src/service.js';
 import type { Context } from './context.js';
-import { unmaskingPurpose, type PiiField } from './domain/privacy.js';
+import { isOwnRecord } from './access.js';
+import { unmasking, type PiiField } from './domain/privacy.js';
 import type { PersonEntity } from './entities/person.js';
 
 /** The purpose declared in the `x-access-purpose` header (the gateway forwards it). */
@@ -15,13 +16,13 @@ export function headerPurpose(runtime: SubgraphRuntime): string | null {
 }
 
 /**
- * A personal field as the viewer may see it: masked, or in full when the viewer holds
- * `pii:read` and declared a purpose (the argument first, else the header) and the read
- * has been logged.
+ * A personal field as the viewer may see it: masked, or in full once the read has been
+ * logged, when the viewer holds `pii:read` and declared a purpose (the argument first,
+ * else the header), or reads their own record (logged as a self-access).
  */
 export async function revealed(context: Context, person: PersonEntity, field: PiiField, declared: string | null | undefined, full: string, masked: string): Promise<string> {
-  const purpose = unmaskingPurpose(context.viewer.permissions, declared ?? headerPurpose(context.runtime));
-  if (!purpose) return masked;
-  await context.loaders.piiLog.load({ personId: person.id, areaCode: person.areaCode, field, purpose });
+  const read = unmasking(context.viewer.permissions, isOwnRecord(context.viewer, person.id), declared ?? headerPurpose(context.runtime));
+  if (!read) return masked;
+  await context.loaders.piiLog.load({ personId: person.id, areaCode: person.areaCode, field, ...read });
   return full;
 }

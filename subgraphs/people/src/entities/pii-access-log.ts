@@ -13,6 +13,11 @@ export interface PiiAccessLogEntity {
   /** The fields read in full, comma-separated: idNumber, phone, birthDate. */
   fields: string;
   purpose: string;
+  /**
+   * The person read their own record (the token's `personId`): no permission or declared
+   * purpose was needed, and auditors tell it apart from a worker's read of someone else.
+   */
+  selfAccess: boolean;
   accessedAt: Date;
 }
 
@@ -27,6 +32,7 @@ export const PiiAccessLog = new EntitySchema<PiiAccessLogEntity>({
     areaCode: { name: 'area_code', type: 'varchar', length: 18 },
     fields: { type: 'varchar', length: 64 },
     purpose: { type: 'varchar', length: 200 },
+    selfAccess: { name: 'self_access', type: 'boolean', default: false },
     accessedAt: { name: 'accessed_at', type: 'datetime' },
   },
 });

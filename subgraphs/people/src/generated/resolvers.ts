@@ -135,6 +135,11 @@ export type Household = {
   building?: Maybe<Building>;
   grid: Grid;
   id: Scalars['ID']['output'];
+  /**
+   * The members, head first. A viewer without `person:read` reaches only their own household
+   * (through their own record): the members' names and relations in full, their numbers,
+   * phones and birth dates masked, their tags, homes and histories FORBIDDEN.
+   */
   members: Array<HouseholdMember>;
 };
 
@@ -381,47 +386,51 @@ export type Person = {
   __typename?: 'Person';
   /** Age in whole years on today's date in Asia/Shanghai. */
   age: Scalars['Int']['output'];
-  /** Exact birth date, masked (1949-**-**); in full with `pii:read` and a purpose, logged. */
+  /** Exact birth date, masked (1949-**-**); in full with `pii:read` and a purpose, or for the person themselves; logged. */
   birthDate: Scalars['String']['output'];
   /** Year of birth. */
   birthYear: Scalars['Int']['output'];
-  /** The building (楼栋) the person lives in; needs `person:read`. */
+  /** The building (楼栋) the person lives in; needs `person:read` unless this is the viewer's own record. */
   building?: Maybe<Building>;
   documentType: IdentityDocumentType;
   /** From the ID number, or as registered for other documents. */
   gender: Gender;
   /** The grid (micro-grid) the person lives in, or lived in last. */
   grid: Grid;
-  /** The household the person belongs to; needs `person:read`. */
+  /** The household the person belongs to; needs `person:read` unless this is the viewer's own record. */
   household?: Maybe<Household>;
   id: Scalars['ID']['output'];
   /**
    * The document number (for most people the resident ID number), masked: 510************02X.
-   * In full only for a viewer with `pii:read` who declares a purpose; that read is logged.
+   * In full only for a viewer with `pii:read` who declares a purpose, or for the person
+   * themselves; that read is logged.
    */
   idNumber: Scalars['String']['output'];
-  /** Full name; masked (张*明) for viewers with `person:count` only. */
+  /**
+   * Full name; masked (张*明) for viewers without `person:read`, except on their own record
+   * and on the members of their own household.
+   */
   name: Scalars['String']['output'];
-  /** Mobile phone, masked: 138****5678; in full with `pii:read` and a purpose, logged. */
+  /** Mobile phone, masked: 138****5678; in full with `pii:read` and a purpose, or for the person themselves; logged. */
   phone?: Maybe<Scalars['String']['output']>;
   registeredAt: Scalars['DateTime']['output'];
-  /** Moves recorded for the person, oldest first; needs `person:read`. */
+  /** Moves recorded for the person, oldest first; needs `person:read` unless this is the viewer's own record. */
   residenceHistory: Array<ResidenceMove>;
   /** Since when the residency type holds. */
   residencySince?: Maybe<Scalars['Date']['output']>;
   residencyType: ResidencyType;
   /** Until when it holds, when it ends (a floating resident's expected stay). */
   residencyUntil?: Maybe<Scalars['Date']['output']>;
-  /** Room in the building, e.g. 2单元501; needs `person:read`. */
+  /** Room in the building, e.g. 2单元501; needs `person:read` unless this is the viewer's own record. */
   room?: Maybe<Scalars['String']['output']>;
   status: PersonStatus;
-  /** Why the status changed (迁往外省, 病故...); needs `person:read`. */
+  /** Why the status changed (迁往外省, 病故...); needs `person:read` unless this is the viewer's own record. */
   statusReason?: Maybe<Scalars['String']['output']>;
   /** Since when the status holds. */
   statusSince?: Maybe<Scalars['Date']['output']>;
-  /** Every tag the person has carried, closed ones included, oldest first; needs `person:read`. */
+  /** Every tag the person has carried, closed ones included, oldest first; needs `person:read` unless this is the viewer's own record. */
   tagHistory: Array<PersonTag>;
-  /** Current special-group tags; needs `person:read`. */
+  /** Current special-group tags; needs `person:read` unless this is the viewer's own record. */
   tags: Array<PersonTag>;
 };
 
@@ -539,8 +548,10 @@ export type PiiAccessLogEntry = {
   fields: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   person?: Maybe<Person>;
-  /** The purpose the viewer declared. */
+  /** The purpose the viewer declared; 本人查阅 for a self-access. */
   purpose: Scalars['String']['output'];
+  /** True when the person read their own record (the token's `personId`): no permission or purpose was needed. */
+  selfAccess: Scalars['Boolean']['output'];
   /** The token subject of the viewer who read. */
   viewer: Scalars['String']['output'];
   viewerRoles: Array<Scalars['String']['output']>;
@@ -552,6 +563,8 @@ export type PiiAccessLogFilter = {
   /** Reads at or after this instant. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   personId?: InputMaybe<Scalars['ID']['input']>;
+  /** true: only people's reads of their own records; false: only reads of other people's. */
+  selfAccess?: InputMaybe<Scalars['Boolean']['input']>;
   /** Reads before this instant. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
   /** The token subject of the viewer who read. */
@@ -585,10 +598,14 @@ export type PopulationStats = {
  * The people subgraph: the population register (实有人口) with households, special groups,
  * moves and the privacy log. Reading needs the permission `person:read`; `person:count`
  * (ANALYST) may count residents and list them with names masked (张*明), nothing more.
+ * Whoever the token names (`personId`: a resident, a volunteer) reads their own record with
+ * `person(id)`, whatever their role and scope: every field of it, and the names of the members
+ * of their own household.
  *
  * Privacy (PIPL): document numbers, phones and exact birth dates are served masked. A viewer
  * with `person:read` and `pii:read` who declares a purpose (the `purpose` argument of those
- * fields) reads them in full, and every such read is written to the access log.
+ * fields) reads them in full, and every such read is written to the access log. A person
+ * reads their own in full without a purpose; that read is logged as a self-access.
  */
 export type Query = {
   __typename?: 'Query';
@@ -596,7 +613,11 @@ export type Query = {
   household?: Maybe<Household>;
   /** Residents matching a filter, ordered by id (keyset pages). */
   people: PersonConnection;
-  /** A resident by id, or null when not found or outside the viewer's scope. */
+  /**
+   * A resident by id, or null when not found or outside the viewer's scope. The viewer's own
+   * record (the token's `personId`) needs no permission and no scope; any other id needs
+   * `person:read` or `person:count` (FORBIDDEN without).
+   */
   person?: Maybe<Person>;
   /**
    * An exact lookup by document number; needs `person:read` and `pii:read` and a purpose
@@ -618,10 +639,14 @@ export type Query = {
  * The people subgraph: the population register (实有人口) with households, special groups,
  * moves and the privacy log. Reading needs the permission `person:read`; `person:count`
  * (ANALYST) may count residents and list them with names masked (张*明), nothing more.
+ * Whoever the token names (`personId`: a resident, a volunteer) reads their own record with
+ * `person(id)`, whatever their role and scope: every field of it, and the names of the members
+ * of their own household.
  *
  * Privacy (PIPL): document numbers, phones and exact birth dates are served masked. A viewer
  * with `person:read` and `pii:read` who declares a purpose (the `purpose` argument of those
- * fields) reads them in full, and every such read is written to the access log.
+ * fields) reads them in full, and every such read is written to the access log. A person
+ * reads their own in full without a purpose; that read is logged as a self-access.
  */
 export type QueryHouseholdArgs = {
   id: Scalars['ID']['input'];
@@ -632,10 +657,14 @@ export type QueryHouseholdArgs = {
  * The people subgraph: the population register (实有人口) with households, special groups,
  * moves and the privacy log. Reading needs the permission `person:read`; `person:count`
  * (ANALYST) may count residents and list them with names masked (张*明), nothing more.
+ * Whoever the token names (`personId`: a resident, a volunteer) reads their own record with
+ * `person(id)`, whatever their role and scope: every field of it, and the names of the members
+ * of their own household.
  *
  * Privacy (PIPL): document numbers, phones and exact birth dates are served masked. A viewer
  * with `person:read` and `pii:read` who declares a purpose (the `purpose` argument of those
- * fields) reads them in full, and every such read is written to the access log.
+ * fields) reads them in full, and every such read is written to the access log. A person
+ * reads their own in full without a purpose; that read is logged as a self-access.
  */
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -648,10 +677,14 @@ export type QueryPeopleArgs = {
  * The people subgraph: the population register (实有人口) with households, special groups,
  * moves and the privacy log. Reading needs the permission `person:read`; `person:count`
  * (ANALYST) may count residents and list them with names masked (张*明), nothing more.
+ * Whoever the token names (`personId`: a resident, a volunteer) reads their own record with
+ * `person(id)`, whatever their role and scope: every field of it, and the names of the members
+ * of their own household.
  *
  * Privacy (PIPL): document numbers, phones and exact birth dates are served masked. A viewer
  * with `person:read` and `pii:read` who declares a purpose (the `purpose` argument of those
- * fields) reads them in full, and every such read is written to the access log.
+ * fields) reads them in full, and every such read is written to the access log. A person
+ * reads their own in full without a purpose; that read is logged as a self-access.
  */
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
@@ -662,10 +695,14 @@ export type QueryPersonArgs = {
  * The people subgraph: the population register (实有人口) with households, special groups,
  * moves and the privacy log. Reading needs the permission `person:read`; `person:count`
  * (ANALYST) may count residents and list them with names masked (张*明), nothing more.
+ * Whoever the token names (`personId`: a resident, a volunteer) reads their own record with
+ * `person(id)`, whatever their role and scope: every field of it, and the names of the members
+ * of their own household.
  *
  * Privacy (PIPL): document numbers, phones and exact birth dates are served masked. A viewer
  * with `person:read` and `pii:read` who declares a purpose (the `purpose` argument of those
- * fields) reads them in full, and every such read is written to the access log.
+ * fields) reads them in full, and every such read is written to the access log. A person
+ * reads their own in full without a purpose; that read is logged as a self-access.
  */
 export type QueryPersonByIdNumberArgs = {
   documentType?: InputMaybe<IdentityDocumentType>;
@@ -678,10 +715,14 @@ export type QueryPersonByIdNumberArgs = {
  * The people subgraph: the population register (实有人口) with households, special groups,
  * moves and the privacy log. Reading needs the permission `person:read`; `person:count`
  * (ANALYST) may count residents and list them with names masked (张*明), nothing more.
+ * Whoever the token names (`personId`: a resident, a volunteer) reads their own record with
+ * `person(id)`, whatever their role and scope: every field of it, and the names of the members
+ * of their own household.
  *
  * Privacy (PIPL): document numbers, phones and exact birth dates are served masked. A viewer
  * with `person:read` and `pii:read` who declares a purpose (the `purpose` argument of those
- * fields) reads them in full, and every such read is written to the access log.
+ * fields) reads them in full, and every such read is written to the access log. A person
+ * reads their own in full without a purpose; that read is logged as a self-access.
  */
 export type QueryPiiAccessLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1197,6 +1238,7 @@ export type PiiAccessLogEntryResolvers<ContextType = Context, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  selfAccess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   viewer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   viewerRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;

@@ -1,5 +1,5 @@
 import { shanghaiToday } from '../../../kit/src/time.js';
-import { readsNames, requireFullRead, requirePeopleAccess } from '../access.js';
+import { readsNameOf, requireFullReadOf, requirePersonAccess } from '../access.js';
 import { ageOn, maskPhone } from '../domain/id-number.js';
 import { maskBirthDate, maskDocumentNumber } from '../domain/masking.js';
 import { chronological } from '../domain/moves.js';
@@ -9,42 +9,42 @@ import { revealed } from '../unmask.js';
 
 export const Person: PersonResolvers = {
   __resolveReference: (reference, { loaders, viewer }) => {
-    requirePeopleAccess(viewer);
+    requirePersonAccess(viewer, reference.id);
     return loaders.personById.load(reference.id);
   },
-  name: (person, _, { viewer }) => (readsNames(viewer) ? person.name : maskName(person.name)),
+  name: async (person, _, context) => ((await readsNameOf(context, person)) ? person.name : maskName(person.name)),
   idNumber: (person, { purpose }, context) => revealed(context, person, 'idNumber', purpose, person.idNumber, maskDocumentNumber(person.idNumber)),
   phone: (person, { purpose }, context) => (person.phone ? revealed(context, person, 'phone', purpose, person.phone, maskPhone(person.phone)) : null),
   birthDate: (person, { purpose }, context) => revealed(context, person, 'birthDate', purpose, person.birthDate, maskBirthDate(person.birthDate)),
   age: (person) => ageOn(person.birthDate, shanghaiToday()),
   birthYear: (person) => Number(person.birthDate.slice(0, 4)),
   tags: (person, _, { loaders, viewer }) => {
-    requireFullRead(viewer);
+    requireFullReadOf(viewer, person);
     return loaders.currentTagsByPerson.load(person.id);
   },
   tagHistory: (person, _, { loaders, viewer }) => {
-    requireFullRead(viewer);
+    requireFullReadOf(viewer, person);
     return loaders.tagHistoryByPerson.load(person.id);
   },
   grid: (person) => ({ id: person.gridId, code: person.areaCode }),
   building: (person, _, { viewer }) => {
-    requireFullRead(viewer);
+    requireFullReadOf(viewer, person);
     return person.buildingId ? { id: person.buildingId } : null;
   },
   room: (person, _, { viewer }) => {
-    requireFullRead(viewer);
+    requireFullReadOf(viewer, person);
     return person.room;
   },
   household: (person, _, { loaders, viewer }) => {
-    requireFullRead(viewer);
+    requireFullReadOf(viewer, person);
     return person.householdId ? loaders.householdById.load(person.householdId) : null;
   },
   statusReason: (person, _, { viewer }) => {
-    requireFullRead(viewer);
+    requireFullReadOf(viewer, person);
     return person.statusReason;
   },
   residenceHistory: async (person, _, { loaders, viewer }) => {
-    requireFullRead(viewer);
+    requireFullReadOf(viewer, person);
     return chronological(await loaders.movesByPerson.load(person.id));
   },
 };

@@ -1,5 +1,5 @@
 import { paginate } from '../../../kit/src/connection.js';
-import { requireFullRead, requirePeopleAccess } from '../access.js';
+import { requireFullRead, requirePeopleAccess, requirePersonAccess } from '../access.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { peopleQuery } from '../people-query.js';
 import { piiAccessLog } from '../pii-access-log-query.js';
@@ -7,7 +7,7 @@ import { personByIdNumber } from '../person-lookup.js';
 
 export const Query: QueryResolvers = {
   person: (_, { id }, { loaders, viewer }) => {
-    requirePeopleAccess(viewer);
+    requirePersonAccess(viewer, id);
     return loaders.personById.load(id);
   },
   people: async (_, { filter, first, after }, context) => paginate(await peopleQuery(context, filter), { first, after }, { alias: 'person' }),

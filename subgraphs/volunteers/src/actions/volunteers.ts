@@ -2,6 +2,7 @@ import { requirePermission } from '../../../kit/src/auth.js';
 import { inScope } from '../../../kit/src/scope.js';
 import { isUniqueViolation } from '../../../kit/src/transaction.js';
 import type { Context } from '../context.js';
+import { isSelf } from '../domain/access.js';
 import { checkProfile, type AvailabilitySlot } from '../domain/volunteer-profile.js';
 import { Volunteer, type VolunteerEntity } from '../entities/volunteer.js';
 import { newId } from '../ids.js';
@@ -22,17 +23,20 @@ export interface ProfileInput {
 }
 
 /**
- * Registers a resident as a volunteer. Where they live comes from the graph with the
- * caller's token, so the people subgraph's own scope applies; the unique index on the
- * person refuses a second profile even when two requests race.
+ * Registers a resident as a volunteer: a worker (`volunteer:write`) registers residents in
+ * their scope, a resident registers themselves (the token's `personId`). Where they live
+ * comes from the graph with the caller's token, so the people subgraph's own rules apply:
+ * its scope for a worker, the resident's own record for a resident, wherever their token is
+ * scoped. The unique index on the person refuses a second profile even when two requests race.
  */
 export async function registerVolunteer(context: Context, input: ProfileInput & { personId: string }): Promise<VolunteerEntity> {
-  requirePermission(context.viewer, 'volunteer:write');
+  const self = isSelf(context.viewer, { personId: input.personId });
+  requirePermission(context.viewer, self ? 'volunteer:read' : 'volunteer:write');
   const profile = checkProfile(input);
   refuseAll(profile.problems);
   const { person } = await context.runtime.graph.request<{ person: PersonFacts | null }>(PERSON_QUERY, { id: input.personId }, context.runtime.authorization);
   if (!person) refuse('PERSON_NOT_FOUND', 'personId');
-  if (!inScope(context.viewer, person.grid.code)) refuse('OUT_OF_SCOPE', 'personId');
+  if (!self && !inScope(context.viewer, person.grid.code)) refuse('OUT_OF_SCOPE', 'personId');
   const volunteer: VolunteerEntity = {
     id: newId(),
     personId: person.id,

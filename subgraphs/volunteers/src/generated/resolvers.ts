@@ -633,7 +633,11 @@ export type Mutation = {
    * same key for a different request is IDEMPOTENCY_KEY_REUSED.
    */
   redeemReward: RedeemRewardPayload;
-  /** Registers a resident as a volunteer (one profile per person); needs `volunteer:write`. The person's grid comes from the graph with the caller's token. */
+  /**
+   * Registers a resident as a volunteer (one profile per person); needs `volunteer:write`,
+   * except for a resident registering themselves (`personId` is the token's own). The
+   * person's grid comes from the graph with the caller's token.
+   */
   registerVolunteer: VolunteerPayload;
   /** A worker of the community rejects a PROPOSED project; the reason is required. */
   rejectProject: ProjectPayload;
