@@ -110,7 +110,7 @@ const config: CodegenConfig = {
       GridEventConnection: '../mappers.js#GridEventConnectionModel',
       EventAction: '../entities/event-action.js#EventActionEntity',
       EventCategory: '../domain/categories.js#CategoryDefinition',
-      EventStats: '../domain/stats.js#EventStatistics',
+      EventStats: '../db/event-stats.js#EventStatsModel',
       EventPayload: '../flow/payloads.js#EventPayload',
       Inspection: '../entities/inspection.js#InspectionEntity',
       InspectionFinding: '../entities/inspection.js#InspectionFindingEntity',

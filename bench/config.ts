@@ -26,6 +26,10 @@ export const benchConfig = parseConfig(
     BENCH_PORT_BASE: z.coerce.number().int().min(1024).max(65000).default(4300),
     BENCH_SEED: z.coerce.number().int().default(20261129),
     /** Skip the growth comparison (it fills a million residents). */
+    /** Only these operations (names from bench/operations.ts); all when unset. */
+    BENCH_OPERATIONS: list(z.string().min(1)).optional(),
+    /** Reuse databases an earlier run filled with the same size and seed, instead of refilling. */
+    BENCH_REUSE: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
     BENCH_SKIP_GROWTH: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   }),
 );

@@ -21,6 +21,22 @@ export function databaseUrl(base: string, prefix: string, name: string): string 
   return url.toString();
 }
 
+const MARK = 'bench_fill';
+
+/** The fill an earlier run finished in these databases, when it had this size and seed. */
+export async function finishedFill(residents: number, prefix: string): Promise<number | null> {
+  const server = await createConnection({ uri: benchConfig.BENCH_MYSQL_URL });
+  try {
+    const [rows] = await server.query(`SELECT seconds FROM \`${prefix}_people\`.${MARK} WHERE residents = ? AND seed = ?`, [residents, benchConfig.BENCH_SEED]);
+    const row = (rows as { seconds: number }[])[0];
+    return row ? Number(row.seconds) : null;
+  } catch {
+    return null;
+  } finally {
+    await server.end();
+  }
+}
+
 export async function fill(residents: number, prefix: string): Promise<number> {
   const server = await createConnection({ uri: benchConfig.BENCH_MYSQL_URL });
   try {
@@ -45,7 +61,16 @@ export async function fill(residents: number, prefix: string): Promise<number> {
   } finally {
     retainGeneratedWorld(false);
   }
-  return (Date.now() - started) / 1000;
+  const seconds = (Date.now() - started) / 1000;
+  // Marks the databases as finished, for BENCH_REUSE: a fill cut short leaves no mark.
+  const marker = await createConnection({ uri: benchConfig.BENCH_MYSQL_URL });
+  try {
+    await marker.query(`CREATE TABLE \`${prefix}_people\`.${MARK} (residents INT NOT NULL, seed INT NOT NULL, seconds DOUBLE NOT NULL)`);
+    await marker.query(`INSERT INTO \`${prefix}_people\`.${MARK} VALUES (?, ?, ?)`, [residents, benchConfig.BENCH_SEED, seconds]);
+  } finally {
+    await marker.end();
+  }
+  return seconds;
 }
 
 if (process.argv[1]?.endsWith('fill.ts')) {

@@ -28,9 +28,9 @@ const handlers: Record<string, (params: URLSearchParams) => Promise<unknown>> = 
     const page = await rows(
       `SELECT p.id, p.name, p.id_number, p.birth_date, p.phone, p.household_id, p.building_id, p.room, COUNT(*) OVER () AS total
        FROM ${db('people')}.person p
-       WHERE p.area_code LIKE ? AND EXISTS (SELECT 1 FROM ${db('people')}.person_tag t WHERE t.person_id = p.id AND t.code = 'EMPTY_NEST_ELDER' AND t.until IS NULL)
+       WHERE p.area_code LIKE ? AND EXISTS (SELECT 1 FROM ${db('people')}.person_tag t WHERE t.person_id = p.id AND t.code = 'EMPTY_NEST_ELDER' AND t.until IS NULL AND t.area_code LIKE ?)
        ORDER BY p.id LIMIT 50`,
-      [area],
+      [area, area],
     );
     const householdIds = ids(page.map((row) => row.household_id));
     const households = await rows(`SELECT id, address FROM ${db('people')}.household WHERE id IN (?)`, [inList(householdIds)]);

@@ -72,6 +72,22 @@ export async function warmUpAndMeasure(target: Target, connections: number, warm
   return run(target, connections, seconds);
 }
 
+/**
+ * SQL statements per request, counted on requests sent one at a time: under load the
+ * requests still in flight when the timer stops ran their statements but are not counted,
+ * which would inflate a ratio taken over the timed run.
+ */
+export async function statementsPerRequest(target: Target, metricsUrls: string[], requests = 5): Promise<number> {
+  const send = async () => {
+    const body = typeof target.body === 'function' ? target.body() : target.body;
+    await (await fetch(target.url, { method: target.method, headers: target.headers, ...(body ? { body } : {}) })).text();
+  };
+  await send();
+  const before = await statementTotals(metricsUrls);
+  for (let index = 0; index < requests; index += 1) await send();
+  return Math.round((((await statementTotals(metricsUrls)) - before) / requests) * 10) / 10;
+}
+
 /** Sum of SQL statements sent by each subgraph, read from its /metrics. */
 export async function statementTotals(metricsUrls: string[]): Promise<number> {
   let total = 0;

@@ -4,122 +4,13 @@
  * gateway, the raw-SQL floor and Hive Gateway, then the growth from 10,000 to 1,000,000
  * residents. Prints a table and writes bench/results/<time>.json and latest.json.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createConnection } from 'mysql2/promise';
-import { ProcessGroup, waitHealthy, type ServiceSpec } from '../scripts/processes.js';
-import { signDevToken } from '../subgraphs/kit/src/auth.js';
 import { SUBGRAPHS } from '../subgraphs/kit/src/subgraphs.js';
-import { BENCH_SECRET, benchConfig as config } from './config.js';
-import { databaseUrl } from './fill.js';
-import { statementTotals, sampleWhile, warmUpAndMeasure, type LoadResult, type ProcessFigures, type Target } from './load.js';
+import { benchConfig as config } from './config.js';
+import { statementsPerRequest, sampleWhile, warmUpAndMeasure, type LoadResult, type ProcessFigures, type Target } from './load.js';
 import { describeMachine } from './machine.js';
-import { OPERATIONS, type Operation, type Subjects } from './operations.js';
-
-const AUTH = { AUTH_JWT_SECRET: BENCH_SECRET, AUTH_ISSUER: 'grid-governance', AUTH_AUDIENCE: 'grid-graph' };
-const port = (offset: number) => config.BENCH_PORT_BASE + offset;
-const GATEWAY = port(0);
-const PEER = port(5);
-const FLOOR = port(6);
-const subgraphUrl = (index: number) => `http://127.0.0.1:${port(index + 1)}`;
-
-interface Stack {
-  group: ProcessGroup;
-  pids: Record<string, number>;
-}
-
-function log(line: string): void {
-  process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
-}
-
-function fill(residents: number, prefix: string): number {
-  log(`filling ${residents} residents into ${prefix}_*`);
-  const output = execFileSync(process.execPath, ['--import', 'tsx', 'bench/fill.ts', String(residents), prefix], { encoding: 'utf8', env: process.env, maxBuffer: 1 << 24 });
-  const seconds = (JSON.parse(output.trim().split('\n').pop() ?? '{}') as { seconds: number }).seconds;
-  log(`filled in ${seconds.toFixed(1)} s`);
-  return seconds;
-}
-
-async function startStack(prefix: string, withPeers: boolean): Promise<Stack> {
-  const group = new ProcessGroup((name, reason) => log(`${name} exited unexpectedly (${reason})`), true);
-  const env = {
-    ...process.env,
-    ...AUTH,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    DEMO_DATA: 'false',
-    GRAPH_URL: `http://127.0.0.1:${GATEWAY}/graphql`,
-  };
-  const urls: Record<string, string> = {};
-  const specs: ServiceSpec[] = SUBGRAPHS.map(({ name }, index) => {
-    const upper = name.toUpperCase();
-    urls[`${upper}_URL`] = `${subgraphUrl(index)}/graphql`;
-    return {
-      name,
-      entry: `subgraphs/${name}/src/main.ts`,
-      health: `${subgraphUrl(index)}/health`,
-      env: { [`${upper}_PORT`]: String(port(index + 1)), [`${upper}_DATABASE_URL`]: databaseUrl(config.BENCH_MYSQL_URL, prefix, name) },
-    };
-  });
-  const deadline = Date.now() + 120_000;
-  for (const spec of specs) group.start(spec, env);
-  await Promise.all(specs.map((spec) => waitHealthy(spec.health, deadline)));
-  const gateways: ServiceSpec[] = [
-    { name: 'gateway', entry: 'gateway/src/main.ts', health: `http://127.0.0.1:${GATEWAY}/health`, env: { ...urls, GATEWAY_PORT: String(GATEWAY), GATEWAY_WORKERS: String(config.BENCH_GATEWAY_WORKERS) } },
-  ];
-  if (withPeers) {
-    gateways.push(
-      { name: 'peer', entry: 'bench/peer-gateway.ts', health: `http://127.0.0.1:${PEER}/healthcheck`, env: { ...urls, PEER_PORT: String(PEER), PEER_WORKERS: String(config.BENCH_GATEWAY_WORKERS) } },
-      { name: 'floor', entry: 'bench/floor-server.ts', health: `http://127.0.0.1:${FLOOR}/health`, env: { FLOOR_PORT: String(FLOOR), FLOOR_PREFIX: prefix } },
-    );
-  }
-  for (const spec of gateways) group.start(spec, env);
-  await Promise.all(gateways.map((spec) => waitHealthy(spec.health, deadline)));
-  const pids = Object.fromEntries([...specs, ...gateways].map((spec) => [spec.name, group.pid(spec.name) ?? 0]));
-  return { group, pids };
-}
-
-async function pickSubjects(prefix: string): Promise<Subjects> {
-  const connection = await createConnection({ uri: config.BENCH_MYSQL_URL });
-  try {
-    const one = async (sql: string) => {
-      const [rows] = await connection.query(sql);
-      return Object.values((rows as Record<string, string>[])[0] ?? {})[0] ?? '';
-    };
-    const community = '510116001001';
-    const list = async (sql: string) => {
-      const [rows] = await connection.query(sql);
-      return (rows as Record<string, string>[]).map((row) => Object.values(row)[0] ?? '');
-    };
-    return {
-      street: '510116001',
-      community,
-      // A volunteer who lives in a building: the detail has a profile and a service card.
-      personId: await one(`SELECT v.person_id FROM \`${prefix}_volunteers\`.volunteer v JOIN \`${prefix}_people\`.person p ON p.id = v.person_id WHERE v.area_code LIKE '${community}%' AND p.building_id IS NOT NULL ORDER BY v.id LIMIT 1`),
-      gridId: await one(`SELECT id FROM \`${prefix}_grids\`.grid WHERE code LIKE '${community}%' AND type = 'MICRO' ORDER BY code LIMIT 1`),
-      activityId: await one(`SELECT id FROM \`${prefix}_volunteers\`.activity WHERE area_code LIKE '${community}%' AND status = 'PUBLISHED' ORDER BY capacity DESC, id LIMIT 1`),
-      volunteerIds: await list(`SELECT id FROM \`${prefix}_volunteers\`.volunteer WHERE area_code LIKE '${community}%' ORDER BY id`),
-    };
-  } finally {
-    await connection.end();
-  }
-}
-
-const FLOOR_QUERY: Record<string, (s: Subjects) => string> = {
-  residents: (s) => `residents?area=${s.community}`,
-  dashboard: (s) => `dashboard?code=${s.community}`,
-  openEvents: (s) => `openEvents?area=${s.street}`,
-  personDetail: (s) => `personDetail?id=${s.personId}`,
-};
-
-let writeSequence = 0;
-
-async function graphTarget(url: string, operation: Operation, subjects: Subjects): Promise<Target> {
-  const token = await signDevToken({ subject: `bench-${operation.role.toLowerCase()}`, roles: [operation.role], scopes: operation.scope(subjects) }, AUTH);
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-  const body = operation.kind === 'write' ? () => JSON.stringify(operation.body(subjects, (writeSequence += 1))) : JSON.stringify(operation.body(subjects, 0));
-  return { url, method: 'POST', headers, body };
-}
+import { OPERATIONS as ALL_OPERATIONS } from './operations.js';
+import { FLOOR, FLOOR_QUERY, GATEWAY, PEER, fill, graphTarget, log, pickSubjects, startStack, subgraphUrl, type Stack } from './stack.js';
 
 /** One request first: an operation that errors is reported, not timed. */
 async function check(target: Target): Promise<string | null> {
@@ -142,20 +33,18 @@ interface Row {
   error?: string;
 }
 
+const OPERATIONS = config.BENCH_OPERATIONS ? ALL_OPERATIONS.filter((operation) => config.BENCH_OPERATIONS?.includes(operation.name)) : ALL_OPERATIONS;
+const GROWN = OPERATIONS.filter((operation) => ALL_OPERATIONS.slice(0, 3).includes(operation));
+
 const metrics = SUBGRAPHS.map((_, index) => `${subgraphUrl(index)}/metrics`);
 
 async function measureOurs(stack: Stack, target: Target, connections: number): Promise<Row['ours']> {
-  let before = 0;
+  const statements = await statementsPerRequest(target, metrics);
   const trees = Object.fromEntries(['gateway', ...SUBGRAPHS.map((s) => s.name)].map((name) => [name, stack.pids[name] ?? 0]));
-  const { result, figures } = await sampleWhile(trees, () =>
-    warmUpAndMeasure(target, connections, config.BENCH_WARMUP_SECONDS, config.BENCH_DURATION_SECONDS, async () => {
-      before = await statementTotals(metrics);
-    }),
-  );
-  const statements = (await statementTotals(metrics)) - before;
+  const { result, figures } = await sampleWhile(trees, () => warmUpAndMeasure(target, connections, config.BENCH_WARMUP_SECONDS, config.BENCH_DURATION_SECONDS));
   return {
     ...result,
-    statementsPerRequest: result.requests ? Math.round((statements / result.requests) * 10) / 10 : 0,
+    statementsPerRequest: statements,
     gateway: figures.gateway ?? { cpuPercent: 0, peakMemoryMB: 0 },
     subgraphPeakMB: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, figures[name]?.peakMemoryMB ?? 0])),
   };
@@ -200,7 +89,7 @@ async function measureGrowth(prefix: string): Promise<Record<string, LoadResult 
   const figures: Record<string, LoadResult & { statementsPerRequest: number }> = {};
   try {
     const subjects = await pickSubjects(prefix);
-    for (const operation of OPERATIONS.slice(0, 3)) {
+    for (const operation of GROWN) {
       log(`growth ${prefix}: ${operation.name}`);
       const target = await graphTarget(`http://127.0.0.1:${GATEWAY}/graphql`, operation, subjects);
       const ours = await measureOurs(stack, target, connections);
@@ -232,7 +121,7 @@ function printTable(rows: Row[], growth: Record<number, Record<string, LoadResul
   if (sizes.length > 1) {
     lines.push('', `| growth (p50 ms at ${Math.max(...config.BENCH_CONNECTIONS)} conns) | ${sizes.map((size) => `${size.toLocaleString('en')} residents`).join(' | ')} | largest / smallest | SQL/req at each size |`);
     lines.push(`|---|${sizes.map(() => '---').join('|')}|---|---|`);
-    for (const operation of OPERATIONS.slice(0, 3)) {
+    for (const operation of GROWN) {
       const p50s = sizes.map((size) => growth[size]?.[operation.name]?.p50 ?? Number.NaN);
       const sql = sizes.map((size) => growth[size]?.[operation.name]?.statementsPerRequest ?? '–').join(' / ');
       lines.push(`| ${operation.name} | ${p50s.map((p) => fixed(p)).join(' | ')} | ${fixed((p50s[p50s.length - 1] ?? 0) / (p50s[0] ?? 1), 2)} | ${sql} |`);
@@ -244,13 +133,13 @@ function printTable(rows: Row[], growth: Record<number, Record<string, LoadResul
 const machine = await describeMachine(config.BENCH_MYSQL_URL);
 log(`machine: ${JSON.stringify(machine)}`);
 const streetPrefix = `bench_${config.BENCH_STREET}`;
-const fillSeconds: Record<number, number> = { [config.BENCH_STREET]: fill(config.BENCH_STREET, streetPrefix) };
+const fillSeconds: Record<number, number> = { [config.BENCH_STREET]: await fill(config.BENCH_STREET, streetPrefix) };
 const rows = await measureStreet(streetPrefix);
 const growth: Record<number, Record<string, LoadResult & { statementsPerRequest: number }>> = {};
 if (!config.BENCH_SKIP_GROWTH) {
   for (const size of config.BENCH_GROWTH) {
     const prefix = `bench_${size}`;
-    if (size !== config.BENCH_STREET) fillSeconds[size] = fill(size, prefix);
+    if (size !== config.BENCH_STREET) fillSeconds[size] = await fill(size, prefix);
     growth[size] = await measureGrowth(prefix);
   }
 }

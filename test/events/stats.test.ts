@@ -50,6 +50,20 @@ describe('event statistics', () => {
     expect(expected.onTimeRate).toBeLessThan(1);
   });
 
+  it('reads the median only when it is asked for: counts alone are one statement', async () => {
+    const grids = world.grids.filter((grid) => grid.code.startsWith(STREET)).slice(0, 20);
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Grid { eventStats { total closed onTimeRate overdue } } } }`;
+    const before = services.events.db.statements.count;
+    const { data, errors } = await services.ask(query, { r: grids.map(({ id, code }) => ({ __typename: 'Grid', id, code })) }, streetAdmin);
+    expect(errors).toBeUndefined();
+    expect(services.events.db.statements.count - before).toBe(1);
+    grids.forEach((grid, index) => {
+      const prefix = grid.type === 'COMMUNITY_TOTAL' ? grid.code.slice(0, 12) : grid.code;
+      const { total, closed, onTimeRate, overdue } = expectedStats(prefix);
+      expect(data?._entities[index].eventStats).toEqual({ total, closed, onTimeRate, overdue });
+    });
+  });
+
   it('counts only the events reported in the window [from, to)', async () => {
     const from = new Date('2026-05-01T00:00:00+08:00');
     const to = new Date('2026-08-01T00:00:00+08:00');

@@ -4,7 +4,7 @@ import { createGroupPageLoader, type GroupPageLoader } from '../../kit/src/conne
 import { createGroupLoader, createRowLoader } from '../../kit/src/loaders.js';
 import { whereInScope, whereOverlapsScope } from '../../kit/src/scope.js';
 import { createDrillRankingLoader } from './db/drill-ranking.js';
-import { createStatsLoader } from './db/event-stats.js';
+import { createMedianLoader, createStatsLoader } from './db/event-stats.js';
 import { createLastVisitLoader } from './db/last-visit.js';
 import { createTopicCountLoaders } from './db/topic-counts.js';
 import { createVisiblePageLoader } from './db/visible-pages.js';
@@ -57,6 +57,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     /** The whole catalogue, read once per request. */
     categories: () => (categories ??= dataSource.getRepository(EventCategory).find({ order: { sortOrder: 'ASC', name: 'ASC' } })),
     statsByArea: createStatsLoader(dataSource, viewer),
+    medianByStats: createMedianLoader(dataSource, viewer),
     inspectionById: createRowLoader(dataSource, Inspection, 'id', scoped),
     findingById: createRowLoader(dataSource, InspectionFinding, 'id', scoped),
     findingsByInspection: createGroupLoader(dataSource, InspectionFinding, 'inspectionId', { ...scoped, orderBy: 'position' }),

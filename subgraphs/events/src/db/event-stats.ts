@@ -17,31 +17,28 @@ export interface StatsKey {
 }
 
 /**
- * Event statistics of many areas in two statements however many areas and events there
- * are: one aggregate (status × category groups with closed, on-time and overdue sums)
- * and one that reads the middle one or two closing times of each area, from the
- * (area_code, close_seconds, reported_at) index alone. Events count by the time they
- * were reported, in [from, to).
+ * What `EventStats` resolves from: the counts of one aggregate, and the key and number of
+ * timed events its median is read with, only when a client asks for the median.
  */
-export function createStatsLoader(dataSource: DataSource, viewer: Viewer): DataLoader<StatsKey, EventStatistics, string> {
-  const kind = kindOf(dataSource);
-  const scope = scopeSql(viewer, 'area_code');
-  const prefix = prefixCondition(kind, 'area_code');
-  const where = (key: StatsKey) => {
-    const conditions = [prefix.sql, scope.sql];
-    const params: unknown[] = [...prefix.params(key.prefix), ...scope.params];
-    if (key.from) {
-      conditions.push('reported_at >= ?');
-      params.push(sqlTimestamp(kind, key.from));
-    }
-    if (key.to) {
-      conditions.push('reported_at < ?');
-      params.push(sqlTimestamp(kind, key.to));
-    }
-    return { sql: conditions.join(' AND '), params };
-  };
+export interface EventStatsModel extends Omit<EventStatistics, 'medianSecondsToClose'> {
+  key: StatsKey;
+  timed: number;
+}
 
-  return new DataLoader<StatsKey, EventStatistics, string>(
+const statsCacheKey = (key: StatsKey) => `${key.prefix}|${key.from?.toISOString() ?? ''}|${key.to?.toISOString() ?? ''}|${key.now.toISOString()}`;
+
+/**
+ * Event statistics of many areas in one statement however many areas and events there
+ * are: an aggregate of status × category groups with closed, on-time and overdue sums.
+ * Events count by the time they were reported, in [from, to). The median time to close
+ * is a second statement (`createMedianLoader`), sent only when a client selects it: on
+ * a community dashboard it was a third of the events subgraph's database time.
+ */
+export function createStatsLoader(dataSource: DataSource, viewer: Viewer): DataLoader<StatsKey, EventStatsModel, string> {
+  const kind = kindOf(dataSource);
+  const where = statsWhere(kind, viewer);
+
+  return new DataLoader<StatsKey, EventStatsModel, string>(
     async (keys) => {
       const params: unknown[] = [];
       const aggregate = keys
@@ -71,23 +68,56 @@ export function createStatsLoader(dataSource: DataSource, viewer: Viewer): DataL
           timed: Number(row.timed),
         });
       }
-      const medians = await middleClosingTimes(dataSource, keys, groups, where);
-      return keys.map((_, index) => summarize(groups[index] ?? [], medianOf(medians.get(index) ?? [])));
+      return keys.map((key, index) => {
+        const { medianSecondsToClose: _none, ...counts } = summarize(groups[index] ?? [], null);
+        return { ...counts, key, timed: (groups[index] ?? []).reduce((sum, group) => sum + group.timed, 0) };
+      });
     },
-    { cacheKeyFn: (key) => `${key.prefix}|${key.from?.toISOString() ?? ''}|${key.to?.toISOString() ?? ''}|${key.now.toISOString()}` },
+    { cacheKeyFn: statsCacheKey },
   );
 }
 
-async function middleClosingTimes(
-  dataSource: DataSource,
-  keys: readonly StatsKey[],
-  groups: StatsGroup[][],
-  where: (key: StatsKey) => { sql: string; params: unknown[] },
-): Promise<Map<number, number[]>> {
+/**
+ * Medians of time to close for statistics already counted, in one statement for any
+ * number of areas: the middle one or two closing times of each, from the
+ * (area_code, close_seconds, reported_at) index.
+ */
+export function createMedianLoader(dataSource: DataSource, viewer: Viewer): DataLoader<EventStatsModel, number | null, string> {
+  const where = statsWhere(kindOf(dataSource), viewer);
+  return new DataLoader<EventStatsModel, number | null, string>(
+    async (stats) => {
+      const medians = await middleClosingTimes(dataSource, stats, where);
+      return stats.map((_, index) => medianOf(medians.get(index) ?? []));
+    },
+    { cacheKeyFn: (stats) => statsCacheKey(stats.key) },
+  );
+}
+
+type StatsWhere = (key: StatsKey) => { sql: string; params: unknown[] };
+
+/** The rows one statistics key counts: under its prefix, in the viewer's scope, in its window. */
+function statsWhere(kind: ReturnType<typeof kindOf>, viewer: Viewer): StatsWhere {
+  const scope = scopeSql(viewer, 'area_code');
+  const prefix = prefixCondition(kind, 'area_code');
+  return (key) => {
+    const conditions = [prefix.sql, scope.sql];
+    const params: unknown[] = [...prefix.params(key.prefix), ...scope.params];
+    if (key.from) {
+      conditions.push('reported_at >= ?');
+      params.push(sqlTimestamp(kind, key.from));
+    }
+    if (key.to) {
+      conditions.push('reported_at < ?');
+      params.push(sqlTimestamp(kind, key.to));
+    }
+    return { sql: conditions.join(' AND '), params };
+  };
+}
+
+async function middleClosingTimes(dataSource: DataSource, stats: readonly EventStatsModel[], where: StatsWhere): Promise<Map<number, number[]>> {
   const params: unknown[] = [];
   const selects: string[] = [];
-  keys.forEach((key, index) => {
-    const timed = (groups[index] ?? []).reduce((sum, group) => sum + group.timed, 0);
+  stats.forEach(({ key, timed }, index) => {
     const window = medianWindow(timed);
     if (!window) return;
     const filter = where(key);

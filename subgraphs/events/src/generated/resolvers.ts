@@ -4,7 +4,7 @@ import type { GridEventEntity as GridEventEntityModel } from '../entities/grid-e
 import type { GridEventConnectionModel as GridEventConnectionModelModel, InspectionConnectionModel as InspectionConnectionModelModel, VisitConnectionModel as VisitConnectionModelModel, TopicConnectionModel as TopicConnectionModelModel, TopicCommentConnectionModel as TopicCommentConnectionModelModel, ProjectRequestModel as ProjectRequestModelModel, PersonReference as PersonReferenceModel, GridReference as GridReferenceModel, GridStaffReference as GridStaffReferenceModel, AreaReference as AreaReferenceModel, EntityReference as EntityReferenceModel } from '../mappers.js';
 import type { EventActionEntity as EventActionEntityModel } from '../entities/event-action.js';
 import type { CategoryDefinition as CategoryDefinitionModel } from '../domain/categories.js';
-import type { EventStatistics as EventStatisticsModel } from '../domain/stats.js';
+import type { EventStatsModel as EventStatsModelModel } from '../db/event-stats.js';
 import type { EventPayload as EventPayloadModel } from '../flow/payloads.js';
 import type { InspectionEntity as InspectionEntityModel, InspectionFindingEntity as InspectionFindingEntityModel } from '../entities/inspection.js';
 import type { VisitEntity as VisitEntityModel } from '../entities/visit.js';
@@ -1516,7 +1516,7 @@ export type ResolversTypes = ResolversObject<{
   EventPayload: ResolverTypeWrapper<EventPayloadModel>;
   EventPriority: EventPriority;
   EventSource: EventSource;
-  EventStats: ResolverTypeWrapper<EventStatisticsModel>;
+  EventStats: ResolverTypeWrapper<EventStatsModelModel>;
   EventStatus: EventStatus;
   EventStep: EventStep;
   EventStepInput: EventStepInput;
@@ -1602,7 +1602,7 @@ export type ResolversParentTypes = ResolversObject<{
   EventLocation: EventLocation;
   EventLocationInput: EventLocationInput;
   EventPayload: EventPayloadModel;
-  EventStats: EventStatisticsModel;
+  EventStats: EventStatsModelModel;
   EventStepInput: EventStepInput;
   FollowUpInput: FollowUpInput;
   Grid: GridReferenceModel;

@@ -4,7 +4,7 @@ import { requirePermission, type Viewer } from '../../../kit/src/auth.js';
 import type { PageArgs } from '../../../kit/src/connection.js';
 import type { Context } from '../context.js';
 import type { Loaders } from '../loaders.js';
-import type { EventStatistics } from '../domain/stats.js';
+import type { EventStatsModel } from '../db/event-stats.js';
 import type { EventStatus } from '../domain/event-values.js';
 
 export function requireEventRead(viewer: Viewer): void {
@@ -42,7 +42,7 @@ export function assignedEventPage(context: Context, staffId: string, statuses: r
 }
 
 /** Statistics of events under a code prefix, reported in [from, to); a reversed window is bad input. */
-export function eventStatsUnder(context: Context, prefix: string, from: Date | null | undefined, to: Date | null | undefined): Promise<EventStatistics> {
+export function eventStatsUnder(context: Context, prefix: string, from: Date | null | undefined, to: Date | null | undefined): Promise<EventStatsModel> {
   requireEventRead(context.viewer);
   if (from && to && from.getTime() >= to.getTime()) {
     throw new GraphQLError('统计区间的开始时间必须早于结束时间', { extensions: { code: 'BAD_USER_INPUT', argument: 'from' } });

@@ -1,5 +1,5 @@
 import { gridAreaPrefix, parseAreaCodeArgument } from '../../../kit/src/area-code.js';
-import type { AreaResolvers, GridResolvers } from '../generated/resolvers.js';
+import type { AreaResolvers, EventStatsResolvers, GridResolvers } from '../generated/resolvers.js';
 import { eventPage, eventStatsUnder } from './event-pages.js';
 
 export const Grid: GridResolvers = {
@@ -17,4 +17,8 @@ export const Grid: GridResolvers = {
 export const Area: AreaResolvers = {
   __resolveReference: (reference) => ({ code: parseAreaCodeArgument('code', reference.code) ?? '' }),
   eventStats: (area, { from, to }, context) => eventStatsUnder(context, area.code, from, to),
+};
+
+export const EventStats: EventStatsResolvers = {
+  medianSecondsToClose: (stats, _, { loaders }) => loaders.medianByStats.load(stats),
 };

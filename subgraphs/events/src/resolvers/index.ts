@@ -1,7 +1,7 @@
 import { DateTime } from '../../../kit/src/scalars.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { Drill, DrillCommunityResult, DrillParticipant } from './drill.js';
-import { Area, Grid } from './grid.js';
+import { Area, EventStats, Grid } from './grid.js';
 import { EventAction, GridEvent } from './grid-event.js';
 import { GridStaff } from './grid-staff.js';
 import { Inspection, InspectionFinding } from './inspection.js';
@@ -17,6 +17,7 @@ export const resolvers: Resolvers = {
   Mutation,
   Area,
   Grid,
+  EventStats,
   GridEvent,
   EventAction,
   GridStaff,

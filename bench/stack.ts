@@ -1,0 +1,127 @@
+/**
+ * The benchmark's services: the four subgraphs and our gateway in production mode over
+ * the benchmark databases, with the peer gateway and the raw-SQL floor beside them, the
+ * subjects the operations ask about, and the signed requests they send.
+ */
+import { execFileSync } from 'node:child_process';
+import { createConnection } from 'mysql2/promise';
+import { ProcessGroup, waitHealthy, type ServiceSpec } from '../scripts/processes.js';
+import { signDevToken } from '../subgraphs/kit/src/auth.js';
+import { SUBGRAPHS } from '../subgraphs/kit/src/subgraphs.js';
+import { BENCH_SECRET, benchConfig as config } from './config.js';
+import { databaseUrl, finishedFill } from './fill.js';
+import type { Target } from './load.js';
+import type { Operation, Subjects } from './operations.js';
+
+export const AUTH = { AUTH_JWT_SECRET: BENCH_SECRET, AUTH_ISSUER: 'grid-governance', AUTH_AUDIENCE: 'grid-graph' };
+const port = (offset: number) => config.BENCH_PORT_BASE + offset;
+export const GATEWAY = port(0);
+export const PEER = port(5);
+export const FLOOR = port(6);
+export const subgraphUrl = (index: number) => `http://127.0.0.1:${port(index + 1)}`;
+
+export interface Stack {
+  group: ProcessGroup;
+  pids: Record<string, number>;
+}
+
+export function log(line: string): void {
+  process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+}
+
+export async function fill(residents: number, prefix: string): Promise<number> {
+  if (config.BENCH_REUSE) {
+    const earlier = await finishedFill(residents, prefix);
+    if (earlier !== null) {
+      log(`reusing ${prefix}_* (filled earlier in ${earlier.toFixed(1)} s)`);
+      return earlier;
+    }
+  }
+  log(`filling ${residents} residents into ${prefix}_*`);
+  const output = execFileSync(process.execPath, ['--import', 'tsx', 'bench/fill.ts', String(residents), prefix], { encoding: 'utf8', env: process.env, maxBuffer: 1 << 24 });
+  const seconds = (JSON.parse(output.trim().split('\n').pop() ?? '{}') as { seconds: number }).seconds;
+  log(`filled in ${seconds.toFixed(1)} s`);
+  return seconds;
+}
+
+export async function startStack(prefix: string, withPeers: boolean): Promise<Stack> {
+  const group = new ProcessGroup((name, reason) => log(`${name} exited unexpectedly (${reason})`), true);
+  const env = {
+    ...process.env,
+    ...AUTH,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DEMO_DATA: 'false',
+    GRAPH_URL: `http://127.0.0.1:${GATEWAY}/graphql`,
+  };
+  const urls: Record<string, string> = {};
+  const specs: ServiceSpec[] = SUBGRAPHS.map(({ name }, index) => {
+    const upper = name.toUpperCase();
+    urls[`${upper}_URL`] = `${subgraphUrl(index)}/graphql`;
+    return {
+      name,
+      entry: `subgraphs/${name}/src/main.ts`,
+      health: `${subgraphUrl(index)}/health`,
+      env: { [`${upper}_PORT`]: String(port(index + 1)), [`${upper}_DATABASE_URL`]: databaseUrl(config.BENCH_MYSQL_URL, prefix, name) },
+    };
+  });
+  const deadline = Date.now() + 120_000;
+  for (const spec of specs) group.start(spec, env);
+  await Promise.all(specs.map((spec) => waitHealthy(spec.health, deadline)));
+  const gateways: ServiceSpec[] = [
+    { name: 'gateway', entry: 'gateway/src/main.ts', health: `http://127.0.0.1:${GATEWAY}/health`, env: { ...urls, GATEWAY_PORT: String(GATEWAY), GATEWAY_WORKERS: String(config.BENCH_GATEWAY_WORKERS) } },
+  ];
+  if (withPeers) {
+    gateways.push(
+      { name: 'peer', entry: 'bench/peer-gateway.ts', health: `http://127.0.0.1:${PEER}/healthcheck`, env: { ...urls, PEER_PORT: String(PEER), PEER_WORKERS: String(config.BENCH_GATEWAY_WORKERS) } },
+      { name: 'floor', entry: 'bench/floor-server.ts', health: `http://127.0.0.1:${FLOOR}/health`, env: { FLOOR_PORT: String(FLOOR), FLOOR_PREFIX: prefix } },
+    );
+  }
+  for (const spec of gateways) group.start(spec, env);
+  await Promise.all(gateways.map((spec) => waitHealthy(spec.health, deadline)));
+  const pids = Object.fromEntries([...specs, ...gateways].map((spec) => [spec.name, group.pid(spec.name) ?? 0]));
+  return { group, pids };
+}
+
+export async function pickSubjects(prefix: string): Promise<Subjects> {
+  const connection = await createConnection({ uri: config.BENCH_MYSQL_URL });
+  try {
+    const one = async (sql: string) => {
+      const [rows] = await connection.query(sql);
+      return Object.values((rows as Record<string, string>[])[0] ?? {})[0] ?? '';
+    };
+    const community = '510116001001';
+    const list = async (sql: string) => {
+      const [rows] = await connection.query(sql);
+      return (rows as Record<string, string>[]).map((row) => Object.values(row)[0] ?? '');
+    };
+    return {
+      street: '510116001',
+      community,
+      // A volunteer who lives in a building: the detail has a profile and a service card.
+      personId: await one(`SELECT v.person_id FROM \`${prefix}_volunteers\`.volunteer v JOIN \`${prefix}_people\`.person p ON p.id = v.person_id WHERE v.area_code LIKE '${community}%' AND p.building_id IS NOT NULL ORDER BY v.id LIMIT 1`),
+      gridId: await one(`SELECT id FROM \`${prefix}_grids\`.grid WHERE code LIKE '${community}%' AND type = 'MICRO' ORDER BY code LIMIT 1`),
+      activityId: await one(`SELECT id FROM \`${prefix}_volunteers\`.activity WHERE area_code LIKE '${community}%' AND status = 'PUBLISHED' ORDER BY capacity DESC, id LIMIT 1`),
+      volunteerIds: await list(`SELECT id FROM \`${prefix}_volunteers\`.volunteer WHERE area_code LIKE '${community}%' ORDER BY id`),
+    };
+  } finally {
+    await connection.end();
+  }
+}
+
+export const FLOOR_QUERY: Record<string, (s: Subjects) => string> = {
+  residents: (s) => `residents?area=${s.community}`,
+  dashboard: (s) => `dashboard?code=${s.community}`,
+  openEvents: (s) => `openEvents?area=${s.street}`,
+  personDetail: (s) => `personDetail?id=${s.personId}`,
+};
+
+let writeSequence = 0;
+
+export async function graphTarget(url: string, operation: Operation, subjects: Subjects): Promise<Target> {
+  const token = await signDevToken({ subject: `bench-${operation.role.toLowerCase()}`, roles: [operation.role], scopes: operation.scope(subjects) }, AUTH);
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const body = operation.kind === 'write' ? () => JSON.stringify(operation.body(subjects, (writeSequence += 1))) : JSON.stringify(operation.body(subjects, 0));
+  return { url, method: 'POST', headers, body };
+}
+
