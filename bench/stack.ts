@@ -44,8 +44,19 @@ export async function fill(residents: number, prefix: string): Promise<number> {
   return seconds;
 }
 
+let built = false;
+
+/** Services run compiled, as in production: built once per benchmark run. */
+function buildOnce(): void {
+  if (built) return;
+  log('building dist/ (npm run build)');
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { stdio: 'inherit' });
+  built = true;
+}
+
 export async function startStack(prefix: string, withPeers: boolean): Promise<Stack> {
-  const group = new ProcessGroup((name, reason) => log(`${name} exited unexpectedly (${reason})`), true);
+  buildOnce();
+  const group = new ProcessGroup((name, reason) => log(`${name} exited unexpectedly (${reason})`), true, true);
   const env = {
     ...process.env,
     ...AUTH,

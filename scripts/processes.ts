@@ -17,11 +17,21 @@ export class ProcessGroup {
   private readonly children = new Map<string, ChildProcess>();
   private stopping = false;
 
-  /** `onUnexpectedExit` runs when a child dies while the group is not stopping. */
-  constructor(private readonly onUnexpectedExit: (name: string, reason: string) => void, private readonly quiet = false) {}
+  /**
+   * `onUnexpectedExit` runs when a child dies while the group is not stopping. `compiled`
+   * runs each entry's JavaScript from dist/ (`npm run build`) instead of through tsx.
+   */
+  constructor(
+    private readonly onUnexpectedExit: (name: string, reason: string) => void,
+    private readonly quiet = false,
+    private readonly compiled = false,
+  ) {}
 
   start(spec: ServiceSpec, env: NodeJS.ProcessEnv): ChildProcess {
-    const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
+    // SERVICE_NODE_FLAGS adds Node flags to every service, e.g. `--cpu-prof` to profile a run.
+    const flags = (process.env.SERVICE_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+    const args = [...flags, ...(this.compiled ? [`dist/${spec.entry.replace(/\.ts$/, '.js')}`] : ['--import', 'tsx', spec.entry])];
+    const child = spawn(process.execPath, args, {
       env: { ...env, ...spec.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
