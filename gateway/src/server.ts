@@ -6,7 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import type { Logger } from '../../subgraphs/kit/src/logger.js';
-import { ACCESS_PURPOSE_HEADER } from '../../subgraphs/kit/src/server.js';
+import { ACCESS_PURPOSE_HEADER, acceptedConnections } from '../../subgraphs/kit/src/server.js';
 import { createContextFactory, type GatewayContext } from './auth.js';
 import { subgraphUrls, type GatewayConfig } from './config.js';
 import { formatGatewayError } from './errors.js';
@@ -30,8 +30,17 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
  */
 export async function createGatewayApp(config: GatewayConfig, logger: Logger) {
   const urls = subgraphUrls(config);
+  // The plan cache hands back the same plan object for the same operation: a plan not seen
+  // before was built for this request.
+  const plansSeen = new WeakSet<object>();
+  let plansBuilt = 0;
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH, 'utf8'),
+    experimental_didResolveQueryPlan: ({ queryPlan }) => {
+      if (plansSeen.has(queryPlan)) return;
+      plansSeen.add(queryPlan);
+      plansBuilt += 1;
+    },
     // Node's fetch keeps connections alive with no per-host socket cap; the default
     // fetcher (make-fetch-happen) queues everything past 15 sockets per subgraph.
     buildService: ({ name, url }) => new AuthenticatedDataSource({ url: urls[name] ?? url, fetcher: fetch as unknown as Fetcher }),
@@ -72,6 +81,21 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger) {
     );
     const ready = checks.every(([, status]) => status === 'ready');
     res.status(ready ? 200 : 503).json({ service: 'gateway', status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
+  });
+  app.get('/metrics', (_req, res) => {
+    res.type('text/plain; version=0.0.4').send(
+      [
+        '# HELP gateway_query_plans_built_total Query plans built since start (the rest came from the plan cache).',
+        '# TYPE gateway_query_plans_built_total counter',
+        `gateway_query_plans_built_total ${plansBuilt}`,
+        '# HELP http_connections_accepted_total TCP connections accepted since start.',
+        '# TYPE http_connections_accepted_total counter',
+        `http_connections_accepted_total ${acceptedConnections(app)}`,
+        '# TYPE process_resident_memory_bytes gauge',
+        `process_resident_memory_bytes ${process.memoryUsage().rss}`,
+        '',
+      ].join('\n'),
+    );
   });
   app.use(
     '/graphql',

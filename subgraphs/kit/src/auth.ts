@@ -69,7 +69,8 @@ export function createTokenVerifier(settings: AuthSettings): (token: string) => 
   } else if (settings.AUTH_PUBLIC_KEY) {
     key = importSPKI(settings.AUTH_PUBLIC_KEY, settings.AUTH_PUBLIC_KEY_ALG);
   } else if (settings.AUTH_JWT_SECRET || settings.NODE_ENV !== 'production') {
-    key = new TextEncoder().encode(settings.AUTH_JWT_SECRET ?? DEV_JWT_SECRET);
+    // Imported once: given raw bytes, jose imports the key again for every token.
+    key = crypto.subtle.importKey('raw', new TextEncoder().encode(settings.AUTH_JWT_SECRET ?? DEV_JWT_SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
   } else {
     throw new Error('production needs AUTH_PUBLIC_KEY, AUTH_JWKS_URL or AUTH_JWT_SECRET');
   }

@@ -73,6 +73,9 @@ export async function createSubgraphApp<C extends BaseContext>(options: Subgraph
         '# HELP sql_statements_total SQL statements sent to the database since start.',
         '# TYPE sql_statements_total counter',
         `sql_statements_total{subgraph="${options.name}"} ${options.database.statements.count}`,
+        '# HELP http_connections_accepted_total TCP connections accepted since start.',
+        '# TYPE http_connections_accepted_total counter',
+        `http_connections_accepted_total ${acceptedConnections(app)}`,
         '# TYPE process_resident_memory_bytes gauge',
         `process_resident_memory_bytes ${memory.rss}`,
         '',
@@ -94,10 +97,19 @@ export async function createSubgraphApp<C extends BaseContext>(options: Subgraph
   return { app, apollo };
 }
 
+/** TCP connections a service has accepted since start: callers that keep connections alive leave it flat. */
+export function acceptedConnections(app: express.Express): number {
+  return Number(app.locals.acceptedConnections ?? 0);
+}
+
 export function listen(app: express.Express, port: number, host = '0.0.0.0', onClose?: () => Promise<void>): Promise<RunningServer> {
   let closing: Promise<void> | undefined;
   const server: Server = createServer(app);
   server.keepAliveTimeout = 65_000;
+  app.locals.acceptedConnections = 0;
+  server.on('connection', () => {
+    app.locals.acceptedConnections = acceptedConnections(app) + 1;
+  });
   return new Promise((resolve, reject) => {
     // A port already taken rejects with the error that says so (EADDRINUSE).
     server.once('error', reject);
