@@ -83,7 +83,15 @@ export async function statementsPerRequest(target: Target, metricsUrls: string[]
     await (await fetch(target.url, { method: target.method, headers: target.headers, ...(body ? { body } : {}) })).text();
   };
   await send();
-  const before = await statementTotals(metricsUrls);
+  // Requests a load run left in flight (autocannon stops without waiting for them) may
+  // still be sending statements: wait until the counters stand still.
+  let before = await statementTotals(metricsUrls);
+  for (let settled = 0; settled < 3; ) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = await statementTotals(metricsUrls);
+    settled = now === before ? settled + 1 : 0;
+    before = now;
+  }
   for (let index = 0; index < requests; index += 1) await send();
   return Math.round((((await statementTotals(metricsUrls)) - before) / requests) * 10) / 10;
 }

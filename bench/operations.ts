@@ -15,6 +15,8 @@ export interface Subjects {
   gridId: string;
   /** A published activity of the community and volunteers who may enrol in it. */
   activityId: string;
+  /** The community of that activity (the demo's clock may leave none open in `community`) and its volunteers. */
+  activityCommunity: string;
   volunteerIds: string[];
 }
 
@@ -106,7 +108,7 @@ export const OPERATIONS: Operation[] = [
     title: 'write mix, in turn: report an event, enrol in an activity, register a person',
     kind: 'write',
     role: 'COMMUNITY_WORKER',
-    scope: (s) => [s.community],
+    scope: (s) => [...new Set([s.community, s.activityCommunity])],
     body: (s, sequence) => {
       switch (sequence % 3) {
         case 0:

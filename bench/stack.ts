@@ -106,14 +106,22 @@ export async function pickSubjects(prefix: string): Promise<Subjects> {
       const [rows] = await connection.query(sql);
       return (rows as Record<string, string>[]).map((row) => Object.values(row)[0] ?? '');
     };
+    // A published activity that has not started, the community's own when it has one.
+    const [activities] = await connection.query(
+      `SELECT id, area_code FROM \`${prefix}_volunteers\`.activity WHERE area_code LIKE '510116001%' AND status = 'PUBLISHED' AND starts_at > UTC_TIMESTAMP()
+       ORDER BY area_code LIKE '${community}%' DESC, capacity DESC, id LIMIT 1`,
+    );
+    const activity = (activities as { id: string; area_code: string }[])[0];
+    const activityCommunity = activity ? activity.area_code.slice(0, 12) : community;
     return {
       street: '510116001',
       community,
       // A volunteer who lives in a building: the detail has a profile and a service card.
       personId: await one(`SELECT v.person_id FROM \`${prefix}_volunteers\`.volunteer v JOIN \`${prefix}_people\`.person p ON p.id = v.person_id WHERE v.area_code LIKE '${community}%' AND p.building_id IS NOT NULL ORDER BY v.id LIMIT 1`),
       gridId: await one(`SELECT id FROM \`${prefix}_grids\`.grid WHERE code LIKE '${community}%' AND type = 'MICRO' ORDER BY code LIMIT 1`),
-      activityId: await one(`SELECT id FROM \`${prefix}_volunteers\`.activity WHERE area_code LIKE '${community}%' AND status = 'PUBLISHED' ORDER BY capacity DESC, id LIMIT 1`),
-      volunteerIds: await list(`SELECT id FROM \`${prefix}_volunteers\`.volunteer WHERE area_code LIKE '${community}%' ORDER BY id`),
+      activityId: activity?.id ?? '',
+      activityCommunity,
+      volunteerIds: await list(`SELECT id FROM \`${prefix}_volunteers\`.volunteer WHERE area_code LIKE '${activityCommunity}%' ORDER BY id`),
     };
   } finally {
     await connection.end();
