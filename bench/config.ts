@@ -23,6 +23,8 @@ export const benchConfig = parseConfig(
     BENCH_WARMUP_SECONDS: z.coerce.number().min(0).default(3),
     /** Worker processes for our gateway and the peer gateway alike. */
     BENCH_GATEWAY_WORKERS: z.coerce.number().int().min(1).default(2),
+    /** Old-generation cap of every service (Node's --max-old-space-size), as in production. */
+    BENCH_HEAP_MB: z.coerce.number().int().min(64).default(160),
     BENCH_PORT_BASE: z.coerce.number().int().min(1024).max(65000).default(4300),
     BENCH_SEED: z.coerce.number().int().default(20261129),
     /** Skip the growth comparison (it fills a million residents). */
