@@ -18,6 +18,11 @@ export const benchConfig = parseConfig(
     /** Residents at street scale, and the sizes of the growth comparison. */
     BENCH_STREET: z.coerce.number().int().min(1000).default(156_000),
     BENCH_GROWTH: list(z.coerce.number().int().min(1000)).default([10_000, 156_000, 1_000_000]),
+    /**
+     * Residents per community: a larger city has more communities of this size, not denser
+     * ones. The default is street scale's density, 156,000 residents in 37 communities.
+     */
+    BENCH_COMMUNITY_RESIDENTS: z.coerce.number().int().min(100).default(Math.round(156_000 / 37)),
     BENCH_CONNECTIONS: list(z.coerce.number().int().min(1)).default([10, 50]),
     BENCH_DURATION_SECONDS: z.coerce.number().min(1).default(10),
     BENCH_WARMUP_SECONDS: z.coerce.number().min(0).default(3),

@@ -52,7 +52,7 @@ export async function fill(residents: number, prefix: string): Promise<number> {
       MODULES.map(async (module) => {
         const db = await openDatabase({ url: databaseUrl(benchConfig.BENCH_MYSQL_URL, prefix, module.name), entities: module.entities, migrations: module.migrations });
         try {
-          await module.seedIfEmpty?.(db, { seed: benchConfig.BENCH_SEED, residents }, logger);
+          await module.seedIfEmpty?.(db, { seed: benchConfig.BENCH_SEED, residents, communityResidents: benchConfig.BENCH_COMMUNITY_RESIDENTS }, logger);
         } finally {
           await db.dataSource.destroy();
         }

@@ -6,6 +6,7 @@
  * community's first general grid.
  */
 import type { DemoArea } from './areas.js';
+import { groupBy } from './group-by.js';
 import type { DemoBoundary, DemoGrid } from './world.js';
 
 const STREET_CENTRES: Record<string, [number, number]> = {
@@ -16,6 +17,13 @@ const STREET_CENTRES: Record<string, [number, number]> = {
 };
 const COMMUNITY_WIDTH = 0.014;
 const COMMUNITY_HEIGHT = 0.011;
+/**
+ * Generated demo streets (city-growth.ts) sit on a lattice of their own south of the real
+ * ones, ten to a row, each cell wide enough for a street of 25 communities (5 × 5).
+ */
+const DEMO_STREETS_ORIGIN: [number, number] = [103.6, 30.48];
+const DEMO_STREETS_PER_ROW = 10;
+const DEMO_STREET_STEP: [number, number] = [6 * COMMUNITY_WIDTH, 6 * COMMUNITY_HEIGHT];
 
 export function round6(value: number): number {
   return Math.round(value * 1e6) / 1e6;
@@ -29,19 +37,26 @@ function rectangle(west: number, south: number, east: number, north: number): De
 export function layOutBoundaries(grids: DemoGrid[], communities: DemoArea[]): DemoBoundary[] {
   const boundaries: DemoBoundary[] = [];
   const add = (grid: DemoGrid, polygon: DemoBoundary['polygon']) => boundaries.push({ gridId: grid.id, crs: 'GCJ02', polygon });
-  const byStreet = new Map<string, DemoArea[]>();
-  for (const community of communities) {
-    const street = community.code.slice(0, 9);
-    byStreet.set(street, [...(byStreet.get(street) ?? []), community]);
-  }
+  const byStreet = groupBy(communities, (community) => community.code.slice(0, 9));
+  const gridsOf = groupBy(grids, (grid) => grid.communityCode);
+  let demoStreets = 0;
+  const centreOf = (street: string): [number, number] => {
+    const known = STREET_CENTRES[street];
+    if (known) return known;
+    const index = demoStreets++;
+    return [
+      DEMO_STREETS_ORIGIN[0] + (index % DEMO_STREETS_PER_ROW) * DEMO_STREET_STEP[0],
+      DEMO_STREETS_ORIGIN[1] - Math.floor(index / DEMO_STREETS_PER_ROW) * DEMO_STREET_STEP[1],
+    ];
+  };
   for (const [street, members] of byStreet) {
-    const [centreLng, centreLat] = STREET_CENTRES[street] ?? [103.95, 30.6];
+    const [centreLng, centreLat] = centreOf(street);
     const columns = Math.ceil(Math.sqrt(members.length));
     const rows = Math.ceil(members.length / columns);
     members.forEach((community, index) => {
       const west = centreLng - (columns * COMMUNITY_WIDTH) / 2 + (index % columns) * COMMUNITY_WIDTH;
       const south = centreLat - (rows * COMMUNITY_HEIGHT) / 2 + Math.floor(index / columns) * COMMUNITY_HEIGHT;
-      const inCommunity = grids.filter((grid) => grid.communityCode === community.code);
+      const inCommunity = gridsOf.get(community.code) ?? [];
       const total = inCommunity.find((grid) => grid.type === 'COMMUNITY_TOTAL');
       if (total) add(total, rectangle(west, south, west + COMMUNITY_WIDTH, south + COMMUNITY_HEIGHT));
       const generals = inCommunity.filter((grid) => grid.type === 'GENERAL');

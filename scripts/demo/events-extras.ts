@@ -27,6 +27,7 @@ import type { InspectionEntity, InspectionFindingEntity } from '../../subgraphs/
 import type { TopicCommentEntity, TopicDecisionEntity, TopicEntity, TopicVoteEntity } from '../../subgraphs/events/src/entities/topic.js';
 import type { VisitEntity } from '../../subgraphs/events/src/entities/visit.js';
 import type { DemoWorld } from './world.js';
+import { groupBy } from './group-by.js';
 
 type WorldEvent = DemoWorld['events'][number];
 
@@ -85,16 +86,6 @@ const NOTES: Partial<Record<ManualStep, string>> = {
 
 const EVALUATIONS = ['处理及时，很满意', '网格员很负责', '问题已解决', '处理速度还可以'];
 
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
-}
-
 /** What the world says about grids, staff, people and volunteers, indexed for the derivations. */
 function gridIndex(world: DemoWorld) {
   const staffById = new Map(world.staff.map((staff) => [staff.id, staff]));
@@ -152,15 +143,26 @@ function replayEvent(event: WorldEvent, index: Index, options: EventExtrasOption
     position >= spread ? new Date(end.getTime() + (position - spread + 1) * DAY) : new Date(event.reportedAt.getTime() + Math.round((span * (position + 1)) / spread / MINUTE) * MINUTE);
 
   let timing: EventTiming = timingOfReport(event.reportedAt, rule, options.calendar);
+  // Every column spelled out: an object literal that spreads another and adds fields is
+  // built one property at a time, which made these rows most of a large fill's time.
   const row: GridEventEntity = {
-    ...event, status: 'REPORTED', source: oneOf(EVENT_SOURCES, event.source, 'event source'), assigneeId: null, closedAt: null,
+    id: event.id, title: event.title, description: event.description, category: event.category, priority: event.priority,
+    source: oneOf(EVENT_SOURCES, event.source, 'event source'), status: 'REPORTED', gridId: event.gridId, areaCode: event.areaCode,
+    reporterId: event.reporterId, assigneeId: null, reportedAt: event.reportedAt, updatedAt: event.updatedAt, closedAt: null, version: event.version,
     buildingId: null, lng: null, lat: null, photos: [], assigneePersonId: null, assignedLevel: null, escalationChain: null, escalationIndex: 0,
-    dispatchedAt: null, acceptedAt: null, feedbackAt: null, ...timing, suspendedFrom: null, closeSeconds: null, rating: null, evaluation: null,
+    dispatchedAt: null, acceptedAt: null, feedbackAt: null,
+    deadlineAt: timing.deadlineAt, deadlineStage: timing.deadlineStage, finishDueAt: timing.finishDueAt, overdueMarked: timing.overdueMarked,
+    suspendedRemainingMinutes: timing.suspendedRemainingMinutes, suspendedFrom: null, closeSeconds: null, rating: null, evaluation: null,
     inspectionFindingId: null, visitId: null, drillId: null, topicId: null,
   };
   const actions: EventActionEntity[] = [];
-  const record = (step: EventStep, from: EventStatus | null, to: EventStatus, at: Date, note: string | null, assigneeId: string | null) =>
-    actions.push({ eventId: event.id, version: actions.length + 1, areaCode: event.areaCode, step, fromStatus: from, toStatus: to, at, ...actorOf(step, event, link), assigneeId, note });
+  const record = (step: EventStep, from: EventStatus | null, to: EventStatus, at: Date, note: string | null, assigneeId: string | null) => {
+    const actor = actorOf(step, event, link);
+    actions.push({
+      eventId: event.id, version: actions.length + 1, areaCode: event.areaCode, step, fromStatus: from, toStatus: to, at,
+      actorSubject: actor.actorSubject, actorRole: actor.actorRole, actorPersonId: actor.actorPersonId, assigneeId, note,
+    });
+  };
   record('REPORT', null, 'REPORTED', event.reportedAt, null, null);
   path.forEach((step, position) => {
     const at = timeOf(position);
@@ -187,12 +189,11 @@ function finishedAt(actions: EventActionEntity[]): Date | null {
 function deriveInspections(world: DemoWorld, rows: Map<string, GridEventEntity>, timelines: Map<string, EventActionEntity[]>, faker: Faker) {
   const inspections: InspectionEntity[] = [];
   const findings: InspectionFindingEntity[] = [];
-  const buildingsOf = new Map<string, string[]>();
-  for (const building of world.buildings) buildingsOf.set(building.gridId, [...(buildingsOf.get(building.gridId) ?? []), building.id]);
+  const buildingsOf = groupBy(world.buildings, (building) => building.gridId);
   for (const event of world.events.filter((candidate) => candidate.source === 'INSPECTION' && candidate.category === '安全隐患')) {
     const row = rows.get(event.id)!;
     const done = FINISHED_STATUSES.includes(row.status);
-    const buildings = buildingsOf.get(event.gridId) ?? [];
+    const buildings = (buildingsOf.get(event.gridId) ?? []).map((building) => building.id);
     const inspection: InspectionEntity = {
       id: faker.string.uuid(), gridId: event.gridId, areaCode: event.areaCode, buildingId: buildings.length ? faker.helpers.arrayElement(buildings) : null,
       title: `${event.reportedAt.toISOString().slice(0, 7)} 楼栋安全巡查`, inspectedAt: event.reportedAt,

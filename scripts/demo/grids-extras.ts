@@ -10,6 +10,7 @@ import type { OpeningHours, Weekday } from '../../subgraphs/grids/src/domain/ope
 import type { PartyBranchEntity, PartyBranchGridEntity, PartyBranchMemberEntity } from '../../subgraphs/grids/src/entities/party-branch.js';
 import type { ServiceBrandEntity, ServiceBrandGridEntity } from '../../subgraphs/grids/src/entities/service-brand.js';
 import type { ServiceStationEntity } from '../../subgraphs/grids/src/entities/service-station.js';
+import { groupBy } from './group-by.js';
 import type { DemoWorld } from './world.js';
 
 type DemoStaff = DemoWorld['staff'][number];
@@ -32,8 +33,7 @@ export function generateGridsExtras(world: DemoWorld, seed: number): GridsExtras
   const extras: GridsExtras = { workPhones: new Map(), staff: [], assignments: [], stewardBuildings: new Map() };
   const peopleById = new Map(world.people.map((person) => [person.id, person]));
   const alreadyStaff = new Set(world.staff.map((staff) => staff.personId));
-  const residentsOf = new Map<string, DemoWorld['people']>();
-  for (const person of world.people) residentsOf.set(person.gridId, [...(residentsOf.get(person.gridId) ?? []), person]);
+  const residentsOf = groupBy(world.people, (person) => person.gridId);
 
   for (const micro of world.grids.filter((grid) => grid.type === 'MICRO')) {
     const candidates = (residentsOf.get(micro.id) ?? []).filter((person) => person.phone !== null && !alreadyStaff.has(person.id));
@@ -139,15 +139,14 @@ export function generateCommunityLife(world: DemoWorld, seed: number): Community
   // A branch per general grid in a few communities, of the party members living there.
   const partyMembers = new Set(world.tags.filter((tag) => tag.code === 'PARTY_MEMBER' && tag.until === null).map((tag) => tag.personId));
   const generalOfMicro = new Map(world.grids.filter((grid) => grid.type === 'MICRO').map((grid) => [grid.id, grid.parentId]));
-  const membersOfGeneral = new Map<string, string[]>();
-  for (const person of world.people) {
-    const generalId = partyMembers.has(person.id) ? generalOfMicro.get(person.gridId) : undefined;
-    if (generalId) membersOfGeneral.set(generalId, [...(membersOfGeneral.get(generalId) ?? []), person.id]);
-  }
+  const membersOfGeneral = groupBy(
+    world.people.filter((person) => partyMembers.has(person.id) && generalOfMicro.get(person.gridId)),
+    (person) => generalOfMicro.get(person.gridId) as string,
+  );
   for (const community of BRANCH_COMMUNITIES.map(communityNamed)) {
     if (!community) continue;
     generalsOf(community.code).forEach((general, index) => {
-      const members = membersOfGeneral.get(general.id) ?? [];
+      const members = (membersOfGeneral.get(general.id) ?? []).map((person) => person.id);
       const id = faker.string.uuid();
       const secretary = members.length ? faker.helpers.arrayElement(members) : null;
       life.branches.push({ id, name: `${community.name.replace(/社区$/, '')}社区第${index + 1}网格党支部`, communityCode: community.code, areaCode: general.code, secretaryPersonId: secretary, createdAt: REGISTERED, updatedAt: REGISTERED });
@@ -159,7 +158,8 @@ export function generateCommunityLife(world: DemoWorld, seed: number): Community
   // The three brands of DESIGN.md, and two demonstration points.
   const brand = (communityName: string, name: string, kind: CommunityLife['brands'][number]['kind'], description: string, grids: (community: string) => DemoWorld['grids']) => {
     const community = communityNamed(communityName);
-    if (!community) return;
+    // A community the world leaves without residents (a small city) has no grids, nor a brand.
+    if (!community || !generalsOf(community.code).length) return;
     const id = faker.string.uuid();
     life.brands.push({ id, communityCode: community.code, name, kind, description, createdAt: REGISTERED, updatedAt: REGISTERED });
     for (const grid of grids(community.code)) life.brandGrids.push({ brandId: id, gridId: grid.id, gridCode: grid.code });

@@ -7,6 +7,7 @@
  */
 import { base, Faker, zh_CN } from '@faker-js/faker';
 import type { OccupationCode } from '../../subgraphs/people/src/domain/occupations.js';
+import { groupBy } from './group-by.js';
 import type { DemoWorld } from './world.js';
 
 const DAY = 86_400_000;
@@ -75,10 +76,8 @@ export function generatePeopleExtras(world: DemoWorld, seed: number): PeopleExtr
   const faker = new Faker({ locale: [zh_CN, base], seed: seed + 4 });
   const extras: PeopleExtras = { residency: new Map(), occupations: new Map(), endedTags: [], moves: [] };
   const gridById = new Map(world.grids.map((grid) => [grid.id, grid]));
-  const buildingsByGrid = new Map<string, DemoWorld['buildings']>();
-  for (const building of world.buildings) buildingsByGrid.set(building.gridId, [...(buildingsByGrid.get(building.gridId) ?? []), building]);
-  const microsOfCommunity = new Map<string, string[]>();
-  for (const grid of world.grids) if (grid.type === 'MICRO') microsOfCommunity.set(grid.communityCode, [...(microsOfCommunity.get(grid.communityCode) ?? []), grid.id]);
+  const buildingsByGrid = groupBy(world.buildings, (building) => building.gridId);
+  const microsOfCommunity = groupBy(world.grids.filter((grid) => grid.type === 'MICRO'), (grid) => grid.communityCode);
 
   for (const person of world.people) {
     const registered = person.registeredAt.getTime();
@@ -96,12 +95,14 @@ export function generatePeopleExtras(world: DemoWorld, seed: number): PeopleExtr
     }
 
     const grid = gridById.get(person.gridId);
-    const neighbours = (microsOfCommunity.get(grid?.communityCode ?? '') ?? []).filter((id) => id !== person.gridId);
-    if (grid && neighbours.length && faker.number.int(30) === 0) {
-      const from = gridById.get(faker.helpers.arrayElement(neighbours));
-      const fromBuilding = from ? faker.helpers.arrayElement(buildingsByGrid.get(from.id) ?? [null]) : null;
+    // The other micro-grids of the person's community, listed only for the few who moved.
+    const communityMicros = microsOfCommunity.get(grid?.communityCode ?? '') ?? [];
+    const hasNeighbours = communityMicros.some((micro) => micro.id !== person.gridId);
+    if (grid && hasNeighbours && faker.number.int(30) === 0) {
+      const from = faker.helpers.arrayElement(communityMicros.filter((micro) => micro.id !== person.gridId));
+      const fromBuilding = faker.helpers.arrayElement(buildingsByGrid.get(from.id) ?? [null]);
       const movedOn = registered + faker.number.int({ min: 30, max: 400 }) * DAY;
-      if (from && movedOn < ANCHOR) {
+      if (movedOn < ANCHOR) {
         extras.moves.push({
           id: faker.string.uuid(), personId: person.id, areaCode: person.areaCode, kind: 'WITHIN_STREET', movedOn: isoDate(movedOn),
           fromGridId: from.id, fromAreaCode: from.code, fromBuildingId: fromBuilding?.id ?? null, fromRoom: `${faker.number.int({ min: 1, max: 3 })}单元${faker.number.int({ min: 1, max: 6 })}0${faker.number.int({ min: 1, max: 4 })}`,

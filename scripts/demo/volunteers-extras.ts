@@ -20,6 +20,7 @@ import type { RewardEntity } from '../../subgraphs/volunteers/src/entities/rewar
 import type { ServiceRecordChangeEntity } from '../../subgraphs/volunteers/src/entities/service-record-change.js';
 import type { ServiceRecordEntity } from '../../subgraphs/volunteers/src/entities/service-record.js';
 import { formatUuidV7 } from '../../subgraphs/volunteers/src/ids.js';
+import { groupBy } from './group-by.js';
 import type { DemoWorld } from './world.js';
 
 export interface VolunteerExtras {
@@ -58,7 +59,11 @@ export function generateVolunteerExtras(world: DemoWorld, seed: number): Volunte
     projects: [], projectOfActivity: new Map(), drives: { drives: [], items: [], targets: [], deliveries: [] },
   };
   const events = new Map<string, Event[]>();
-  const earn = (volunteerId: string, event: Event) => events.set(volunteerId, [...(events.get(volunteerId) ?? []), event]);
+  const earn = (volunteerId: string, event: Event) => {
+    const earned = events.get(volunteerId);
+    if (earned) earned.push(event);
+    else events.set(volunteerId, [event]);
+  };
   const rate = (category: string) => STARTING_POINT_RATES[category] ?? DEFAULT_POINTS_PER_HOUR;
   const anchor = Math.max(...world.activities.map((activity) => activity.startsAt.getTime())) - 30 * DAY;
 
@@ -86,10 +91,11 @@ export function generateVolunteerExtras(world: DemoWorld, seed: number): Volunte
   }
 
   // Enrolments: finished activities have attendance and records; published ones have sign-ups.
+  const volunteersOf = groupBy(world.volunteers, (volunteer) => volunteer.areaCode.slice(0, 12));
   for (const activity of world.activities) {
     if (activity.status !== 'FINISHED' && activity.status !== 'PUBLISHED') continue;
     const community = activity.areaCode.slice(0, 12);
-    const neighbours = world.volunteers.filter((volunteer) => volunteer.areaCode.startsWith(community));
+    const neighbours = volunteersOf.get(community) ?? [];
     const count = faker.number.int({ min: 0, max: Math.min(activity.capacity, neighbours.length) });
     const chosen = faker.helpers.arrayElements(neighbours, count);
     extras.enrolledCounts.set(activity.id, chosen.length);

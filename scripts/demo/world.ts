@@ -5,14 +5,18 @@
  */
 import { fakerZH_CN, type Faker } from '@faker-js/faker';
 import { makeIdNumber } from '../../subgraphs/people/src/domain/id-number.js';
+import type { DemoDataOptions } from '../../subgraphs/kit/src/seeding.js';
 import { demoAreas, type DemoArea } from './areas.js';
 import { layOutBoundaries, round6 } from './boundaries.js';
+import { growCity } from './city-growth.js';
+import { groupBy } from './group-by.js';
 
-export interface WorldOptions {
-  seed: number;
-  /** Number of residents; everything else scales with it. */
-  residents: number;
-}
+/**
+ * The seed and the number of residents; with `communityResidents`, communities of that
+ * size (as many as the residents fill, real ones first, then generated demo streets),
+ * each with the grids, staff and life of a community at street scale.
+ */
+export type WorldOptions = DemoDataOptions;
 
 type GridType = 'COMMUNITY_TOTAL' | 'GENERAL' | 'MICRO' | 'DEDICATED';
 
@@ -126,19 +130,29 @@ export function retainGeneratedWorld(on: boolean): void {
 }
 
 export function generateWorld(options: WorldOptions): DemoWorld {
-  const key = `${options.seed}:${options.residents}`;
+  const key = `${options.seed}:${options.residents}:${options.communityResidents ?? ''}`;
   if (retaining && retained?.key === key) return retained.world;
   const world = buildWorld(options);
   if (retaining) retained = { key, world };
   return world;
 }
 
+/** All areas, and the communities residents live in: the 37 real ones, or as many as `communityResidents` asks for. */
+function worldAreas(options: WorldOptions): { areas: DemoArea[]; communities: DemoArea[] } {
+  if (options.communityResidents === undefined) {
+    const areas = demoAreas();
+    return { areas, communities: areas.filter((area) => area.level === 'COMMUNITY') };
+  }
+  if (!(options.communityResidents > 0)) throw new Error('communityResidents must be positive');
+  const { areas, populated } = growCity(Math.max(1, Math.round(options.residents / options.communityResidents)), options.seed);
+  return { areas, communities: populated };
+}
+
 function buildWorld(options: WorldOptions): DemoWorld {
   const faker = fakerZH_CN;
   faker.seed(options.seed);
   const uuid = () => faker.string.uuid();
-  const areas = demoAreas();
-  const communities = areas.filter((area) => area.level === 'COMMUNITY');
+  const { areas, communities } = worldAreas(options);
   const streetName = new Map(areas.map((area) => [area.code, area.name]));
   const world: DemoWorld = {
     areas, grids: [], staff: [], assignments: [], people: [], households: [], buildings: [], boundaries: [], tags: [],
@@ -277,8 +291,9 @@ function buildWorld(options: WorldOptions): DemoWorld {
     return staff;
   };
   const staffOfMicro = new Map<string, string[]>();
+  const microsOf = groupBy(micros, (micro) => micro.parentId ?? '');
   for (const general of generals) {
-    const candidates = adults(micros.filter((micro) => micro.parentId === general.id).flatMap((micro) => residentsPerMicro.get(micro.id) ?? []));
+    const candidates = adults((microsOf.get(general.id) ?? []).flatMap((micro) => residentsPerMicro.get(micro.id) ?? []));
     if (candidates.length) addStaff(pick(faker, candidates), 'GRID_WORKER', general);
   }
   for (const micro of micros) {
@@ -303,9 +318,12 @@ function buildWorld(options: WorldOptions): DemoWorld {
     const joined = faker.helpers.arrayElements(teams, { min: 1, max: Math.min(2, teams.length) });
     for (const team of joined) world.memberships.push({ teamId: team.id, volunteerId: volunteer.id, role: 'MEMBER', joinedAt: volunteer.registeredAt });
   }
-  for (const team of world.teams) {
-    const first = world.memberships.find((membership) => membership.teamId === team.id);
-    if (first) first.role = 'LEADER';
+  // Each team's first member leads it.
+  const led = new Set<string>();
+  for (const membership of world.memberships) {
+    if (led.has(membership.teamId)) continue;
+    led.add(membership.teamId);
+    membership.role = 'LEADER';
   }
 
   // Activities: a few per general grid, in every state.

@@ -1,6 +1,6 @@
 import type { Database } from '../../kit/src/database.js';
 import type { Logger } from '../../kit/src/logger.js';
-import { seedEmptyDatabase } from '../../kit/src/seeding.js';
+import { seedEmptyDatabase, type DemoDataOptions } from '../../kit/src/seeding.js';
 import { generateWorld } from '../../../scripts/demo/world.js';
 import { deriveEventExtras } from '../../../scripts/demo/events-extras.js';
 import { toDefinition } from './catalogue.js';
@@ -17,7 +17,7 @@ import { Visit } from './entities/visit.js';
  * Demo data: the world's events with timelines and deadlines, and the inspections, visits
  * and deliberation-hall topics derived from the same world (scripts/demo/events-extras.ts).
  */
-export async function seedIfEmpty(db: Database, options: { seed: number; residents: number; calendar: WorkingCalendar }, logger: Logger): Promise<void> {
+export async function seedIfEmpty(db: Database, options: DemoDataOptions & { calendar: WorkingCalendar }, logger: Logger): Promise<void> {
   const catalogue = (await db.dataSource.getRepository(EventCategory).find()).map(toDefinition);
   await seedEmptyDatabase(db, GridEvent, logger, async (insert) => {
     const extras = deriveEventExtras(generateWorld(options), { seed: options.seed, catalogue, calendar: options.calendar });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../kit/src/database.js';
 import type { Logger } from '../../kit/src/logger.js';
-import { seedEmptyDatabase } from '../../kit/src/seeding.js';
+import { seedEmptyDatabase, type DemoDataOptions } from '../../kit/src/seeding.js';
 import { generateCommunityLife, generateGridsExtras } from '../../../scripts/demo/grids-extras.js';
 import { generateWorld } from '../../../scripts/demo/world.js';
 import { boundaryColumns } from './domain/boundary-columns.js';
@@ -26,7 +26,7 @@ function assignmentId(staffId: string, gridId: string): string {
  * The demo world's grids part: areas, grids with boundaries, buildings, staff and their
  * assignments, and community life: service stations, party branches and brands.
  */
-export async function seedIfEmpty(db: Database, options: { seed: number; residents: number }, logger: Logger): Promise<void> {
+export async function seedIfEmpty(db: Database, options: DemoDataOptions, logger: Logger): Promise<void> {
   await seedEmptyDatabase(db, Area, logger, async (insert) => {
     const world = generateWorld(options);
     const extras = generateGridsExtras(world, options.seed);

@@ -53,4 +53,6 @@ export const commonConfig = {
   DEMO_DATA: booleanish.default(true),
   DEMO_SEED: z.coerce.number().int().default(20261129),
   DEMO_RESIDENTS: z.coerce.number().int().min(0).max(5_000_000).default(3000),
+  /** Residents per community: more residents make more communities, not denser ones. Unset: the 37 real communities. */
+  DEMO_COMMUNITY_RESIDENTS: z.coerce.number().int().min(100).optional(),
 };

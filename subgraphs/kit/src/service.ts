@@ -9,6 +9,7 @@ import { commonConfig, databaseUrl, parseConfig, port } from './config.js';
 import { openDatabase, type Database } from './database.js';
 import { createGraphClient, type GraphClient } from './graph-client.js';
 import { createLogger, type Logger } from './logger.js';
+import type { DemoDataOptions } from './seeding.js';
 import { createSubgraphApp, listen, stopOnSignals, type RunningServer } from './server.js';
 import { SUBGRAPHS, type SubgraphName } from './subgraphs.js';
 
@@ -48,7 +49,7 @@ export interface SubgraphModule<C extends BaseContext> {
   resolvers: GraphQLResolverMap<C>;
   createContext: (db: Database, viewer: Viewer, runtime: SubgraphRuntime) => C;
   /** Fills an empty database with demo data; never touches one that has data. */
-  seedIfEmpty?: (db: Database, options: { seed: number; residents: number }, logger: Logger) => Promise<void>;
+  seedIfEmpty?: (db: Database, options: DemoDataOptions, logger: Logger) => Promise<void>;
 }
 
 export function subgraphConfigSchema(name: SubgraphName) {
@@ -88,7 +89,9 @@ export async function startSubgraph<C extends BaseContext>(
   const logger = options.logger ?? createLogger(module.name, config.LOG_LEVEL);
   const db = await openDatabase({ url: config.databaseUrl, entities: module.entities, migrations: module.migrations });
   if (config.DEMO_DATA && module.seedIfEmpty) {
-    await module.seedIfEmpty(db, { seed: config.DEMO_SEED, residents: config.DEMO_RESIDENTS }, logger);
+    const options: DemoDataOptions = { seed: config.DEMO_SEED, residents: config.DEMO_RESIDENTS };
+    if (config.DEMO_COMMUNITY_RESIDENTS !== undefined) options.communityResidents = config.DEMO_COMMUNITY_RESIDENTS;
+    await module.seedIfEmpty(db, options, logger);
     db.statements.count = 0;
   }
   const graph = createGraphClient(config.GRAPH_URL);

@@ -1,6 +1,6 @@
 import type { Database } from '../../kit/src/database.js';
 import type { Logger } from '../../kit/src/logger.js';
-import { seedEmptyDatabase } from '../../kit/src/seeding.js';
+import { seedEmptyDatabase, type DemoDataOptions } from '../../kit/src/seeding.js';
 import { generateVolunteerExtras } from '../../../scripts/demo/volunteers-extras.js';
 import { generateWorld } from '../../../scripts/demo/world.js';
 import { parseActivityStatus } from './domain/activity-status.js';
@@ -23,7 +23,7 @@ import { VolunteerTeam } from './entities/volunteer-team.js';
  * own demo rows derived from them (scripts/demo/volunteers-extras.ts). The world's
  * confirmed hours arrive as OPENING records, as the migration makes of existing ones.
  */
-export async function seedIfEmpty(db: Database, options: { seed: number; residents: number }, logger: Logger): Promise<void> {
+export async function seedIfEmpty(db: Database, options: DemoDataOptions, logger: Logger): Promise<void> {
   await seedEmptyDatabase(db, VolunteerTeam, logger, async (insert) => {
     const world = generateWorld(options);
     const extras = generateVolunteerExtras(world, options.seed);

@@ -55,11 +55,14 @@ function parseLocalDate(text: string): number | null {
 }
 
 export function isWorkingDay(localDay: number, calendar: WorkingCalendar): boolean {
-  const date = new Date(localDay * DAY);
-  const key = date.toISOString().slice(0, 10);
-  if (calendar.workdays.has(key)) return true;
-  if (calendar.holidays.has(key)) return false;
-  const weekday = date.getUTCDay();
+  // Deadlines walk day by day: the date is only written out when a calendar lists dates.
+  if (calendar.workdays.size || calendar.holidays.size) {
+    const key = new Date(localDay * DAY).toISOString().slice(0, 10);
+    if (calendar.workdays.has(key)) return true;
+    if (calendar.holidays.has(key)) return false;
+  }
+  // Day 0, 1970-01-01, was a Thursday.
+  const weekday = (((localDay + 4) % 7) + 7) % 7;
   return weekday !== 0 && weekday !== 6;
 }
 
@@ -67,9 +70,13 @@ export function isWorkingDay(localDay: number, calendar: WorkingCalendar): boole
 function periodsOfDay(localDay: number, calendar: WorkingCalendar, from: number): [number, number][] {
   if (!isWorkingDay(localDay, calendar)) return [];
   const midnight = localDay * DAY - SHANGHAI_OFFSET;
-  return calendar.periods
-    .map(([start, end]): [number, number] => [Math.max(midnight + start * MINUTE, from), midnight + end * MINUTE])
-    .filter(([start, end]) => start < end);
+  const periods: [number, number][] = [];
+  for (const [start, end] of calendar.periods) {
+    const opens = Math.max(midnight + start * MINUTE, from);
+    const closes = midnight + end * MINUTE;
+    if (opens < closes) periods.push([opens, closes]);
+  }
+  return periods;
 }
 
 /** The instant `minutes` working minutes after `start`. */
