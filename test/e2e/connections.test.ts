@@ -38,12 +38,15 @@ describe('what the gateway reuses between requests', () => {
     expect((await metric(platform.gatewayUrl, 'gateway_query_plans_built_total')) - before).toBe(2);
   });
 
-  it('keeps its connections to the subgraphs alive: twenty requests in a row open none', async () => {
+  it('keeps its connections to the subgraphs alive: twenty requests in a row reuse them', async () => {
     await ask();
     const before = await subgraphConnections();
     for (let request = 0; request < 20; request += 1) await ask();
     const after = await subgraphConnections();
-    expect(after).toEqual(before);
+    // Without keep-alive each request opens at least one connection to every subgraph it
+    // reaches (20 or more). With it, a new one opens only when a plan's parallel fetches to
+    // one subgraph overlap for the first time.
+    for (const name of Object.keys(before)) expect((after[name] ?? 0) - (before[name] ?? 0)).toBeLessThanOrEqual(2);
     // The example query reaches every subgraph, so each counter has moved since start.
     expect(Object.values(after).every((count) => count > 0)).toBe(true);
   });
