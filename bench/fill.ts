@@ -23,11 +23,14 @@ export function databaseUrl(base: string, prefix: string, name: string): string 
 
 const MARK = 'bench_fill';
 
-/** The fill an earlier run finished in these databases, when it had this size and seed. */
+/** The fill an earlier run finished in these databases, when it had this size, density and seed. */
 export async function finishedFill(residents: number, prefix: string): Promise<number | null> {
   const server = await createConnection({ uri: benchConfig.BENCH_MYSQL_URL });
   try {
-    const [rows] = await server.query(`SELECT seconds FROM \`${prefix}_people\`.${MARK} WHERE residents = ? AND seed = ?`, [residents, benchConfig.BENCH_SEED]);
+    const [rows] = await server.query(
+      `SELECT seconds FROM \`${prefix}_people\`.${MARK} WHERE residents = ? AND community_residents = ? AND seed = ?`,
+      [residents, benchConfig.BENCH_COMMUNITY_RESIDENTS, benchConfig.BENCH_SEED],
+    );
     const row = (rows as { seconds: number }[])[0];
     return row ? Number(row.seconds) : null;
   } catch {
@@ -65,8 +68,8 @@ export async function fill(residents: number, prefix: string): Promise<number> {
   // Marks the databases as finished, for BENCH_REUSE: a fill cut short leaves no mark.
   const marker = await createConnection({ uri: benchConfig.BENCH_MYSQL_URL });
   try {
-    await marker.query(`CREATE TABLE \`${prefix}_people\`.${MARK} (residents INT NOT NULL, seed INT NOT NULL, seconds DOUBLE NOT NULL)`);
-    await marker.query(`INSERT INTO \`${prefix}_people\`.${MARK} VALUES (?, ?, ?)`, [residents, benchConfig.BENCH_SEED, seconds]);
+    await marker.query(`CREATE TABLE \`${prefix}_people\`.${MARK} (residents INT NOT NULL, community_residents INT NOT NULL, seed INT NOT NULL, seconds DOUBLE NOT NULL)`);
+    await marker.query(`INSERT INTO \`${prefix}_people\`.${MARK} VALUES (?, ?, ?, ?)`, [residents, benchConfig.BENCH_COMMUNITY_RESIDENTS, benchConfig.BENCH_SEED, seconds]);
   } finally {
     await marker.end();
   }

@@ -7,8 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { SUBGRAPHS } from '../subgraphs/kit/src/subgraphs.js';
 import { benchConfig as config } from './config.js';
-import { statementsPerRequest, sampleWhile, warmUpAndMeasure, type LoadResult, type ProcessFigures, type Target } from './load.js';
-import { describeMachine } from './machine.js';
+import { cpuPerRequest, databaseServerPid, statementsPerRequest, sampleWhile, warmUpAndMeasure, type LoadResult, type ProcessFigures, type Target } from './load.js';
+import { describeMachine, sizeBufferPool } from './machine.js';
 import { OPERATIONS as ALL_OPERATIONS } from './operations.js';
 import { FLOOR, FLOOR_QUERY, GATEWAY, PEER, fill, graphTarget, log, pickSubjects, startStack, subgraphUrl, type Stack } from './stack.js';
 
@@ -31,6 +31,8 @@ interface Row {
   operation: string;
   connections: number;
   ours: LoadResult & { statementsPerRequest: number; gateway: ProcessFigures; subgraphPeakMB: Record<string, number> };
+  /** CPU ms per request, requests sent one at a time: our five services, the floor's server, and the database under each. */
+  cpu?: { ours: number; byService: Record<string, number>; oursDatabase: number; floor?: number; floorDatabase?: number };
   floor?: LoadResult;
   peer?: LoadResult;
   error?: string;
@@ -55,6 +57,7 @@ async function measureOurs(stack: Stack, target: Target, connections: number): P
 
 async function measureStreet(prefix: string): Promise<Row[]> {
   const stack = await startStack(prefix, true);
+  const database = databaseServerPid();
   const rows: Row[] = [];
   try {
     const subjects = await pickSubjects(prefix);
@@ -71,7 +74,15 @@ async function measureStreet(prefix: string): Promise<Row[]> {
         const row: Row = { operation: operation.name, connections, ours: await measureOurs(stack, ours, connections) };
         if (operation.kind === 'read') {
           const floorPath = FLOOR_QUERY[operation.name];
-          if (floorPath) row.floor = await warmUpAndMeasure({ url: `http://127.0.0.1:${FLOOR}/${floorPath(subjects)}`, method: 'GET' }, connections, config.BENCH_WARMUP_SECONDS, config.BENCH_DURATION_SECONDS);
+          const floorTarget: Target | undefined = floorPath && { url: `http://127.0.0.1:${FLOOR}/${floorPath(subjects)}`, method: 'GET' };
+          if (floorTarget) row.floor = await warmUpAndMeasure(floorTarget, connections, config.BENCH_WARMUP_SECONDS, config.BENCH_DURATION_SECONDS);
+          if (connections === config.BENCH_CONNECTIONS[0]) {
+            const services = ['gateway', ...SUBGRAPHS.map((subgraph) => subgraph.name)];
+            const { database: oursDatabase = 0, ...byService } = await cpuPerRequest(ours, { ...Object.fromEntries(services.map((name) => [name, [stack.pids[name] ?? 0]])), database: [database] });
+            const floors = floorTarget ? await cpuPerRequest(floorTarget, { floor: [stack.pids.floor ?? 0], database: [database] }) : undefined;
+            const total = Math.round(Object.values(byService).reduce((sum, ms) => sum + ms, 0) * 10) / 10;
+            row.cpu = { ours: total, byService, oursDatabase, ...(floors ? { floor: floors.floor ?? 0, floorDatabase: floors.database ?? 0 } : {}) };
+          }
           const peer = await graphTarget(`http://127.0.0.1:${PEER}/graphql`, operation, subjects);
           const peerError = await check(peer);
           if (peerError) log(`peer ${operation.name}: ${peerError}`);
@@ -120,6 +131,17 @@ function printTable(rows: Row[], growth: Record<number, Record<string, LoadResul
       `| ${row.operation} | ${row.connections} | ${fixed(o.rps, 0)} | ${fixed(o.p50)} | ${fixed(o.p95)} | ${fixed(o.p99)} | ${o.errors} | ${o.statementsPerRequest} | ${o.gateway.cpuPercent} | ${o.gateway.peakMemoryMB} | ${Math.max(...Object.values(o.subgraphPeakMB))} | ${fixed(row.floor?.p50)} | ${row.floor ? fixed(o.p50 / row.floor.p50, 2) : '–'} | ${fixed(row.peer?.rps, 0)} | ${row.peer ? fixed(o.rps / row.peer.rps, 2) : '–'} |`,
     );
   }
+  const costed = rows.filter((row) => row.cpu);
+  if (costed.length) {
+    const names = ['gateway', ...SUBGRAPHS.map((subgraph) => subgraph.name)];
+    lines.push('', `| CPU ms per request, sent one at a time | our services | ${names.join(' / ')} | database under ours | floor server | database under floor | ours / floor, all CPU |`);
+    lines.push('|---|---|---|---|---|---|---|');
+    for (const { operation, cpu } of costed) {
+      if (!cpu) continue;
+      const floorTotal = cpu.floor === undefined ? undefined : cpu.floor + (cpu.floorDatabase ?? 0);
+      lines.push(`| ${operation} | ${fixed(cpu.ours)} | ${names.map((name) => fixed(cpu.byService[name])).join(' / ')} | ${fixed(cpu.oursDatabase)} | ${fixed(cpu.floor)} | ${fixed(cpu.floorDatabase)} | ${floorTotal ? fixed((cpu.ours + cpu.oursDatabase) / floorTotal) : '–'} |`);
+    }
+  }
   const sizes = Object.keys(growth).map(Number).sort((a, b) => a - b);
   if (sizes.length > 1) {
     lines.push('', `| growth (p50 ms at ${Math.max(...config.BENCH_CONNECTIONS)} conns) | ${sizes.map((size) => `${size.toLocaleString('en')} residents`).join(' | ')} | largest / smallest | SQL/req at each size |`);
@@ -133,34 +155,54 @@ function printTable(rows: Row[], growth: Record<number, Record<string, LoadResul
   return lines.join('\n');
 }
 
+const restoreBufferPool = await sizeBufferPool(config.BENCH_MYSQL_URL, config.BENCH_BUFFER_POOL_MB);
 const machine = await describeMachine(config.BENCH_MYSQL_URL);
 log(`machine: ${JSON.stringify(machine)}`);
-const streetPrefix = `bench_${config.BENCH_STREET}`;
-const fillSeconds: Record<number, number> = { [config.BENCH_STREET]: await fill(config.BENCH_STREET, streetPrefix) };
-const rows = await measureStreet(streetPrefix);
+const at = new Date().toISOString();
+const fillSeconds: Record<number, number> = {};
 const growth: Record<number, Record<string, LoadResult & { statementsPerRequest: number }>> = {};
-if (!config.BENCH_SKIP_GROWTH) {
-  for (const size of config.BENCH_GROWTH) {
-    const prefix = `bench_${size}`;
-    if (size !== config.BENCH_STREET) fillSeconds[size] = await fill(size, prefix);
-    growth[size] = await measureGrowth(prefix);
-  }
+let rows: Row[] = [];
+
+/** Writes the figures so far: a run cut short (a fill that never ends) still leaves what it measured. */
+function report(): { table: string; fillLine: string } {
+  const table = printTable(rows, growth);
+  const fillLine = Object.entries(fillSeconds).map(([size, seconds]) => `${Number(size).toLocaleString('en')} residents in ${seconds.toFixed(1)} s`).join(', ');
+  const json = `${JSON.stringify(
+    {
+      at,
+      machine,
+      settings: { duration: config.BENCH_DURATION_SECONDS, warmup: config.BENCH_WARMUP_SECONDS, connections: config.BENCH_CONNECTIONS, gatewayWorkers: config.BENCH_GATEWAY_WORKERS },
+      fillSeconds,
+      rows,
+      growth,
+    },
+    null,
+    2,
+  )}\n`;
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(`bench/results/${at.replaceAll(':', '-').slice(0, 19)}.json`, json);
+  writeFileSync('bench/results/latest.json', json);
+  writeFileSync('bench/results/latest.md', `Measured ${at.slice(0, 16)} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, MariaDB ${machine.mariadb} (buffer pool ${machine.bufferPoolMB} MB). Filled ${fillLine}.\n\n${table}\n`);
+  return { table, fillLine };
 }
-const table = printTable(rows, growth);
-const fillLine = Object.entries(fillSeconds).map(([size, seconds]) => `${Number(size).toLocaleString('en')} residents in ${seconds.toFixed(1)} s`).join(', ');
-const report = {
-  at: new Date().toISOString(),
-  machine,
-  settings: { duration: config.BENCH_DURATION_SECONDS, warmup: config.BENCH_WARMUP_SECONDS, connections: config.BENCH_CONNECTIONS, gatewayWorkers: config.BENCH_GATEWAY_WORKERS },
-  fillSeconds,
-  rows,
-  growth,
-};
-mkdirSync('bench/results', { recursive: true });
-const json = `${JSON.stringify(report, null, 2)}\n`;
-writeFileSync(`bench/results/${report.at.replaceAll(':', '-').slice(0, 19)}.json`, json);
-writeFileSync('bench/results/latest.json', json);
-writeFileSync('bench/results/latest.md', `Measured ${report.at.slice(0, 16)} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, MariaDB ${machine.mariadb}. Filled ${fillLine}.\n\n${table}\n`);
-console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, MariaDB ${machine.mariadb}`);
+
+const streetPrefix = `bench_${config.BENCH_STREET}`;
+try {
+  fillSeconds[config.BENCH_STREET] = await fill(config.BENCH_STREET, streetPrefix);
+  rows = await measureStreet(streetPrefix);
+  report();
+  if (!config.BENCH_SKIP_GROWTH) {
+    for (const size of config.BENCH_GROWTH) {
+      const prefix = `bench_${size}`;
+      if (size !== config.BENCH_STREET) fillSeconds[size] = await fill(size, prefix);
+      growth[size] = await measureGrowth(prefix);
+      report();
+    }
+  }
+} finally {
+  await restoreBufferPool();
+}
+const { table, fillLine } = report();
+console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, MariaDB ${machine.mariadb} (buffer pool ${machine.bufferPoolMB} MB)`);
 console.log(`Fill: ${fillLine}\n`);
 console.log(table);

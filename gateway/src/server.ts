@@ -10,6 +10,7 @@ import { ACCESS_PURPOSE_HEADER, acceptedConnections } from '../../subgraphs/kit/
 import { createContextFactory, type GatewayContext } from './auth.js';
 import { subgraphUrls, type GatewayConfig } from './config.js';
 import { formatGatewayError } from './errors.js';
+import { createSubgraphFetcher } from './subgraph-fetcher.js';
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 
@@ -33,6 +34,7 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger) {
   // The plan cache hands back the same plan object for the same operation: a plan not seen
   // before was built for this request.
   const plansSeen = new WeakSet<object>();
+  const subgraphs = createSubgraphFetcher();
   let plansBuilt = 0;
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH, 'utf8'),
@@ -41,9 +43,9 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger) {
       plansSeen.add(queryPlan);
       plansBuilt += 1;
     },
-    // Node's fetch keeps connections alive with no per-host socket cap; the default
-    // fetcher (make-fetch-happen) queues everything past 15 sockets per subgraph.
-    buildService: ({ name, url }) => new AuthenticatedDataSource({ url: urls[name] ?? url, fetcher: fetch as unknown as Fetcher }),
+    // Keep-alive connections with no per-host socket cap: the default fetcher
+    // (make-fetch-happen) queues everything past 15 sockets per subgraph.
+    buildService: ({ name, url }) => new AuthenticatedDataSource({ url: urls[name] ?? url, fetcher: subgraphs.fetcher as unknown as Fetcher }),
   });
   const armor = new ApolloArmor({
     maxDepth: { n: config.QUERY_MAX_DEPTH, exposeLimits: true },
@@ -60,7 +62,12 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger) {
     allowBatchedHttpRequests: false,
     // Apollo's landing page loads Sandbox from the internet, which street networks cannot reach.
     // Armor's plugins read no context, so they fit any context type.
-    plugins: [...(protection.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      { serverWillStart: async () => ({ serverWillStop: async () => subgraphs.close() }) },
+    ],
     validationRules: protection.validationRules,
     formatError: (formatted, error) => formatGatewayError(formatted, () => logger.error({ err: error }, 'unexpected error')),
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessesOf, capturingStatements } from '../support/plans.js';
 import { extras, HUAYUAN, startEvents, STREET, token, world, type DemoEventRow, type EventServices } from './support.js';
 
 let services: EventServices;
@@ -62,6 +63,17 @@ describe('event statistics', () => {
       const { total, closed, onTimeRate, overdue } = expectedStats(prefix);
       expect(data?._entities[index].eventStats).toEqual({ total, closed, onTimeRate, overdue });
     });
+  });
+
+  it('counts from the statistics index alone: no event row is read', async () => {
+    const grids = world.grids.filter((grid) => grid.code.startsWith(STREET)).slice(0, 5);
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Grid { eventStats { total closed onTimeRate overdue } } } }`;
+    const sent = await capturingStatements(services.events.db, () => services.ask(query, { r: grids.map(({ id, code }) => ({ __typename: 'Grid', id, code })) }, streetAdmin));
+    const aggregate = sent.find(([sql]) => sql.includes('GROUP BY status, category'));
+    expect(aggregate).toBeDefined();
+    const accesses = await accessesOf(services.events.db, aggregate!, 'grid_event');
+    expect(accesses).toHaveLength(5);
+    expect(new Set(accesses)).toEqual(new Set(['index-only idx_grid_event_stats']));
   });
 
   it('counts only the events reported in the window [from, to)', async () => {

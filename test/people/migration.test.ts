@@ -61,9 +61,15 @@ describe('the people migrations', () => {
       const [read] = await after.dataSource.query("SELECT purpose, self_access FROM pii_access_log WHERE id = 'l1'");
       expect(read).toEqual({ purpose: '入户走访', self_access: 0 });
 
-      await after.dataSource.undoLastMigration({ transaction: 'each' });
       const runner = after.dataSource.createQueryRunner();
       try {
+        const tagIndexes = async () => (await runner.getTable('person_tag'))?.indices.map((index) => index.name) ?? [];
+        expect(await tagIndexes()).toContain('idx_person_tag_counts');
+        expect(await tagIndexes()).not.toContain('idx_person_tag_area');
+        await after.dataSource.undoLastMigration({ transaction: 'each' });
+        expect(await tagIndexes()).toContain('idx_person_tag_area');
+        expect(await tagIndexes()).not.toContain('idx_person_tag_counts');
+        await after.dataSource.undoLastMigration({ transaction: 'each' });
         expect((await runner.getTable('pii_access_log'))?.columns.map((column) => column.name)).not.toContain('self_access');
         const [kept] = await after.dataSource.query("SELECT purpose FROM pii_access_log WHERE id = 'l1'");
         expect(kept).toEqual({ purpose: '入户走访' });

@@ -4,6 +4,7 @@ import { AGE_BANDS, ageBandOf } from '../../subgraphs/people/src/domain/age-band
 import { ageOn } from '../../subgraphs/people/src/domain/id-number.js';
 import { TAG_LABELS } from '../../subgraphs/people/src/domain/tags.js';
 import { graphql, tokenFor } from '../support/graphql.js';
+import { accessesOf, capturingStatements } from '../support/plans.js';
 import { ALL_AREAS, demo, residentsUnder, SANYIQIAO, statementsDuring, usePeople, world } from './support.js';
 
 const env = usePeople();
@@ -72,6 +73,18 @@ describe('population statistics', () => {
     // Residents grouped, current tags counted, the tag catalogue.
     expect(street).toBe(3);
     expect(fifty).toBe(3);
+  });
+
+  it('counts residents and tags from indexes alone, looking up only each tag holder’s status', async () => {
+    const micros = world.grids.filter((grid) => grid.type === 'MICRO').slice(0, 5);
+    const { people } = env.services;
+    const sent = await capturingStatements(people.db, () => graphql(env.url, gridStats, { token: analyst, variables: { r: micros.map((grid) => ({ __typename: 'Grid', id: grid.id, code: grid.code })) } }));
+    const groups = sent.find(([sql]) => sql.includes('FROM person WHERE'));
+    const tags = sent.find(([sql]) => sql.includes('FROM person_tag t'));
+    expect(new Set(await accessesOf(people.db, groups!, 'person'))).toEqual(new Set(['index-only idx_person_stats']));
+    expect(new Set(await accessesOf(people.db, tags!, 't'))).toEqual(new Set(['index-only idx_person_tag_counts']));
+    // The holder's status: one primary-key lookup per tag, never a scan.
+    expect((await accessesOf(people.db, tags!, 'p')).every((access) => /^index(-only)? (PRIMARY|sqlite_autoindex_person_1)$/.test(access))).toBe(true);
   });
 
   it('counts only what the viewer may see, and says so', async () => {

@@ -55,7 +55,7 @@ export async function sharesOwnHousehold(context: Context, person: Pick<PersonEn
 }
 
 /** Names in full: with `person:read`, one's own, and those of one's own household. */
-export async function readsNameOf(context: Context, person: Pick<PersonEntity, 'id' | 'householdId'>): Promise<boolean> {
+export function readsNameOf(context: Context, person: Pick<PersonEntity, 'id' | 'householdId'>): boolean | Promise<boolean> {
   if (readsNames(context.viewer) || isOwnRecord(context.viewer, person.id)) return true;
   return sharesOwnHousehold(context, person);
 }

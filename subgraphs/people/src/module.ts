@@ -9,13 +9,14 @@ import { TagDefinition } from './entities/tag-definition.js';
 import { Initial1764400000000 } from './migrations/1764400000000-initial.js';
 import { PeopleDomain1764500000000 } from './migrations/1764500000000-people-domain.js';
 import { PiiSelfAccess1764600000000 } from './migrations/1764600000000-pii-self-access.js';
+import { TagCountCoveringIndex1764900000000 } from './migrations/1764900000000-tag-count-covering-index.js';
 import { resolvers } from './resolvers/index.js';
 import { seedIfEmpty } from './seed.js';
 
 export const peopleSubgraph: SubgraphModule<Context> = {
   name: 'people',
   entities: [Person, PersonTag, Household, TagDefinition, ResidenceMove, PiiAccessLog],
-  migrations: [Initial1764400000000, PeopleDomain1764500000000, PiiSelfAccess1764600000000],
+  migrations: [Initial1764400000000, PeopleDomain1764500000000, PiiSelfAccess1764600000000, TagCountCoveringIndex1764900000000],
   resolvers: resolvers as SubgraphModule<Context>['resolvers'],
   createContext,
   seedIfEmpty,
