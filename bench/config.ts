@@ -35,7 +35,7 @@ export const benchConfig = parseConfig(
      * default, 128 MB, holds a fifth of street scale, so every figure would measure page
      * reads; production sizes the pool to the data. The old size is restored at the end.
      */
-    BENCH_BUFFER_POOL_MB: z.coerce.number().int().min(0).default(2048),
+    BENCH_BUFFER_POOL_MB: z.coerce.number().int().min(0).default(4096),
     BENCH_PORT_BASE: z.coerce.number().int().min(1024).max(65000).default(4300),
     BENCH_SEED: z.coerce.number().int().default(20261129),
     /** Only these operations (names from bench/operations.ts); all when unset. */
