@@ -2,19 +2,14 @@ import type { Database } from '../../subgraphs/kit/src/database.js';
 
 export type Statement = [sql: string, params: unknown[]];
 
-/** The raw statements `work` sends through `dataSource.query` (aggregates, not entity reads). */
+/** Every statement `work` makes the database run, with its parameters. */
 export async function capturingStatements(db: Database, work: () => Promise<unknown>): Promise<Statement[]> {
-  const { dataSource } = db;
   const sent: Statement[] = [];
-  const original = dataSource.query.bind(dataSource);
-  dataSource.query = ((sql: string, params?: unknown[], ...rest: unknown[]) => {
-    sent.push([sql, params ?? []]);
-    return (original as (...args: unknown[]) => Promise<unknown>)(sql, params, ...rest);
-  }) as typeof dataSource.query;
+  db.statements.recorded = sent;
   try {
     await work();
   } finally {
-    dataSource.query = original;
+    db.statements.recorded = null;
   }
   return sent;
 }

@@ -6,8 +6,11 @@ import { DataSource, type EntitySchema, type Logger, type MixedList } from 'type
 /** Counts every SQL statement a DataSource sends, so tests can assert batching. */
 export class StatementCounter implements Logger {
   count = 0;
-  logQuery(): void {
+  /** While a test sets it, every statement is kept here with its parameters. */
+  recorded: [sql: string, params: unknown[]][] | null = null;
+  logQuery(query: string, parameters?: unknown[]): void {
     this.count += 1;
+    this.recorded?.push([query, parameters ?? []]);
   }
   logQueryError(): void {}
   logQuerySlow(): void {}
