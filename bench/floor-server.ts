@@ -93,8 +93,13 @@ const handlers: Record<string, (params: URLSearchParams) => Promise<unknown>> = 
 
   async openEvents(params) {
     const events = await rows(
-      `SELECT id, title, status, grid_id, reporter_id, assignee_id FROM ${db('events')}.grid_event
-       WHERE area_code LIKE ? AND status IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS') ORDER BY reported_at DESC, id DESC LIMIT 100`,
+      // The same deferred join the events subgraph sends: the page's ids from index entries
+      // alone, then only those rows (a plain ORDER BY … LIMIT reads the row of every index
+      // entry it walks to check status and area code).
+      `SELECT e.id, e.title, e.status, e.grid_id, e.reporter_id, e.assignee_id FROM ${db('events')}.grid_event e
+       JOIN (SELECT id, reported_at FROM ${db('events')}.grid_event WHERE area_code LIKE ? AND status IN ('DISPATCHED', 'ACCEPTED', 'IN_PROGRESS')
+             ORDER BY reported_at DESC, id DESC LIMIT 100) page ON page.id = e.id
+       ORDER BY page.reported_at DESC, page.id DESC`,
       [`${params.get('area')}%`],
     );
     const grids = await rows(`SELECT id, name, community_code FROM ${db('grids')}.grid WHERE id IN (?)`, [inList(ids(events.map((e) => e.grid_id)))]);

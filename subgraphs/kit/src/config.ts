@@ -49,6 +49,11 @@ export const commonConfig = {
   AUTH_AUDIENCE: z.string().default('grid-graph'),
   /** The gateway, for a subgraph that needs another domain's data (always with the caller's token). */
   GRAPH_URL: z.url().default('http://127.0.0.1:4000/graphql'),
+  /**
+   * Connections each subgraph keeps to MySQL. Four subgraphs share one server: past about
+   * twice its cores in running statements, heavy aggregates only queue and thrash its caches.
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** Seed demo data into an empty database at start. */
   DEMO_DATA: booleanish.default(true),
   DEMO_SEED: z.coerce.number().int().default(20261129),

@@ -29,6 +29,8 @@ export interface DatabaseOptions {
   url: string;
   entities: MixedList<EntitySchema>;
   migrations: MixedList<Function>;
+  /** MySQL connections in the pool (20 when unset); SQLite has one connection. */
+  poolSize?: number;
 }
 
 /**
@@ -76,7 +78,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       supportBigNumbers: true,
-      extra: { connectionLimit: 20 },
+      extra: { connectionLimit: options.poolSize ?? 20 },
     });
   } else {
     throw new Error('database URL must start with sqlite: or mysql://');
