@@ -11,6 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createConnection, type Connection, type RowDataPacket } from 'mysql2/promise';
 import { benchConfig as config } from './config.js';
+import { sendOnce } from './load.js';
 import { OPERATIONS } from './operations.js';
 import { GATEWAY, graphTarget, log, pickSubjects, startStack } from './stack.js';
 
@@ -40,9 +41,7 @@ interface Finding {
 const prefix = `bench_${config.BENCH_STREET}`;
 
 async function send(target: Awaited<ReturnType<typeof graphTarget>>): Promise<void> {
-  const body = typeof target.body === 'function' ? target.body() : target.body;
-  const response = await fetch(target.url, { method: target.method, headers: target.headers, ...(body ? { body } : {}) });
-  const answer = (await response.json()) as { errors?: { message: string }[] };
+  const answer = (await (await sendOnce(target)).json()) as { errors?: { message: string }[] };
   if (answer.errors?.length) throw new Error(answer.errors[0]?.message);
 }
 
@@ -93,10 +92,11 @@ try {
       const statement = String(row.argument);
       if (!database || !/^\s*(SELECT|UPDATE|DELETE|INSERT)/i.test(statement)) continue;
       await admin.query(`USE \`${database}\``);
-      const [plan] = await admin.query<RowDataPacket[]>(`${/^\s*SELECT/i.test(statement) ? 'ANALYZE' : 'EXPLAIN'} ${statement}`);
+      const read = /^\s*SELECT/i.test(statement);
+      const [plan] = await admin.query<RowDataPacket[]>(`${read ? 'ANALYZE' : 'EXPLAIN'} ${statement}`);
       const rows = plan as unknown as PlanRow[];
       let ms: number | null = null;
-      if (/^\s*SELECT/i.test(statement)) {
+      if (read) {
         for (let run = 0; run < 3; run += 1) {
           const started = performance.now();
           await admin.query(statement);

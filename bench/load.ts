@@ -66,6 +66,12 @@ function run(target: Target, connections: number, seconds: number): Promise<Load
   });
 }
 
+/** One request to a target; a body made per request (writes) is made afresh. */
+export async function sendOnce(target: Target): Promise<Response> {
+  const body = typeof target.body === 'function' ? target.body() : target.body;
+  return fetch(target.url, { method: target.method, headers: target.headers, ...(body ? { body } : {}) });
+}
+
 export async function warmUpAndMeasure(target: Target, connections: number, warmup: number, seconds: number, beforeMeasure?: () => Promise<void>): Promise<LoadResult> {
   if (warmup > 0) await run(target, connections, warmup);
   await beforeMeasure?.();
@@ -78,10 +84,7 @@ export async function warmUpAndMeasure(target: Target, connections: number, warm
  * which would inflate a ratio taken over the timed run.
  */
 export async function statementsPerRequest(target: Target, metricsUrls: string[], requests = 5): Promise<number> {
-  const send = async () => {
-    const body = typeof target.body === 'function' ? target.body() : target.body;
-    await (await fetch(target.url, { method: target.method, headers: target.headers, ...(body ? { body } : {}) })).text();
-  };
+  const send = async () => (await sendOnce(target)).text();
   await send();
   // Requests a load run left in flight (autocannon stops without waiting for them) may
   // still be sending statements: wait until the counters stand still.
@@ -103,10 +106,7 @@ export async function statementsPerRequest(target: Target, metricsUrls: string[]
  * ticks of 10 ms, so 100 requests give a resolution of 0.1 ms.
  */
 export async function cpuPerRequest(target: Target, groups: Record<string, number[]>, requests = 100): Promise<Record<string, number>> {
-  const send = async () => {
-    const body = typeof target.body === 'function' ? target.body() : target.body;
-    await (await fetch(target.url, { method: target.method, headers: target.headers, ...(body ? { body } : {}) })).text();
-  };
+  const send = async () => (await sendOnce(target)).text();
   const ticks = () => Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, pids.flatMap(processTree).reduce((sum, pid) => sum + cpuTicks(pid), 0)]));
   await send();
   const before = ticks();

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { SUBGRAPHS } from '../subgraphs/kit/src/subgraphs.js';
 import { benchConfig as config } from './config.js';
-import { cpuPerRequest, databaseServerPid, statementsPerRequest, sampleWhile, warmUpAndMeasure, type LoadResult, type ProcessFigures, type Target } from './load.js';
+import { cpuPerRequest, databaseServerPid, sendOnce, statementsPerRequest, sampleWhile, warmUpAndMeasure, type LoadResult, type ProcessFigures, type Target } from './load.js';
 import { describeMachine, sizeBufferPool } from './machine.js';
 import { OPERATIONS as ALL_OPERATIONS } from './operations.js';
 import { FLOOR, FLOOR_QUERY, GATEWAY, PEER, fill, graphTarget, log, pickSubjects, startStack, subgraphUrl, type Stack } from './stack.js';
@@ -17,8 +17,7 @@ import { FLOOR, FLOOR_QUERY, GATEWAY, PEER, fill, graphTarget, log, pickSubjects
  * error (an enrolment refused once the activity is full) is an answer the mix times.
  */
 async function check(target: Target, userErrorsAnswer = false): Promise<string | null> {
-  const body = typeof target.body === 'function' ? target.body() : target.body;
-  const response = await fetch(target.url, { method: target.method, headers: target.headers, ...(body ? { body } : {}) });
+  const response = await sendOnce(target);
   const text = await response.text();
   if (!response.ok) return `HTTP ${response.status}: ${text.slice(0, 200)}`;
   const parsed = JSON.parse(text) as { errors?: { message: string }[]; data?: Record<string, { userErrors?: { message: string }[] }> };
@@ -42,10 +41,12 @@ const OPERATIONS = config.BENCH_OPERATIONS ? ALL_OPERATIONS.filter((operation) =
 const GROWN = OPERATIONS.filter((operation) => ALL_OPERATIONS.slice(0, 3).includes(operation));
 
 const metrics = SUBGRAPHS.map((_, index) => `${subgraphUrl(index)}/metrics`);
+/** Our five services, as `Stack.pids` names them. */
+const SERVICES = ['gateway', ...SUBGRAPHS.map((subgraph) => subgraph.name)];
 
 async function measureOurs(stack: Stack, target: Target, connections: number): Promise<Row['ours']> {
   const statements = await statementsPerRequest(target, metrics);
-  const trees = Object.fromEntries(['gateway', ...SUBGRAPHS.map((s) => s.name)].map((name) => [name, stack.pids[name] ?? 0]));
+  const trees = Object.fromEntries(SERVICES.map((name) => [name, stack.pids[name] ?? 0]));
   const { result, figures } = await sampleWhile(trees, () => warmUpAndMeasure(target, connections, config.BENCH_WARMUP_SECONDS, config.BENCH_DURATION_SECONDS));
   return {
     ...result,
@@ -77,8 +78,7 @@ async function measureStreet(prefix: string): Promise<Row[]> {
           const floorTarget: Target | undefined = floorPath && { url: `http://127.0.0.1:${FLOOR}/${floorPath(subjects)}`, method: 'GET' };
           if (floorTarget) row.floor = await warmUpAndMeasure(floorTarget, connections, config.BENCH_WARMUP_SECONDS, config.BENCH_DURATION_SECONDS);
           if (connections === config.BENCH_CONNECTIONS[0]) {
-            const services = ['gateway', ...SUBGRAPHS.map((subgraph) => subgraph.name)];
-            const { database: oursDatabase = 0, ...byService } = await cpuPerRequest(ours, { ...Object.fromEntries(services.map((name) => [name, [stack.pids[name] ?? 0]])), database: [database] });
+            const { database: oursDatabase = 0, ...byService } = await cpuPerRequest(ours, { ...Object.fromEntries(SERVICES.map((name) => [name, [stack.pids[name] ?? 0]])), database: [database] });
             const floors = floorTarget ? await cpuPerRequest(floorTarget, { floor: [stack.pids.floor ?? 0], database: [database] }) : undefined;
             const total = Math.round(Object.values(byService).reduce((sum, ms) => sum + ms, 0) * 10) / 10;
             row.cpu = { ours: total, byService, oursDatabase, ...(floors ? { floor: floors.floor ?? 0, floorDatabase: floors.database ?? 0 } : {}) };
@@ -103,7 +103,7 @@ async function measureGrowth(prefix: string): Promise<Record<string, GrowthFigur
   const stack = await startStack(prefix, false);
   const connections = Math.max(...config.BENCH_CONNECTIONS);
   const figures: Record<string, GrowthFigures> = {};
-  const everything = [...['gateway', ...SUBGRAPHS.map((subgraph) => subgraph.name)].map((name) => stack.pids[name] ?? 0), databaseServerPid()];
+  const everything = [...SERVICES.map((name) => stack.pids[name] ?? 0), databaseServerPid()];
   try {
     const subjects = await pickSubjects(prefix);
     for (const operation of GROWN) {
@@ -139,13 +139,12 @@ function printTable(rows: Row[], growth: Record<number, Record<string, GrowthFig
   }
   const costed = rows.filter((row) => row.cpu);
   if (costed.length) {
-    const names = ['gateway', ...SUBGRAPHS.map((subgraph) => subgraph.name)];
-    lines.push('', `| CPU ms per request, sent one at a time | our services | ${names.join(' / ')} | database under ours | floor server | database under floor | ours / floor, all CPU |`);
+    lines.push('', `| CPU ms per request, sent one at a time | our services | ${SERVICES.join(' / ')} | database under ours | floor server | database under floor | ours / floor, all CPU |`);
     lines.push('|---|---|---|---|---|---|---|');
     for (const { operation, cpu } of costed) {
       if (!cpu) continue;
       const floorTotal = cpu.floor === undefined ? undefined : cpu.floor + (cpu.floorDatabase ?? 0);
-      lines.push(`| ${operation} | ${fixed(cpu.ours)} | ${names.map((name) => fixed(cpu.byService[name])).join(' / ')} | ${fixed(cpu.oursDatabase)} | ${fixed(cpu.floor)} | ${fixed(cpu.floorDatabase)} | ${floorTotal ? fixed((cpu.ours + cpu.oursDatabase) / floorTotal) : '–'} |`);
+      lines.push(`| ${operation} | ${fixed(cpu.ours)} | ${SERVICES.map((name) => fixed(cpu.byService[name])).join(' / ')} | ${fixed(cpu.oursDatabase)} | ${fixed(cpu.floor)} | ${fixed(cpu.floorDatabase)} | ${floorTotal ? fixed((cpu.ours + cpu.oursDatabase) / floorTotal) : '–'} |`);
     }
   }
   const sizes = Object.keys(growth).map(Number).sort((a, b) => a - b);

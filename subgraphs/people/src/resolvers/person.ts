@@ -13,9 +13,9 @@ export const Person: PersonResolvers = {
     return loaders.personById.load(reference.id);
   },
   name: (person, _, context) => {
+    const shown = (full: boolean) => (full ? person.name : maskName(person.name));
     const reads = readsNameOf(context, person);
-    if (reads === true) return person.name;
-    return reads === false ? maskName(person.name) : reads.then((full) => (full ? person.name : maskName(person.name)));
+    return typeof reads === 'boolean' ? shown(reads) : reads.then(shown);
   },
   idNumber: (person, { purpose }, context) => revealed(context, person, 'idNumber', purpose, person.idNumber, maskDocumentNumber(person.idNumber)),
   phone: (person, { purpose }, context) => (person.phone ? revealed(context, person, 'phone', purpose, person.phone, maskPhone(person.phone)) : null),
