@@ -4,7 +4,7 @@
  * Usage: tsx bench/fill.ts <residents> <database-prefix>
  */
 import { createConnection } from 'mysql2/promise';
-import { retainGeneratedWorld } from '../scripts/demo/world.js';
+import { retainGeneratedWorld } from '../subgraphs/kit/src/demo/world.js';
 import { eventsSubgraph } from '../subgraphs/events/src/module.js';
 import { gridsSubgraph } from '../subgraphs/grids/src/module.js';
 import { openDatabase } from '../subgraphs/kit/src/database.js';

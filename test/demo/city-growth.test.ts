@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { demoAreas } from '../../scripts/demo/areas.js';
-import { growCity } from '../../scripts/demo/city-growth.js';
-import { generateCommunityLife } from '../../scripts/demo/grids-extras.js';
-import { generateWorld, type DemoWorld, type WorldOptions } from '../../scripts/demo/world.js';
+import { demoAreas } from '../../subgraphs/kit/src/demo/areas.js';
+import { growCity } from '../../subgraphs/kit/src/demo/city-growth.js';
+import { generateCommunityLife } from '../../subgraphs/grids/src/demo/extras.js';
+import { generateWorld, type DemoWorld, type WorldOptions } from '../../subgraphs/kit/src/demo/world.js';
 
 /** The benchmark's density: 156,000 residents in the 37 real communities. */
 const STREET_DENSITY = Math.round(156_000 / 37);

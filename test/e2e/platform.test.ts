@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_GRID_CODE, EXAMPLE_QUERY } from '../../scripts/example-query.js';
-import { generateWorld } from '../../scripts/demo/world.js';
+import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { graphql, tokenFor } from '../support/graphql.js';
 import { startPlatform, type Platform } from '../support/platform.js';
 import { TEST_RESIDENTS, TEST_SEED } from '../support/subgraph.js';

@@ -1,5 +1,5 @@
-import { deriveEventExtras } from '../../scripts/demo/events-extras.js';
-import { generateWorld } from '../../scripts/demo/world.js';
+import { deriveEventExtras } from '../../subgraphs/events/src/demo/extras.js';
+import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { DEFAULT_CATEGORIES } from '../../subgraphs/events/src/domain/categories.js';
 import { DEFAULT_WORKING_HOURS, parseWorkingHours, type WorkingCalendar } from '../../subgraphs/events/src/domain/working-time.js';
 import { createEventsSubgraph } from '../../subgraphs/events/src/module.js';

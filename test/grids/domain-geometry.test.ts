@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { distance } from '@turf/distance';
-import { generateWorld } from '../../scripts/demo/world.js';
+import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { boundaryPlacementProblems } from '../../subgraphs/grids/src/domain/boundary-rules.js';
 import { CELL_DEGREES, cellOf, cellsOfBox } from '../../subgraphs/grids/src/domain/cells.js';
 import { convertGeometry, gcj02ToWgs84, wgs84ToGcj02 } from '../../subgraphs/grids/src/domain/crs.js';

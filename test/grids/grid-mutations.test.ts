@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateWorld } from '../../scripts/demo/world.js';
+import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { graphql, tokenFor } from '../support/graphql.js';
 import { TEST_RESIDENTS, TEST_SEED } from '../support/subgraph.js';
 import { errorCodes, expectRefused as refusedBy, mutation, square, startGrids, type GridsUnderTest } from './support.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateWorld } from '../../scripts/demo/world.js';
+import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { gridsSubgraph } from '../../subgraphs/grids/src/module.js';
 import { graphql, tokenFor } from '../support/graphql.js';
 import { startTestSubgraph, TEST_RESIDENTS, TEST_SEED, type TestSubgraph } from '../support/subgraph.js';

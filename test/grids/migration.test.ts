@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateWorld } from '../../scripts/demo/world.js';
+import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { Initial1764400000000 } from '../../subgraphs/grids/src/migrations/1764400000000-initial.js';
 import { gridsSubgraph } from '../../subgraphs/grids/src/module.js';
 import { openDatabase, type Database } from '../../subgraphs/kit/src/database.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCommunityLife } from '../../scripts/demo/grids-extras.js';
-import { generateWorld } from '../../scripts/demo/world.js';
+import { generateCommunityLife } from '../../subgraphs/grids/src/demo/extras.js';
+import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { gridsSubgraph } from '../../subgraphs/grids/src/module.js';
 import { peopleSubgraph } from '../../subgraphs/people/src/module.js';
 import { graphql, tokenFor } from '../support/graphql.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateGridsExtras } from '../../scripts/demo/grids-extras.js';
-import { generateWorld } from '../../scripts/demo/world.js';
+import { generateGridsExtras } from '../../subgraphs/grids/src/demo/extras.js';
+import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { wgs84ToGcj02, gcj02ToWgs84 } from '../../subgraphs/grids/src/domain/crs.js';
 import { graphql, tokenFor } from '../support/graphql.js';
 import { TEST_RESIDENTS, TEST_SEED } from '../support/subgraph.js';

@@ -1,7 +1,7 @@
 import { distance } from '@turf/distance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCommunityLife } from '../../scripts/demo/grids-extras.js';
-import { generateWorld } from '../../scripts/demo/world.js';
+import { generateCommunityLife } from '../../subgraphs/grids/src/demo/extras.js';
+import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { gcj02ToWgs84 } from '../../subgraphs/grids/src/domain/crs.js';
 import { graphql, tokenFor } from '../support/graphql.js';
 import { TEST_RESIDENTS, TEST_SEED } from '../support/subgraph.js';

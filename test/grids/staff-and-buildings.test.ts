@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateGridsExtras } from '../../scripts/demo/grids-extras.js';
-import { generateWorld } from '../../scripts/demo/world.js';
+import { generateGridsExtras } from '../../subgraphs/grids/src/demo/extras.js';
+import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { graphql, tokenFor } from '../support/graphql.js';
 import { TEST_RESIDENTS, TEST_SEED } from '../support/subgraph.js';
 import { errorCodes, expectRefused as refusedBy, mutation, startGrids, type GridsUnderTest } from './support.js';

@@ -1,7 +1,7 @@
 import { distance } from '@turf/distance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCommunityLife } from '../../scripts/demo/grids-extras.js';
-import { generateWorld } from '../../scripts/demo/world.js';
+import { generateCommunityLife } from '../../subgraphs/grids/src/demo/extras.js';
+import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { cellOf } from '../../subgraphs/grids/src/domain/cells.js';
 import { locateCandidatesQuery } from '../../subgraphs/grids/src/queries/locate-grid.js';
 import { viewerFromClaims } from '../../subgraphs/kit/src/auth.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateWorld } from '../../scripts/demo/world.js';
+import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { createGroupPageLoader, paginate, type Connection } from '../../subgraphs/kit/src/connection.js';
 import { GridEvent, type GridEventEntity } from '../../subgraphs/events/src/entities/grid-event.js';
 import { eventsSubgraph } from '../../subgraphs/events/src/module.js';

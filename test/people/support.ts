@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
-import { generateWorld } from '../../scripts/demo/world.js';
+import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { gridsSubgraph } from '../../subgraphs/grids/src/module.js';
 import { peopleSubgraph } from '../../subgraphs/people/src/module.js';
 import { demoPeopleRows } from '../../subgraphs/people/src/seed.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoPerson } from '../../scripts/demo/world.js';
+import type { DemoPerson } from '../../subgraphs/kit/src/demo/world.js';
 import { CareDelivery, CareDrive, CareDriveItem, CareDriveTarget, type CareDriveEntity, type CareDriveItemEntity } from '../../subgraphs/volunteers/src/entities/care-drive.js';
 import type { VolunteerEntity } from '../../subgraphs/volunteers/src/entities/volunteer.js';
 import { newId } from '../../subgraphs/volunteers/src/ids.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { generateVolunteerExtras } from '../../scripts/demo/volunteers-extras.js';
-import { generateWorld } from '../../scripts/demo/world.js';
+import { generateVolunteerExtras } from '../../subgraphs/volunteers/src/demo/extras.js';
+import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
 import type { Database } from '../../subgraphs/kit/src/database.js';
 import { Activity, type ActivityEntity } from '../../subgraphs/volunteers/src/entities/activity.js';
 import { PointEntry } from '../../subgraphs/volunteers/src/entities/point-entry.js';

@@ -2,7 +2,6 @@ import type { SubgraphModule } from '../../kit/src/service.js';
 import { readEventsConfig } from './config.js';
 import { createContextFor, type Context, type EventsSettings } from './context.js';
 import { resolvers } from './resolvers/index.js';
-import { seedIfEmpty } from './seed.js';
 import { eventEntities, eventMigrations } from './tables.js';
 
 /** The events subgraph with a given clock and working calendar; tests set the clock. */
@@ -13,7 +12,8 @@ export function createEventsSubgraph(settings: EventsSettings): SubgraphModule<C
     migrations: eventMigrations,
     resolvers: resolvers as SubgraphModule<Context>['resolvers'],
     createContext: createContextFor(settings),
-    seedIfEmpty: (db, options, logger) => seedIfEmpty(db, { ...options, calendar: settings.calendar }, logger),
+    // Loaded only when demo data is asked for: the demo generator stays off the production import path.
+    seedIfEmpty: async (db, options, logger) => (await import('./seed.js')).seedIfEmpty(db, { ...options, calendar: settings.calendar }, logger),
   };
 }
 

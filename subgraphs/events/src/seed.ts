@@ -1,8 +1,8 @@
 import type { Database } from '../../kit/src/database.js';
 import type { Logger } from '../../kit/src/logger.js';
 import { seedEmptyDatabase, type DemoDataOptions } from '../../kit/src/seeding.js';
-import { generateWorld } from '../../../scripts/demo/world.js';
-import { deriveEventExtras } from '../../../scripts/demo/events-extras.js';
+import { generateWorld } from '../../kit/src/demo/world.js';
+import { deriveEventExtras } from './demo/extras.js';
 import { toDefinition } from './catalogue.js';
 import type { WorkingCalendar } from './domain/working-time.js';
 import { Drill, DrillParticipant } from './entities/drill.js';

@@ -5,7 +5,7 @@ import { whereInScope, whereOverlapsScope } from '../../kit/src/scope.js';
 import { PartyBranch, PartyBranchGrid, PartyBranchMember } from './entities/party-branch.js';
 import { ServiceBrand, ServiceBrandGrid } from './entities/service-brand.js';
 import { ServiceStation } from './entities/service-station.js';
-import { createPrefixGroupLoader } from './prefix-loader.js';
+import { createPrefixGroupLoader } from '../../kit/src/loaders.js';
 
 type Restrict = (qb: SelectQueryBuilder<ObjectLiteral>, alias: string) => void;
 

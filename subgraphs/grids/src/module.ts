@@ -13,7 +13,6 @@ import { Initial1764400000000 } from './migrations/1764400000000-initial.js';
 import { GridDomain1764500000000 } from './migrations/1764500000000-grid-domain.js';
 import { CommunityLife1764600000000 } from './migrations/1764600000000-community-life.js';
 import { resolvers } from './resolvers/index.js';
-import { seedIfEmpty } from './seed.js';
 
 export const gridsSubgraph: SubgraphModule<Context> = {
   name: 'grids',
@@ -21,5 +20,6 @@ export const gridsSubgraph: SubgraphModule<Context> = {
   migrations: [Initial1764400000000, GridDomain1764500000000, CommunityLife1764600000000],
   resolvers: resolvers as SubgraphModule<Context>['resolvers'],
   createContext,
-  seedIfEmpty,
+  // Loaded only when demo data is asked for: the demo generator stays off the production import path.
+  seedIfEmpty: async (db, options, logger) => (await import('./seed.js')).seedIfEmpty(db, options, logger),
 };

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { badUserInput } from './errors.js';
 
 /**
  * Area and grid codes (DESIGN rule 4): 6 digits county, 9 street, 12 community, then +3
@@ -14,9 +14,7 @@ export function isAreaCode(code: string): boolean {
 export function parseAreaCodeArgument(argument: string, code: string | null | undefined): string | null {
   if (code === null || code === undefined) return null;
   if (!isAreaCode(code)) {
-    throw new GraphQLError(`${argument} 必须是 6、9、12、15 或 18 位数字的区划或网格编码`, {
-      extensions: { code: 'BAD_USER_INPUT', argument },
-    });
+    throw badUserInput(`${argument} 必须是 6、9、12、15 或 18 位数字的区划或网格编码`, argument);
   }
   return code;
 }

@@ -19,7 +19,15 @@ const ROWS_PER_STATEMENT = { sqlite: 100, mysql: 1000 } as const;
  * Entities with generated, version or discriminator columns take the query builder, which
  * knows how to fill those; the demo has none.
  */
-export async function bulkInsert<T extends ObjectLiteral>(manager: EntityManager, entity: EntitySchema<T>, rows: readonly T[]): Promise<void> {
+export interface BulkInsertOptions<T> {
+  /**
+   * Upsert: a row whose primary key exists updates these columns instead (ON DUPLICATE
+   * KEY UPDATE on MySQL, ON CONFLICT DO UPDATE on SQLite).
+   */
+  upsert?: readonly (keyof T & string)[];
+}
+
+export async function bulkInsert<T extends ObjectLiteral>(manager: EntityManager, entity: EntitySchema<T>, rows: readonly T[], options: BulkInsertOptions<T> = {}): Promise<void> {
   if (!rows.length) return;
   const metadata = manager.connection.getMetadata(entity);
   const driver = manager.connection.driver;
@@ -28,7 +36,14 @@ export async function bulkInsert<T extends ObjectLiteral>(manager: EntityManager
   const columns = metadata.columns.filter((column) => column.isInsert);
   if (columns.some((column) => needsQueryBuilder(column) || driver.spatialTypes.includes(column.type))) {
     for (let index = 0; index < rows.length; index += size) {
-      await manager.createQueryBuilder().insert().into(entity).values(rows.slice(index, index + size) as never).updateEntity(false).execute();
+      const insert = manager.createQueryBuilder().insert().into(entity).values(rows.slice(index, index + size) as never).updateEntity(false);
+      if (options.upsert?.length) {
+        insert.orUpdate(
+          options.upsert.map((property) => columnName(metadata, property)),
+          metadata.primaryColumns.map((column) => column.databaseName),
+        );
+      }
+      await insert.execute();
     }
     return;
   }
@@ -36,6 +51,7 @@ export async function bulkInsert<T extends ObjectLiteral>(manager: EntityManager
   const missing = columns.map((column) => (sqlite ? (column.default !== undefined && column.default !== null ? driver.normalizeDefault(column) : 'NULL') : 'DEFAULT'));
   const head = `INSERT INTO ${driver.escape(metadata.tablePath)}(${columns.map((column) => driver.escape(column.databaseName)).join(', ')}) VALUES `;
   const order = sqlite ? null : primaryKeyOrder(rows, metadata.primaryColumns);
+  const tail = options.upsert?.length ? upsertClause(manager, metadata, options.upsert) : '';
   for (let start = 0; start < rows.length; start += size) {
     const parameters: unknown[] = [];
     const tuples: string[] = [];
@@ -49,8 +65,24 @@ export async function bulkInsert<T extends ObjectLiteral>(manager: EntityManager
       });
       tuples.push(`(${values.join(', ')})`);
     }
-    await manager.query(head + tuples.join(', '), parameters);
+    await manager.query(head + tuples.join(', ') + tail, parameters);
   }
+}
+
+type EntityMetadata = ReturnType<EntityManager['connection']['getMetadata']>;
+
+function columnName(metadata: EntityMetadata, property: string): string {
+  const column = metadata.findColumnWithPropertyName(property);
+  if (!column) throw new Error(`${metadata.name} has no column ${property}`);
+  return column.databaseName;
+}
+
+function upsertClause(manager: EntityManager, metadata: EntityMetadata, properties: readonly string[]): string {
+  const { driver } = manager.connection;
+  const updated = properties.map((property) => driver.escape(columnName(metadata, property)));
+  if (driver.options.type === 'mysql') return ` ON DUPLICATE KEY UPDATE ${updated.map((column) => `${column} = VALUES(${column})`).join(', ')}`;
+  const keys = metadata.primaryColumns.map((column) => driver.escape(column.databaseName)).join(', ');
+  return ` ON CONFLICT (${keys}) DO UPDATE SET ${updated.map((column) => `${column} = excluded.${column}`).join(', ')}`;
 }
 
 /** Positions of the rows sorted by primary key (strings by code unit, as the demo's ASCII keys collate). */

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { GraphQLError } from 'graphql';
 import { In, type DataSource, type EntitySchema, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { Viewer } from './auth.js';
+import { badUserInput } from './errors.js';
 import { scopeSql } from './scope.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -53,18 +53,14 @@ export function decodeCursor(cursor: string): [SortValue, string] {
   } catch {
     // fall through to the user-facing error
   }
-  throw badInput('after', '分页游标无效');
+  throw badUserInput('分页游标无效', 'after');
 }
 
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0) throw badInput('first', 'first 必须是非负整数');
-  if (first > MAX_PAGE_SIZE) throw badInput('first', `first 不能超过 ${MAX_PAGE_SIZE}`);
+  if (!Number.isInteger(first) || first < 0) throw badUserInput('first 必须是非负整数', 'first');
+  if (first > MAX_PAGE_SIZE) throw badUserInput(`first 不能超过 ${MAX_PAGE_SIZE}`, 'first');
   return first;
-}
-
-function badInput(argument: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
 }
 
 export interface KeysetOptions<T> {

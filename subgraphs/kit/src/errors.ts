@@ -46,6 +46,11 @@ export function maskError(formatted: GraphQLFormattedError, onInternal?: (error:
   };
 }
 
+/** A request the caller must change: `BAD_USER_INPUT`, naming the argument when there is one. */
+export function badUserInput(message: string, argument?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
+}
+
 export function notFound(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
 }

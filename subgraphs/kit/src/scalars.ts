@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { badUserInput } from './errors.js';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -7,7 +8,7 @@ function parse(value: unknown): Date {
     const date = new Date(value);
     if (!Number.isNaN(date.getTime())) return date;
   }
-  throw new GraphQLError('时间必须是带时区的 ISO-8601 格式，例如 2026-11-29T08:00:00+08:00', { extensions: { code: 'BAD_USER_INPUT' } });
+  throw badUserInput('时间必须是带时区的 ISO-8601 格式，例如 2026-11-29T08:00:00+08:00');
 }
 
 /** ISO-8601 instants, served in UTC (DESIGN rule 9); input must name its offset. */

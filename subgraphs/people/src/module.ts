@@ -11,7 +11,6 @@ import { PeopleDomain1764500000000 } from './migrations/1764500000000-people-dom
 import { PiiSelfAccess1764600000000 } from './migrations/1764600000000-pii-self-access.js';
 import { TagCountCoveringIndex1764900000000 } from './migrations/1764900000000-tag-count-covering-index.js';
 import { resolvers } from './resolvers/index.js';
-import { seedIfEmpty } from './seed.js';
 
 export const peopleSubgraph: SubgraphModule<Context> = {
   name: 'people',
@@ -19,5 +18,6 @@ export const peopleSubgraph: SubgraphModule<Context> = {
   migrations: [Initial1764400000000, PeopleDomain1764500000000, PiiSelfAccess1764600000000, TagCountCoveringIndex1764900000000],
   resolvers: resolvers as SubgraphModule<Context>['resolvers'],
   createContext,
-  seedIfEmpty,
+  // Loaded only when demo data is asked for: the demo generator stays off the production import path.
+  seedIfEmpty: async (db, options, logger) => (await import('./seed.js')).seedIfEmpty(db, options, logger),
 };

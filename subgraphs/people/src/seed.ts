@@ -1,8 +1,8 @@
 import type { Database } from '../../kit/src/database.js';
 import type { Logger } from '../../kit/src/logger.js';
 import { seedEmptyDatabase, type DemoDataOptions } from '../../kit/src/seeding.js';
-import { generatePeopleExtras } from '../../../scripts/demo/people-extras.js';
-import { generateWorld } from '../../../scripts/demo/world.js';
+import { generatePeopleExtras } from './demo/extras.js';
+import { generateWorld } from '../../kit/src/demo/world.js';
 import { Household } from './entities/household.js';
 import { Person, type PersonEntity } from './entities/person.js';
 import { PersonTag, type PersonTagEntity } from './entities/person-tag.js';

@@ -20,7 +20,6 @@ import { CommunityProjects1764600000000 } from './migrations/1764600000000-commu
 import { CareDrives1764700000000 } from './migrations/1764700000000-care-drives.js';
 import { CareDriveClosing1764800000000 } from './migrations/1764800000000-care-drive-closing.js';
 import { resolvers } from './resolvers/index.js';
-import { seedIfEmpty } from './seed.js';
 
 export const volunteersSubgraph: SubgraphModule<Context> = {
   name: 'volunteers',
@@ -28,5 +27,6 @@ export const volunteersSubgraph: SubgraphModule<Context> = {
   migrations: [Initial1764400000000, VolunteerDomain1764500000000, CommunityProjects1764600000000, CareDrives1764700000000, CareDriveClosing1764800000000],
   resolvers: resolvers as SubgraphModule<Context>['resolvers'],
   createContext,
-  seedIfEmpty,
+  // Loaded only when demo data is asked for: the demo generator stays off the production import path.
+  seedIfEmpty: async (db, options, logger) => (await import('./seed.js')).seedIfEmpty(db, options, logger),
 };

@@ -1,8 +1,8 @@
 import type { Database } from '../../kit/src/database.js';
 import type { Logger } from '../../kit/src/logger.js';
 import { seedEmptyDatabase, type DemoDataOptions } from '../../kit/src/seeding.js';
-import { generateVolunteerExtras } from '../../../scripts/demo/volunteers-extras.js';
-import { generateWorld } from '../../../scripts/demo/world.js';
+import { generateVolunteerExtras } from './demo/extras.js';
+import { generateWorld } from '../../kit/src/demo/world.js';
 import { parseActivityStatus } from './domain/activity-status.js';
 import { Activity } from './entities/activity.js';
 import { CareDelivery, CareDrive, CareDriveItem, CareDriveTarget } from './entities/care-drive.js';

@@ -1,9 +1,11 @@
+import { checkCharacter } from '../../../kit/src/id-number-check.js';
+
+export { checkCharacter, makeIdNumber } from '../../../kit/src/id-number-check.js';
+
 /**
  * Resident ID numbers (GB 11643-1999): 6-digit address code, 8-digit birth date, 3-digit
  * sequence (odd for men), and a check character over the first 17 digits.
  */
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK_CHARACTERS = '10X98765432';
 
 export type IdNumberProblem = 'FORMAT' | 'LEGACY_FORMAT' | 'ADDRESS_CODE' | 'BIRTH_DATE' | 'CHECK_CHARACTER';
 
@@ -24,12 +26,6 @@ export interface ParsedIdNumber {
   /** YYYY-MM-DD */
   birthDate: string;
   addressCode: string;
-}
-
-export function checkCharacter(first17: string): string {
-  let sum = 0;
-  for (let index = 0; index < 17; index += 1) sum += Number(first17[index]) * (WEIGHTS[index] ?? 0);
-  return CHECK_CHARACTERS[sum % 11] ?? '';
 }
 
 /**
@@ -65,12 +61,6 @@ export function parseIdNumber(raw: string, today: Date = new Date()): ParsedIdNu
     birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
     addressCode,
   };
-}
-
-/** Builds a valid number, for demo data and tests. */
-export function makeIdNumber(addressCode: string, birthDate: string, sequence: number): string {
-  const first17 = `${addressCode}${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
-  return `${first17}${checkCharacter(first17)}`;
 }
 
 /** 510************02X: the address's first three digits and the last three characters. */

@@ -11,23 +11,23 @@
  * adopted topic asking for a 家园共筑 project, a rejected one and a withdrawn one.
  */
 import { base, Faker, zh_CN } from '@faker-js/faker';
-import { deadlineRule, type CategoryDefinition } from '../../subgraphs/events/src/domain/categories.js';
-import { timingAfter, timingOfReport, type EventTiming } from '../../subgraphs/events/src/domain/deadlines.js';
-import { COMMUNITY_LINK, dispatchNote, responsibleChain, type ChainLink, type GridFacts } from '../../subgraphs/events/src/domain/dispatch.js';
-import { EVENT_SOURCES, EVENT_STATUSES, oneOf, type EventStatus } from '../../subgraphs/events/src/domain/event-values.js';
-import { FINISHED_STATUSES, STEP_RULES, type EventStep, type ManualStep } from '../../subgraphs/events/src/domain/status-flow.js';
-import { dispatchColumns, stepColumns } from '../../subgraphs/events/src/domain/step-columns.js';
-import type { WorkingCalendar } from '../../subgraphs/events/src/domain/working-time.js';
-import type { VoteChoice } from '../../subgraphs/events/src/domain/deliberation.js';
-import { timeOrderedId } from '../../subgraphs/events/src/domain/time-ordered-id.js';
-import type { DrillEntity, DrillParticipantEntity } from '../../subgraphs/events/src/entities/drill.js';
-import type { EventActionEntity } from '../../subgraphs/events/src/entities/event-action.js';
-import type { GridEventEntity } from '../../subgraphs/events/src/entities/grid-event.js';
-import type { InspectionEntity, InspectionFindingEntity } from '../../subgraphs/events/src/entities/inspection.js';
-import type { TopicCommentEntity, TopicDecisionEntity, TopicEntity, TopicVoteEntity } from '../../subgraphs/events/src/entities/topic.js';
-import type { VisitEntity } from '../../subgraphs/events/src/entities/visit.js';
-import type { DemoWorld } from './world.js';
-import { groupBy } from './group-by.js';
+import { deadlineRule, type CategoryDefinition } from '../domain/categories.js';
+import { timingAfter, timingOfReport, type EventTiming } from '../domain/deadlines.js';
+import { COMMUNITY_LINK, dispatchNote, responsibleChain, type ChainLink, type GridFacts } from '../domain/dispatch.js';
+import { EVENT_SOURCES, EVENT_STATUSES, oneOf, type EventStatus } from '../domain/event-values.js';
+import { FINISHED_STATUSES, STEP_RULES, type EventStep, type ManualStep } from '../domain/status-flow.js';
+import { dispatchColumns, stepColumns } from '../domain/step-columns.js';
+import type { WorkingCalendar } from '../domain/working-time.js';
+import type { VoteChoice } from '../domain/deliberation.js';
+import { timeOrderedId } from '../domain/time-ordered-id.js';
+import type { DrillEntity, DrillParticipantEntity } from '../entities/drill.js';
+import type { EventActionEntity } from '../entities/event-action.js';
+import type { GridEventEntity } from '../entities/grid-event.js';
+import type { InspectionEntity, InspectionFindingEntity } from '../entities/inspection.js';
+import type { TopicCommentEntity, TopicDecisionEntity, TopicEntity, TopicVoteEntity } from '../entities/topic.js';
+import type { VisitEntity } from '../entities/visit.js';
+import type { DemoWorld } from '../../../kit/src/demo/world.js';
+import { groupBy } from '../../../kit/src/demo/group-by.js';
 
 type WorldEvent = DemoWorld['events'][number];
 

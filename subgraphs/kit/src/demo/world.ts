@@ -4,8 +4,8 @@
  * databases without any subgraph reading another's.
  */
 import { fakerZH_CN, type Faker } from '@faker-js/faker';
-import { makeIdNumber } from '../../subgraphs/people/src/domain/id-number.js';
-import type { DemoDataOptions } from '../../subgraphs/kit/src/seeding.js';
+import { makeIdNumber } from '../id-number-check.js';
+import type { DemoDataOptions } from '../seeding.js';
 import { demoAreas, type DemoArea } from './areas.js';
 import { layOutBoundaries, round6 } from './boundaries.js';
 import { growCity } from './city-growth.js';

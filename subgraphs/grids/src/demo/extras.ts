@@ -6,12 +6,12 @@
  * service stations, grid party branches, service brands and demonstration points.
  */
 import { base, Faker, zh_CN } from '@faker-js/faker';
-import type { OpeningHours, Weekday } from '../../subgraphs/grids/src/domain/opening-hours.js';
-import type { PartyBranchEntity, PartyBranchGridEntity, PartyBranchMemberEntity } from '../../subgraphs/grids/src/entities/party-branch.js';
-import type { ServiceBrandEntity, ServiceBrandGridEntity } from '../../subgraphs/grids/src/entities/service-brand.js';
-import type { ServiceStationEntity } from '../../subgraphs/grids/src/entities/service-station.js';
-import { groupBy } from './group-by.js';
-import type { DemoWorld } from './world.js';
+import type { OpeningHours, Weekday } from '../domain/opening-hours.js';
+import type { PartyBranchEntity, PartyBranchGridEntity, PartyBranchMemberEntity } from '../entities/party-branch.js';
+import type { ServiceBrandEntity, ServiceBrandGridEntity } from '../entities/service-brand.js';
+import type { ServiceStationEntity } from '../entities/service-station.js';
+import { groupBy } from '../../../kit/src/demo/group-by.js';
+import type { DemoWorld } from '../../../kit/src/demo/world.js';
 
 type DemoStaff = DemoWorld['staff'][number];
 

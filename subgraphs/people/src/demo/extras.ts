@@ -6,9 +6,9 @@
  * Nobody changes status here: other subgraphs refer to the world's people as they are.
  */
 import { base, Faker, zh_CN } from '@faker-js/faker';
-import type { OccupationCode } from '../../subgraphs/people/src/domain/occupations.js';
-import { groupBy } from './group-by.js';
-import type { DemoWorld } from './world.js';
+import type { OccupationCode } from '../domain/occupations.js';
+import { groupBy } from '../../../kit/src/demo/group-by.js';
+import type { DemoWorld } from '../../../kit/src/demo/world.js';
 
 const DAY = 86_400_000;
 /** The instant the world is anchored to (world.ts: 2026-11-01). */

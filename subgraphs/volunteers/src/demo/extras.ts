@@ -7,21 +7,21 @@
  * same world and seed always give the same rows, so tests can compute exact figures.
  */
 import { base, Faker, zh_CN } from '@faker-js/faker';
-import { pointsFor, STARTING_POINT_RATES, DEFAULT_POINTS_PER_HOUR } from '../../subgraphs/volunteers/src/domain/points.js';
-import { OPENING_TITLE } from '../../subgraphs/volunteers/src/domain/service-records.js';
-import { hoursToMinutes, serviceMinutes, windowMinutes } from '../../subgraphs/volunteers/src/domain/service-hours.js';
-import type { CareDeliveryEntity, CareDriveEntity, CareDriveItemEntity, CareDriveTargetEntity } from '../../subgraphs/volunteers/src/entities/care-drive.js';
-import type { ProjectEntity } from '../../subgraphs/volunteers/src/entities/project.js';
-import type { CorrectionRequestEntity } from '../../subgraphs/volunteers/src/entities/correction-request.js';
-import type { EnrolmentEntity } from '../../subgraphs/volunteers/src/entities/enrolment.js';
-import type { PointEntryEntity } from '../../subgraphs/volunteers/src/entities/point-entry.js';
-import type { RedemptionEntity } from '../../subgraphs/volunteers/src/entities/redemption.js';
-import type { RewardEntity } from '../../subgraphs/volunteers/src/entities/reward.js';
-import type { ServiceRecordChangeEntity } from '../../subgraphs/volunteers/src/entities/service-record-change.js';
-import type { ServiceRecordEntity } from '../../subgraphs/volunteers/src/entities/service-record.js';
-import { formatUuidV7 } from '../../subgraphs/volunteers/src/ids.js';
-import { groupBy } from './group-by.js';
-import type { DemoWorld } from './world.js';
+import { pointsFor, STARTING_POINT_RATES, DEFAULT_POINTS_PER_HOUR } from '../domain/points.js';
+import { OPENING_TITLE } from '../domain/service-records.js';
+import { hoursToMinutes, serviceMinutes, windowMinutes } from '../domain/service-hours.js';
+import type { CareDeliveryEntity, CareDriveEntity, CareDriveItemEntity, CareDriveTargetEntity } from '../entities/care-drive.js';
+import type { ProjectEntity } from '../entities/project.js';
+import type { CorrectionRequestEntity } from '../entities/correction-request.js';
+import type { EnrolmentEntity } from '../entities/enrolment.js';
+import type { PointEntryEntity } from '../entities/point-entry.js';
+import type { RedemptionEntity } from '../entities/redemption.js';
+import type { RewardEntity } from '../entities/reward.js';
+import type { ServiceRecordChangeEntity } from '../entities/service-record-change.js';
+import type { ServiceRecordEntity } from '../entities/service-record.js';
+import { formatUuidV7 } from '../ids.js';
+import { groupBy } from '../../../kit/src/demo/group-by.js';
+import type { DemoWorld } from '../../../kit/src/demo/world.js';
 
 export interface VolunteerExtras {
   rewards: RewardEntity[];
