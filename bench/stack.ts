@@ -167,7 +167,11 @@ let writeSequence = 0;
 export async function graphTarget(url: string, operation: Operation, subjects: Subjects): Promise<Target> {
   const token = await signDevToken({ subject: `bench-${operation.role.toLowerCase()}`, roles: [operation.role], scopes: operation.scope(subjects) }, AUTH);
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-  const body = operation.kind === 'write' ? () => JSON.stringify(operation.body(subjects, (writeSequence += 1))) : JSON.stringify(operation.body(subjects, 0));
+  const nextWrite = () => {
+    writeSequence += 1;
+    return JSON.stringify(operation.body(subjects, writeSequence));
+  };
+  const body = operation.kind === 'write' ? nextWrite : JSON.stringify(operation.body(subjects, 0));
   return { url, method: 'POST', headers, body };
 }
 

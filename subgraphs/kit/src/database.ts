@@ -1,7 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { DataSource, type EntitySchema, type Logger, type MixedList } from 'typeorm';
+import { DataSource, type EntitySchema, type Logger, type MigrationInterface, type MixedList } from 'typeorm';
+
+/** A migration class, as TypeORM's `migrations` option takes it. */
+export type MigrationClass = new () => MigrationInterface;
 
 /** Counts every SQL statement a DataSource sends, so tests can assert batching. */
 export class StatementCounter implements Logger {
@@ -28,7 +31,7 @@ export interface Database {
 export interface DatabaseOptions {
   url: string;
   entities: MixedList<EntitySchema>;
-  migrations: MixedList<Function>;
+  migrations: MixedList<MigrationClass>;
   /** MySQL connections in the pool (20 when unset); SQLite has one connection. */
   poolSize?: number;
 }

@@ -33,7 +33,9 @@ export async function lookUpMany<T>(
         .map((_, index) => `k${index}: ${lookup.field}(${lookup.argument}: $k${index}) ${lookup.selection}`)
         .join(' ')} }`;
       const data = await runtime.graph.request<Record<string, T | null>>(query, variables, runtime.authorization);
-      chunk.forEach((key, index) => found.set(key, data[`k${index}`] ?? null));
+      chunk.forEach((key, index) => {
+        found.set(key, data[`k${index}`] ?? null);
+      });
     }),
   );
   return found;

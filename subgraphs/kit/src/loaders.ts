@@ -81,7 +81,9 @@ export function createPrefixGroupLoader<T extends ObjectLiteral & { id: string }
     const qb = dataSource.getRepository(entity).createQueryBuilder(alias);
     qb.where(
       new Brackets((inner) => {
-        prefixes.forEach((prefix, index) => inner.orWhere(`${alias}.${property} LIKE :prefix${index}`, { [`prefix${index}`]: `${prefix}%` }));
+        prefixes.forEach((prefix, index) => {
+          inner.orWhere(`${alias}.${property} LIKE :prefix${index}`, { [`prefix${index}`]: `${prefix}%` });
+        });
       }),
     );
     options.restrict?.(qb, alias);

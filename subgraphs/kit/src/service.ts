@@ -3,6 +3,7 @@ import type { BaseContext } from '@apollo/server';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
+import type { MigrationClass } from './database.js';
 import { z } from 'zod';
 import { createTokenVerifier, type Viewer } from './auth.js';
 import { commonConfig, databaseUrl, parseConfig, port } from './config.js';
@@ -45,7 +46,7 @@ export function createContextFactory<L>(createLoaders: (dataSource: DataSource, 
 export interface SubgraphModule<C extends BaseContext> {
   name: SubgraphName;
   entities: MixedList<EntitySchema>;
-  migrations: MixedList<Function>;
+  migrations: MixedList<MigrationClass>;
   resolvers: GraphQLResolverMap<C>;
   createContext: (db: Database, viewer: Viewer, runtime: SubgraphRuntime) => C;
   /** Fills an empty database with demo data; never touches one that has data. */
