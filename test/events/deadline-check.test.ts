@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingMinutes } from '../../subgraphs/events/src/domain/working-time.js';
 import { EventAction } from '../../subgraphs/events/src/entities/event-action.js';
 import { GridEvent } from '../../subgraphs/events/src/entities/grid-event.js';
-import { checkDeadlines } from '../../subgraphs/events/src/flow/deadline-check.js';
-import { eventEntities, eventMigrations } from '../../subgraphs/events/src/tables.js';
+import { checkDeadlines } from '../../subgraphs/events/src/actions/deadline-check.js';
+import { eventEntities } from '../../subgraphs/events/src/entities/index.js';
+import { eventMigrations } from '../../subgraphs/events/src/migrations/index.js';
 import { openDatabase, type Database } from '../../subgraphs/kit/src/database.js';
 import { CALENDAR, SANYIQIAO, staffedMicroGrid, startEvents, token, type EventServices } from './support.js';
 
@@ -131,7 +132,7 @@ describe('the scheduled deadline check', () => {
     const leaderToken = await token('GRID_WORKER', [SANYIQIAO], leader.personId);
     await services.ask(MUTATION('acceptEvent'), { input: { eventId } }, leaderToken);
     // The check read the event before the worker accepted it: its conditional update matches nothing.
-    const { writeStep } = await import('../../subgraphs/events/src/flow/write-step.js');
+    const { writeStep } = await import('../../subgraphs/events/src/actions/write-step.js');
     const written = await services.events.db.dataSource.transaction((manager) =>
       writeStep(manager, stale, { patch: { assigneeId: null }, action: { step: 'ESCALATE', fromStatus: 'DISPATCHED', toStatus: 'DISPATCHED', at: stale.updatedAt, actorSubject: 'system', actorRole: null, actorPersonId: null, assigneeId: null, note: null } }),
     );
@@ -155,7 +156,7 @@ describe('the check-deadlines command', () => {
       await db.dataSource.destroy();
       const run = promisify(execFile);
       const env = { ...process.env, EVENTS_DATABASE_URL: url };
-      const command = [process.execPath, ['--import', 'tsx', 'scripts/check-deadlines.ts']] as const;
+      const command = [process.execPath, ['--import', 'tsx', 'subgraphs/events/src/check-deadlines.ts']] as const;
       const first = await run(...command, { env });
       expect(JSON.parse(first.stdout)).toMatchObject({ escalated: 0, markedOverdue: 1, skipped: 0 });
       const second = await run(...command, { env });

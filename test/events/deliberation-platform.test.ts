@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../subgraphs/events/src/context.js';
-import { residencyOf } from '../../subgraphs/events/src/deliberation/residency.js';
+import { residencyOf } from '../../subgraphs/events/src/graph/residency.js';
 import { createGraphClient } from '../../subgraphs/kit/src/graph-client.js';
 import { graphql } from '../support/graphql.js';
 import { startPlatform, type Platform } from '../support/platform.js';

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../subgraphs/kit/src/auth.js';
 import type { Context } from '../../subgraphs/events/src/context.js';
-import { residencyOf } from '../../subgraphs/events/src/deliberation/residency.js';
+import { residencyOf } from '../../subgraphs/events/src/graph/residency.js';
 import { DEFAULT_CATEGORIES } from '../../subgraphs/events/src/domain/categories.js';
 import {
   checkComment, checkDecision, checkTopic, checkWithdrawReason, commentRoleProblem, decidableProblem, decideRoleProblem, livesIn, openProblem,
@@ -68,7 +68,7 @@ describe('residency and status', () => {
 });
 
 describe('checking requests', () => {
-  const problems = (result: { problems: { code: string; field?: string | undefined }[] }) => result.problems.map((problem) => [problem.code, problem.field]);
+  const problems = (result: { problems: { code: string; field?: string | null | undefined }[] }) => result.problems.map((problem) => [problem.code, problem.field]);
 
   it('checks a topic’s title and body, trimmed', () => {
     expect(checkTopic({ gridId: ' g-1 ', title: ' 加装电梯 ', body: ' 征集意见 ' })).toEqual({ topic: { gridId: 'g-1', title: '加装电梯', body: '征集意见' }, problems: [] });

@@ -112,7 +112,7 @@ describe('checking input', () => {
   const worker: Actor = { subject: 'w', roles: ['GRID_WORKER'], personId: 'p' };
   const resident: Actor = { subject: 'r', roles: ['RESIDENT'], personId: 'resident' };
   const report = { gridId: 'g', title: '楼道堆放杂物', category: '安全隐患' };
-  const codes = (problems: { code: string; field?: string | undefined }[]) => problems.map((problem) => [problem.code, problem.field]);
+  const codes = (problems: { code: string; field?: string | null | undefined }[]) => problems.map((problem) => [problem.code, problem.field]);
 
   it('accepts a report and defaults its priority and source', () => {
     const checked = checkReport({ ...report, photos: ['https://img.example.cn/1.jpg'], location: { lng: 103.92, lat: 30.57 } }, DEFAULT_CATEGORIES, worker);

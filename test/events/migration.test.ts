@@ -7,7 +7,8 @@ import { EventAction } from '../../subgraphs/events/src/entities/event-action.js
 import { EventCategory } from '../../subgraphs/events/src/entities/event-category.js';
 import { GridEvent } from '../../subgraphs/events/src/entities/grid-event.js';
 import { Topic, TopicVote } from '../../subgraphs/events/src/entities/topic.js';
-import { eventEntities, eventMigrations } from '../../subgraphs/events/src/tables.js';
+import { eventEntities } from '../../subgraphs/events/src/entities/index.js';
+import { eventMigrations } from '../../subgraphs/events/src/migrations/index.js';
 import { openDatabase, type Database } from '../../subgraphs/kit/src/database.js';
 import { freshDatabaseUrl } from '../support/database.js';
 import { CALENDAR } from './support.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GridEvent } from '../../subgraphs/events/src/entities/grid-event.js';
-import { checkDeadlines } from '../../subgraphs/events/src/flow/deadline-check.js';
+import { checkDeadlines } from '../../subgraphs/events/src/actions/deadline-check.js';
 import { Visit } from '../../subgraphs/events/src/entities/visit.js';
 import { graphql } from '../support/graphql.js';
 import { startPlatform, type Platform } from '../support/platform.js';

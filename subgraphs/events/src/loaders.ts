@@ -3,11 +3,10 @@ import type { Viewer } from '../../kit/src/auth.js';
 import { createGroupPageLoader, type GroupPageLoader } from '../../kit/src/connection.js';
 import { createGroupLoader, createRowLoader } from '../../kit/src/loaders.js';
 import { whereInScope, whereOverlapsScope } from '../../kit/src/scope.js';
-import { createDrillRankingLoader } from './db/drill-ranking.js';
-import { createMedianLoader, createStatsLoader } from './db/event-stats.js';
-import { createLastVisitLoader } from './db/last-visit.js';
-import { createTopicCountLoaders } from './db/topic-counts.js';
-import { createVisiblePageLoader } from './db/visible-pages.js';
+import { createDrillRankingLoader } from './queries/drill-ranking.js';
+import { createMedianLoader, createStatsLoader } from './queries/event-stats.js';
+import { createLastVisitLoader } from './queries/last-visit.js';
+import { createTopicCountLoaders } from './queries/topic-counts.js';
 import type { TopicStatus } from './domain/deliberation.js';
 import type { EventStatus } from './domain/event-values.js';
 import { Drill, DrillParticipant } from './entities/drill.js';
@@ -42,6 +41,8 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     },
   };
   const topicPages = new Map<string, GroupPageLoader<TopicEntity>>();
+  // Topics and comments keyset on their time-ordered ids, under the same visibility rule.
+  const hallPages = { areaCodeProperty: 'areaCode', scope: 'overlaps' } as const;
   return {
     eventById: createRowLoader(dataSource, GridEvent, 'id', scoped),
     /** Keyed by an area-code prefix: a grid's events are those under its code. */
@@ -73,13 +74,12 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
       const key = status ?? '';
       let loader = topicPages.get(key);
       if (!loader) {
-        const where = status ? (qb: SelectQueryBuilder<TopicEntity>, alias: string) => void qb.andWhere(`${alias}.status = :status`, { status }) : undefined;
-        loader = createVisiblePageLoader(dataSource, Topic, viewer, { groupBy: 'areaCode', match: 'prefix', direction: 'DESC', ...(where ? { where } : {}) });
+        loader = createGroupPageLoader(dataSource, Topic, viewer, { ...hallPages, groupBy: 'areaCode', match: 'prefix', direction: 'DESC', ...(status ? { filter: { status } } : {}) });
         topicPages.set(key, loader);
       }
       return loader;
     },
-    commentsByTopic: createVisiblePageLoader(dataSource, TopicComment, viewer, { groupBy: 'topicId', match: 'equal', direction: 'ASC' }),
+    commentsByTopic: createGroupPageLoader(dataSource, TopicComment, viewer, { ...hallPages, groupBy: 'topicId', match: 'equal', direction: 'ASC' }),
     decisionByTopic: createRowLoader(dataSource, TopicDecision, 'topicId', visibleTopics),
     eventsByTopic: createGroupLoader(dataSource, GridEvent, 'topicId', { ...scoped, orderBy: 'id' }),
     ...createTopicCountLoaders(dataSource, viewer),

@@ -2,7 +2,8 @@ import type { SubgraphModule } from '../../kit/src/service.js';
 import { readEventsConfig } from './config.js';
 import { createContextFor, type Context, type EventsSettings } from './context.js';
 import { resolvers } from './resolvers/index.js';
-import { eventEntities, eventMigrations } from './tables.js';
+import { eventEntities } from './entities/index.js';
+import { eventMigrations } from './migrations/index.js';
 
 /** The events subgraph with a given clock and working calendar; tests set the clock. */
 export function createEventsSubgraph(settings: EventsSettings): SubgraphModule<Context> {

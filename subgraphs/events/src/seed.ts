@@ -3,7 +3,7 @@ import type { Logger } from '../../kit/src/logger.js';
 import { seedEmptyDatabase, type DemoDataOptions } from '../../kit/src/seeding.js';
 import { generateWorld } from '../../kit/src/demo/world.js';
 import { deriveEventExtras } from './demo/extras.js';
-import { toDefinition } from './catalogue.js';
+import { toDefinition } from './queries/catalogue.js';
 import type { WorkingCalendar } from './domain/working-time.js';
 import { Drill, DrillParticipant } from './entities/drill.js';
 import { EventAction } from './entities/event-action.js';
@@ -15,7 +15,7 @@ import { Visit } from './entities/visit.js';
 
 /**
  * Demo data: the world's events with timelines and deadlines, and the inspections, visits
- * and deliberation-hall topics derived from the same world (scripts/demo/events-extras.ts).
+ * and deliberation-hall topics derived from the same world (demo/extras.ts).
  */
 export async function seedIfEmpty(db: Database, options: DemoDataOptions & { calendar: WorkingCalendar }, logger: Logger): Promise<void> {
   const catalogue = (await db.dataSource.getRepository(EventCategory).find()).map(toDefinition);

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { In, type DataSource, type EntitySchema, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { Viewer } from './auth.js';
 import { badUserInput } from './errors.js';
+import { ancestorCodes } from './area-code.js';
 import { scopeSql } from './scope.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -160,6 +161,22 @@ export interface GroupPageOptions<T> {
    * (IN), e.g. `{ status: 'ACTIVE' }` or `{ status: ['DISPATCHED', 'ACCEPTED'] }`.
    */
   filter?: { [K in keyof T]?: string | number | boolean | null | readonly (string | number)[] };
+  /** Page order: `ASC` (the default) or `DESC`, newest first where ids are time-ordered; the id is the keyset either way. */
+  direction?: 'ASC' | 'DESC';
+  /**
+   * Which scope rule applies: `inside` (the default, DESIGN rule 4), or `overlaps` for rows
+   * that serve an area rather than sit in it (a grid's deliberation topics): visible inside
+   * the viewer's scope and on the path above it, as `whereOverlapsScope` says.
+   */
+  scope?: 'inside' | 'overlaps';
+}
+
+/** `whereOverlapsScope` (scope.ts) as raw SQL with positional parameters, for the hand-built group pages. */
+function overlapsScopeSql(viewer: Viewer, column: string): { sql: string; params: string[] } {
+  const ancestors = [...new Set(viewer.scopes.flatMap((scope) => ancestorCodes(scope)))];
+  if (ancestors.length === 0) return scopeSql(viewer, column);
+  const inside = scopeSql(viewer, column);
+  return { sql: `(${inside.sql} OR ${column} IN (${ancestors.map(() => '?').join(', ')}))`, params: [...inside.params, ...ancestors] };
 }
 
 /**
@@ -180,7 +197,7 @@ export function createGroupPageLoader<T extends ObjectLiteral & { id: string }>(
   const groupColumn = escape(columnName(metadata, options.groupBy));
   const areaColumn = escape(columnName(metadata, options.areaCodeProperty));
   const idColumn = escape(columnName(metadata, 'id'));
-  const scope = scopeSql(viewer, areaColumn);
+  const scope = options.scope === 'overlaps' ? overlapsScopeSql(viewer, areaColumn) : scopeSql(viewer, areaColumn);
   const filters: string[] = [];
   const filterParams: unknown[] = [];
   for (const [property, value] of Object.entries(options.filter ?? {})) {
@@ -197,6 +214,9 @@ export function createGroupPageLoader<T extends ObjectLiteral & { id: string }>(
   }
   const where = [`${groupColumn} ${options.match === 'prefix' ? 'LIKE' : '='} ?`, scope.sql, ...filters].join(' AND ');
   const whereParams = (value: string) => [options.match === 'prefix' ? `${value}%` : value, ...scope.params, ...filterParams];
+  const direction = options.direction ?? 'ASC';
+  const beyond = direction === 'ASC' ? '>' : '<';
+  const order = direction === 'ASC' ? 1 : -1;
 
   const counts = new DataLoader<string, number>(async (values) => {
     const params: unknown[] = [];
@@ -224,7 +244,7 @@ export function createGroupPageLoader<T extends ObjectLiteral & { id: string }>(
         if (after !== null) params.push(after);
         selects.push(
           `SELECT * FROM (SELECT ? AS k, ${idColumn} AS id FROM ${table} WHERE ${where}` +
-            `${after !== null ? ` AND ${idColumn} > ?` : ''} ORDER BY ${idColumn} LIMIT ${limit + 1}) AS p${index}`,
+            `${after !== null ? ` AND ${idColumn} ${beyond} ?` : ''} ORDER BY ${idColumn} ${direction} LIMIT ${limit + 1}) AS p${index}`,
         );
       });
       const found: { k: number | string; id: string }[] = selects.length
@@ -238,7 +258,7 @@ export function createGroupPageLoader<T extends ObjectLiteral & { id: string }>(
           .filter((row) => Number(row.k) === index)
           .map((row) => byId.get(row.id))
           .filter((row): row is T => row !== undefined)
-          .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+          .sort((a, b) => (a.id < b.id ? -order : a.id > b.id ? order : 0));
         return toConnection(page, limits[index] ?? DEFAULT_PAGE_SIZE, (row) => row.id, () => counts.load(key.value));
       });
     },

@@ -77,6 +77,22 @@ export function deadlineRule(category: CategoryDefinition, priority: EventPriori
   return priority === 'URGENT' ? { limits: category.urgent, clock: 'CLOCK' } : { limits: category.normal, clock: 'WORKING' };
 }
 
+/** Fallback limits for an event whose category left the catalogue: those of 其他事件, or one working day. */
+const FALLBACK: CategoryDefinition = {
+  name: '其他事件',
+  categoryClass: 'EVENT',
+  active: true,
+  sortOrder: 0,
+  normal: { registerMinutes: 60, acceptMinutes: 60, finishMinutes: 3 * 420 },
+  urgent: { registerMinutes: 10, acceptMinutes: 10, finishMinutes: 1440 },
+};
+
+/** The limits for an existing event: its category even when retired since, so its deadlines do not jump. */
+export function ruleFor(catalogue: readonly CategoryDefinition[], category: string, priority: EventPriority): DeadlineRule {
+  const definition = catalogue.find((entry) => entry.name === category) ?? catalogue.find((entry) => entry.name === FALLBACK.name) ?? FALLBACK;
+  return deadlineRule(definition, priority);
+}
+
 /** The active catalogue entry of that name, or null: an unknown or retired category is a user error. */
 export function findActiveCategory(catalogue: readonly CategoryDefinition[], name: string): CategoryDefinition | null {
   return catalogue.find((category) => category.name === name && category.active) ?? null;

@@ -4,8 +4,8 @@ import type { GridEventEntity as GridEventEntityModel } from '../entities/grid-e
 import type { GridEventConnectionModel as GridEventConnectionModelModel, InspectionConnectionModel as InspectionConnectionModelModel, VisitConnectionModel as VisitConnectionModelModel, TopicConnectionModel as TopicConnectionModelModel, TopicCommentConnectionModel as TopicCommentConnectionModelModel, ProjectRequestModel as ProjectRequestModelModel, PersonReference as PersonReferenceModel, GridReference as GridReferenceModel, GridStaffReference as GridStaffReferenceModel, AreaReference as AreaReferenceModel, EntityReference as EntityReferenceModel } from '../mappers.js';
 import type { EventActionEntity as EventActionEntityModel } from '../entities/event-action.js';
 import type { CategoryDefinition as CategoryDefinitionModel } from '../domain/categories.js';
-import type { EventStatsModel as EventStatsModelModel } from '../db/event-stats.js';
-import type { EventPayload as EventPayloadModel } from '../flow/payloads.js';
+import type { EventStatsModel as EventStatsModelModel } from '../queries/event-stats.js';
+import type { EventPayload as EventPayloadModel } from '../actions/event-payload.js';
 import type { InspectionEntity as InspectionEntityModel, InspectionFindingEntity as InspectionFindingEntityModel } from '../entities/inspection.js';
 import type { VisitEntity as VisitEntityModel } from '../entities/visit.js';
 import type { DrillEntity as DrillEntityModel, DrillParticipantEntity as DrillParticipantEntityModel } from '../entities/drill.js';

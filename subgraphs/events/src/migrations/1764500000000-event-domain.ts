@@ -1,5 +1,5 @@
 import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner, type TableColumnOptions } from 'typeorm';
-import { sqlTimestamp } from '../db/sql-time.js';
+import { sqlTimestamp } from '../../../kit/src/sql.js';
 import { DEFAULT_CATEGORIES, deadlineRule, type CategoryDefinition } from '../domain/categories.js';
 import { stageOf } from '../domain/deadlines.js';
 import { oneOf, EVENT_PRIORITIES, EVENT_STATUSES } from '../domain/event-values.js';

@@ -1,5 +1,5 @@
 import type { DrillCommunityResultResolvers, DrillParticipantResolvers, DrillResolvers } from '../generated/resolvers.js';
-import { readDrill } from './event-pages.js';
+import { readDrill } from '../queries/event-pages.js';
 
 export const Drill: DrillResolvers = {
   __resolveReference: (reference, context) => readDrill(reference, context),

@@ -1,6 +1,6 @@
 import { isOverdue } from '../domain/deadlines.js';
 import type { EventActionResolvers, GridEventResolvers } from '../generated/resolvers.js';
-import { readEvent } from './event-pages.js';
+import { readEvent } from '../queries/event-pages.js';
 
 export const GridEvent: GridEventResolvers = {
   __resolveReference: (reference, context) => readEvent(reference, context),

@@ -1,5 +1,5 @@
 import type { GridStaffResolvers } from '../generated/resolvers.js';
-import { assignedEventPage } from './event-pages.js';
+import { assignedEventPage } from '../queries/event-pages.js';
 
 export const GridStaff: GridStaffResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),

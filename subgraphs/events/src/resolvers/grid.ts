@@ -1,6 +1,6 @@
 import { gridAreaPrefix, parseAreaCodeArgument } from '../../../kit/src/area-code.js';
 import type { AreaResolvers, EventStatsResolvers, GridResolvers } from '../generated/resolvers.js';
-import { eventPage, eventStatsUnder } from './event-pages.js';
+import { eventPage, eventStatsUnder } from '../queries/event-pages.js';
 
 export const Grid: GridResolvers = {
   // The key carries the code, so a grid's events are found without asking the grids

@@ -1,5 +1,5 @@
 import type { InspectionFindingResolvers, InspectionResolvers } from '../generated/resolvers.js';
-import { readInspection } from './event-pages.js';
+import { readInspection } from '../queries/event-pages.js';
 
 export const Inspection: InspectionResolvers = {
   __resolveReference: (reference, context) => readInspection(reference, context),

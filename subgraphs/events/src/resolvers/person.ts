@@ -1,5 +1,5 @@
 import type { PersonResolvers } from '../generated/resolvers.js';
-import { eventPage, requireEventRead } from './event-pages.js';
+import { eventPage, requireEventRead } from '../queries/event-pages.js';
 
 export const Person: PersonResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),

@@ -1,12 +1,10 @@
 import { parseAreaCodeArgument } from '../../../kit/src/area-code.js';
-import { paginate } from '../../../kit/src/connection.js';
-import { narrowScope, whereInScope } from '../../../kit/src/scope.js';
-import { loadCatalogue } from '../catalogue.js';
-import { Inspection } from '../entities/inspection.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
-import { searchEvents } from '../search-events.js';
-import { searchTopics } from '../deliberation/search-topics.js';
-import { eventStatsUnder, readDrill, readEvent, readInspection, requireEventRead } from './event-pages.js';
+import { loadCatalogue } from '../queries/catalogue.js';
+import { eventStatsUnder, readDrill, readEvent, readInspection, requireEventRead } from '../queries/event-pages.js';
+import { searchEvents } from '../queries/search-events.js';
+import { searchInspections } from '../queries/search-inspections.js';
+import { searchTopics } from '../queries/search-topics.js';
 
 export const Query: QueryResolvers = {
   event: (_, { id }, context) => readEvent({ id }, context),
@@ -32,10 +30,7 @@ export const Query: QueryResolvers = {
   inspection: (_, { id }, context) => readInspection({ id }, context),
   inspections: (_, { areaCode, status, first, after }, { db, viewer }) => {
     requireEventRead(viewer);
-    const qb = db.dataSource.getRepository(Inspection).createQueryBuilder('inspection');
-    whereInScope(qb, narrowScope(viewer, parseAreaCodeArgument('areaCode', areaCode)), 'inspection.areaCode');
-    if (status) qb.andWhere('inspection.status = :status', { status });
-    return paginate(qb, { first, after }, { alias: 'inspection' });
+    return searchInspections(db, viewer, { areaCode: parseAreaCodeArgument('areaCode', areaCode), status: status ?? null }, { first, after });
   },
   drill: (_, { id }, context) => readDrill({ id }, context),
   topic: (_, { id }, { loaders }) => loaders.topicById.load(id),

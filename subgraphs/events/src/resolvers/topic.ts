@@ -1,5 +1,5 @@
 import type { ProjectRequestResolvers, TopicCommentResolvers, TopicDecisionResolvers, TopicResolvers } from '../generated/resolvers.js';
-import { requireEventRead } from './event-pages.js';
+import { requireEventRead } from '../queries/event-pages.js';
 
 /**
  * The deliberation hall is read by every signed-in viewer who may see the topic (the

@@ -1,5 +1,5 @@
 import type { VisitResolvers } from '../generated/resolvers.js';
-import { readVisit } from './event-pages.js';
+import { readVisit } from '../queries/event-pages.js';
 
 export const Visit: VisitResolvers = {
   __resolveReference: (reference, context) => readVisit(reference, context),
