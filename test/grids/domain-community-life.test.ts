@@ -6,11 +6,11 @@ import { isOpenAt, openingHoursProblems, openingHoursSummary, type OpeningHours,
 import { branchGridProblems, joiningMemberProblems, secretaryProblems, type PersonFacts } from '../../subgraphs/grids/src/domain/party-branch-rules.js';
 import { attachmentProblems } from '../../subgraphs/grids/src/domain/service-brand-rules.js';
 import { stationFieldProblems, stationPlacementProblems } from '../../subgraphs/grids/src/domain/station-rules.js';
-import { holdingCodes } from '../../subgraphs/grids/src/resolvers/community-of-grid.js';
+import { holdingCodes } from '../../subgraphs/grids/src/domain/grid-rules.js';
 import { square } from './support.js';
 
 const codes = (problems: { code: string }[]) => problems.map((p) => p.code);
-const fields = (problems: { field: string | null }[]) => problems.map((p) => p.field);
+const fields = (problems: { field?: string | null }[]) => problems.map((p) => p.field);
 const WEEKDAYS: Weekday[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];
 const OFFICE: OpeningHours = { alwaysOpen: false, periods: [{ days: WEEKDAYS, opens: '08:30', closes: '18:00' }, { days: ['SATURDAY', 'SUNDAY'], opens: '09:00', closes: '17:00' }] };
 const NIGHT: OpeningHours = { alwaysOpen: false, periods: [{ days: ['SUNDAY'], opens: '22:00', closes: '02:00' }] };

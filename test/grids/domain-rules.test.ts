@@ -4,7 +4,7 @@ import { areaPrefix } from '../../subgraphs/grids/src/domain/area-prefix.js';
 import { buildingPlacementProblems, buildingRequestProblems } from '../../subgraphs/grids/src/domain/building-rules.js';
 import { dedicatedKindFromName } from '../../subgraphs/grids/src/domain/dedicated-kind.js';
 import { gridPlacementProblems, gridRequestProblems, retireProblems, updateProblems, type GridRequest } from '../../subgraphs/grids/src/domain/grid-rules.js';
-import { toUserErrors } from '../../subgraphs/grids/src/domain/problems.js';
+import { toUserErrors } from '../../subgraphs/kit/src/problems.js';
 import { composeServiceCard } from '../../subgraphs/grids/src/domain/service-card.js';
 import { assignmentConflicts, assignmentRequestProblems, coveringAreaCode, endProblems, roleProblem } from '../../subgraphs/grids/src/domain/staff-rules.js';
 import { square } from './support.js';

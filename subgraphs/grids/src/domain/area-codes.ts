@@ -1,5 +1,6 @@
-import type { AreaLevel } from '../entities/area.js';
-import { nameProblem, problem, type Problem } from './problems.js';
+import type { AreaLevel } from './enums.js';
+import { problem, type Problem } from '../../../kit/src/problems.js';
+import { nameProblem } from './problems.js';
 
 /** Code length of each level (GB/T 2260 for city and district, then the statistical extension). */
 export const AREA_CODE_LENGTH: Record<AreaLevel, number> = { CITY: 6, DISTRICT: 6, STREET: 9, COMMUNITY: 12 };

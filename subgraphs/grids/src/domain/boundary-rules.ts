@@ -1,9 +1,16 @@
-import { problem, type Problem } from './problems.js';
+import { problem, type Problem } from '../../../kit/src/problems.js';
+import type { CoordinateSystem, GridGeometry } from './geometry.js';
 import { liesWithin, type Drawn } from './spatial.js';
 
 export interface DrawnGrid {
   code: string;
   drawn: Drawn;
+}
+
+/** A grid row's boundary as drawn, or null when it has none (or it was not read). */
+export function drawnOf(grid: { code: string; boundary?: GridGeometry | null; boundaryCrs: CoordinateSystem | null } | null): DrawnGrid | null {
+  if (!grid?.boundary) return null;
+  return { code: grid.code, drawn: { geometry: grid.boundary, crs: grid.boundaryCrs ?? 'GCJ02' } };
 }
 
 /**

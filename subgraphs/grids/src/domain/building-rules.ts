@@ -1,7 +1,8 @@
-import type { GridType } from '../entities/grid.js';
+import type { GridType } from './enums.js';
 import { coordinateProblem, type Position } from './geometry.js';
 import { gridRetired } from './grid-rules.js';
-import { nameProblem, problem, type Problem } from './problems.js';
+import { problem, type Problem } from '../../../kit/src/problems.js';
+import { nameProblem } from './problems.js';
 import { containsPoint, type Drawn } from './spatial.js';
 
 export interface BuildingRequest {

@@ -1,4 +1,4 @@
-import type { DedicatedKind } from '../entities/grid.js';
+import type { DedicatedKind } from './enums.js';
 
 const KEYWORDS: [DedicatedKind, RegExp][] = [
   ['SCHOOL', /学校|小学|中学|幼儿园|大学|学院/],

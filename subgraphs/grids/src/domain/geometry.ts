@@ -1,7 +1,7 @@
 import { bbox } from '@turf/bbox';
 import { kinks } from '@turf/kinks';
 import { z } from 'zod';
-import { problem, type Problem } from './problems.js';
+import { problem, type Problem } from '../../../kit/src/problems.js';
 
 export type CoordinateSystem = 'GCJ02' | 'WGS84';
 export type Position = [number, number];

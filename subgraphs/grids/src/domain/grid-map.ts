@@ -1,9 +1,21 @@
-import type { GridEntity } from '../entities/grid.js';
 import { convertGeometry } from './crs.js';
+import type { DedicatedKind, GridType } from './enums.js';
 import type { CoordinateSystem, GridGeometry } from './geometry.js';
 import type { StationFeature } from './station-map.js';
 
-export type MappedGrid = Pick<GridEntity, 'id' | 'code' | 'name' | 'type' | 'parentId' | 'communityCode' | 'dedicatedTo' | 'dedicatedKind' | 'boundary' | 'boundaryCrs'>;
+/** What the map needs of a grid row (a grid entity has these columns). */
+export interface MappedGrid {
+  id: string;
+  code: string;
+  name: string;
+  type: GridType;
+  parentId: string | null;
+  communityCode: string;
+  dedicatedTo: string | null;
+  dedicatedKind: DedicatedKind | null;
+  boundary?: GridGeometry | null;
+  boundaryCrs: CoordinateSystem | null;
+}
 
 export interface GridFeature {
   type: 'Feature';

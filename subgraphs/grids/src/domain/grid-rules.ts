@@ -1,5 +1,6 @@
-import type { DedicatedKind, GridStatus, GridType } from '../entities/grid.js';
-import { nameProblem, problem, type Problem } from './problems.js';
+import type { DedicatedKind, GridStatus, GridType } from './enums.js';
+import { problem, type Problem } from '../../../kit/src/problems.js';
+import { nameProblem } from './problems.js';
 
 /** The 3+1 rules of DESIGN rule 4: community 12 digits, +3 for a grid, +3 for a micro-grid. */
 export const GRID_CODE_LENGTH: Record<GridType, number> = { COMMUNITY_TOTAL: 15, GENERAL: 15, DEDICATED: 15, MICRO: 18 };
@@ -25,6 +26,18 @@ export interface GridFacts {
 /** The community a grid code belongs to: its first 12 digits. */
 export function communityCodeOf(gridCode: string): string {
   return gridCode.slice(0, 12);
+}
+
+/**
+ * The codes of a grid and of the grids that hold it, known from the code alone: a
+ * micro-grid's general grid is its first 15 digits, every grid's community total grid
+ * its first 12 digits + 000.
+ */
+export function holdingCodes(code: string): string[] {
+  const codes = [code];
+  if (code.length === 18) codes.push(code.slice(0, 15));
+  codes.push(`${code.slice(0, 12)}000`);
+  return [...new Set(codes)];
 }
 
 function codeProblem(type: GridType, code: string): Problem | null {

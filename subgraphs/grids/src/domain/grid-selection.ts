@@ -1,6 +1,6 @@
-import type { GridStatus, GridType } from '../entities/grid.js';
+import type { GridStatus, GridType } from './enums.js';
 import { gridNotFound, gridRetired } from './grid-rules.js';
-import { problem, type Problem } from './problems.js';
+import { problem, type Problem } from '../../../kit/src/problems.js';
 
 export interface SelectedGrid {
   id: string;

@@ -1,4 +1,4 @@
-import type { GridType } from '../entities/grid.js';
+import type { GridType } from './enums.js';
 import type { CoordinateSystem, GridGeometry, Position } from './geometry.js';
 import { containsPoint } from './spatial.js';
 

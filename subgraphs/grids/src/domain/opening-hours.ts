@@ -1,5 +1,5 @@
 import { shanghaiToday } from '../../../kit/src/time.js';
-import { problem, type Problem } from './problems.js';
+import { problem, type Problem } from '../../../kit/src/problems.js';
 
 export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];

@@ -1,4 +1,5 @@
-import { nameProblem, problem, type Problem } from './problems.js';
+import { problem, type Problem } from '../../../kit/src/problems.js';
+import { nameProblem } from './problems.js';
 import type { SelectedGrid } from './grid-selection.js';
 
 export const PARTY_MEMBER_TAG = 'PARTY_MEMBER';
@@ -37,7 +38,7 @@ export function branchRequestProblems(request: BranchRequest): Problem[] {
  * one branch. `takenBy` maps a grid to the branch that holds it now.
  */
 export function branchGridProblems(ids: readonly string[], found: ReadonlyMap<string, SelectedGrid>, takenBy: ReadonlyMap<string, string>, ownBranchId: string | null): Problem[] {
-  return ids.flatMap((id, index) => {
+  return ids.flatMap((id, index): Problem[] => {
     const grid = found.get(id);
     if (!grid) return [];
     if (grid.type !== 'GENERAL') return [problem('NOT_A_GENERAL_GRID', `gridIds.${index}`, '网格支部建在一般网格上')];
@@ -86,7 +87,7 @@ export function joiningMemberProblems(
   communityCode: string,
   inOtherBranch: ReadonlySet<string>,
 ): Problem[] {
-  return ids.flatMap((id, index) => {
+  return ids.flatMap((id, index): Problem[] => {
     if (!joining.has(id)) return [];
     const field = `memberIds.${index}`;
     const person = people.get(id);

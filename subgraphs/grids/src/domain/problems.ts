@@ -1,20 +1,4 @@
-import { userError, type UserError } from '../../../kit/src/errors.js';
-
-/** One thing wrong with a request: a stable code, the input field it concerns, a message for people. */
-export interface Problem {
-  code: string;
-  field: string | null;
-  message: string;
-}
-
-export function problem(code: string, field: string | null, message: string): Problem {
-  return { code, field, message };
-}
-
-/** Problems as the `userErrors` of a payload; fields are paths under `input`. */
-export function toUserErrors(problems: readonly Problem[]): UserError[] {
-  return problems.map((p) => userError(p.code, p.message, p.field ? ['input', ...p.field.split('.')] : undefined));
-}
+import { problem, type Problem } from '../../../kit/src/problems.js';
 
 /** The name rule every grid, area and building shares. */
 export function nameProblem(name: string, field = 'name', maxLength = 64): Problem | null {

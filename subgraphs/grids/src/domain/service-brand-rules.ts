@@ -1,4 +1,5 @@
-import { nameProblem, problem, type Problem } from './problems.js';
+import { problem, type Problem } from '../../../kit/src/problems.js';
+import { nameProblem } from './problems.js';
 
 export const MAX_BRAND_GRIDS = 200;
 
@@ -17,7 +18,7 @@ export function brandFieldProblems(fields: { name?: string | null; description?:
 
 /** Attaching grids already attached, or detaching grids that are not, is refused by position. */
 export function attachmentProblems(ids: readonly string[], attached: ReadonlySet<string>, attach: boolean): Problem[] {
-  return ids.flatMap((id, index) => {
+  return ids.flatMap((id, index): Problem[] => {
     if (attach && attached.has(id)) return [problem('ALREADY_ATTACHED', `gridIds.${index}`, '该网格已关联此品牌')];
     if (!attach && !attached.has(id)) return [problem('NOT_ATTACHED', `gridIds.${index}`, '该网格未关联此品牌')];
     return [];

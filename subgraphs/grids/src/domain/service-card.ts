@@ -1,4 +1,4 @@
-import type { StaffRole } from '../entities/grid-staff.js';
+import type { StaffRole } from './enums.js';
 
 export interface CardStaff {
   id: string;

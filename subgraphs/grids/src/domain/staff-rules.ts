@@ -1,7 +1,6 @@
-import type { GridType } from '../entities/grid.js';
-import type { StaffRole } from '../entities/grid-staff.js';
+import type { GridType, StaffRole } from './enums.js';
 import { gridAreaPrefix } from '../../../kit/src/area-code.js';
-import { problem, type Problem } from './problems.js';
+import { problem, type Problem } from '../../../kit/src/problems.js';
 
 /** Which grids each role serves: 网格员 a grid, the micro-grid roles a micro-grid. */
 export const ROLE_GRID_TYPES: Record<StaffRole, readonly GridType[]> = {

@@ -1,9 +1,22 @@
-import type { ServiceStationEntity } from '../entities/service-station.js';
 import { convertPosition } from './crs.js';
 import type { CoordinateSystem, Position } from './geometry.js';
-import { isOpenAt, openingHoursSummary } from './opening-hours.js';
+import { isOpenAt, openingHoursSummary, type OpeningHours } from './opening-hours.js';
+import type { StationKind } from './station-catalogue.js';
 
-export type MappedStation = Pick<ServiceStationEntity, 'id' | 'name' | 'kind' | 'operator' | 'gridId' | 'areaCode' | 'services' | 'audiences' | 'openingHours' | 'lng' | 'lat'>;
+/** What the map needs of a station row (a station entity has these columns). */
+export interface MappedStation {
+  id: string;
+  name: string;
+  kind: StationKind;
+  operator: string;
+  gridId: string;
+  areaCode: string;
+  services: string[];
+  audiences: string[];
+  openingHours: OpeningHours;
+  lng: number;
+  lat: number;
+}
 
 export interface StationFeature {
   type: 'Feature';

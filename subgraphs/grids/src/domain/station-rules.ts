@@ -1,7 +1,8 @@
 import { coordinateProblem, type Position } from './geometry.js';
 import { gridRetired } from './grid-rules.js';
 import { openingHoursProblems, type OpeningHours } from './opening-hours.js';
-import { nameProblem, problem, type Problem } from './problems.js';
+import { problem, type Problem } from '../../../kit/src/problems.js';
+import { nameProblem } from './problems.js';
 import { WORK_PHONE } from './staff-rules.js';
 import { containsPoint, type Drawn } from './spatial.js';
 import { isAudienceCode, isServiceCode } from './station-catalogue.js';

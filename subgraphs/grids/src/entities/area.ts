@@ -1,6 +1,5 @@
 import { EntitySchema } from 'typeorm';
-
-export type AreaLevel = 'CITY' | 'DISTRICT' | 'STREET' | 'COMMUNITY';
+import type { AreaLevel } from '../domain/enums.js';
 
 export interface AreaEntity {
   code: string;

@@ -1,6 +1,5 @@
 import { EntitySchema } from 'typeorm';
-
-export type StaffRole = 'GRID_WORKER' | 'MICRO_GRID_LEADER' | 'MICRO_GRID_WORKER' | 'BUILDING_STEWARD';
+import type { StaffRole } from '../domain/enums.js';
 
 /** A person serving in one role; the grids served, over time, are its assignments. */
 export interface GridStaffEntity {

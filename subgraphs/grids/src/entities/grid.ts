@@ -1,9 +1,6 @@
 import { EntitySchema } from 'typeorm';
+import type { DedicatedKind, GridStatus, GridType } from '../domain/enums.js';
 import type { CoordinateSystem, GridGeometry } from '../domain/geometry.js';
-
-export type GridType = 'COMMUNITY_TOTAL' | 'GENERAL' | 'MICRO' | 'DEDICATED';
-export type GridStatus = 'ACTIVE' | 'RETIRED';
-export type DedicatedKind = 'SCHOOL' | 'HOSPITAL' | 'MARKET' | 'ENTERPRISE';
 
 export interface GridEntity {
   id: string;

@@ -1,6 +1,5 @@
 import { EntitySchema } from 'typeorm';
-
-export type ServiceBrandKind = 'SERVICE_BRAND' | 'DEMONSTRATION_POINT';
+import type { ServiceBrandKind } from '../domain/enums.js';
 
 /** A community's service brand (三义桥 "578解忧小格") or demonstration point (示范点). */
 export interface ServiceBrandEntity {

@@ -1,8 +1,7 @@
 import { EntitySchema } from 'typeorm';
 import type { OpeningHours } from '../domain/opening-hours.js';
+import type { StationStatus } from '../domain/enums.js';
 import type { StationKind } from '../domain/station-catalogue.js';
-
-export type StationStatus = 'ACTIVE' | 'CLOSED';
 
 /**
  * A service station (微网格员加油站, 职工驿站...) where outdoor workers rest. The location

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { storedNow } from '../../../kit/src/time.js';
 import { dedicatedKindFromName } from '../domain/dedicated-kind.js';
 
 const BOX_COLUMNS = ['min_lng', 'min_lat', 'max_lng', 'max_lat'];
@@ -95,7 +96,7 @@ export class GridDomain1764500000000 implements MigrationInterface {
     const rows: { staff_id: string; grid_id: string; role: string; active: number | boolean; created_at: unknown }[] = await queryRunner.query(
       'SELECT a.staff_id, a.grid_id, s.role, s.active, s.created_at FROM staff_assignment a JOIN grid_staff s ON s.id = a.staff_id ORDER BY s.created_at, a.staff_id',
     );
-    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const now = storedNow();
     // SQLite keeps TypeORM's UTC text form; mysql2 formats a Date itself.
     const endedAt = mysql ? now : now.toISOString().replace('T', ' ').replace('Z', '');
     const leaders = new Set<string>();

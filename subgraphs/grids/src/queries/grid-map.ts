@@ -5,7 +5,8 @@ import { areaPrefix } from '../domain/area-prefix.js';
 import type { CoordinateSystem } from '../domain/geometry.js';
 import { gridFeatureCollection, type GridFeatureCollection, type MappedGrid } from '../domain/grid-map.js';
 import { stationFeatures, type StationFeature } from '../domain/station-map.js';
-import { Grid, type GridType } from '../entities/grid.js';
+import type { GridType } from '../domain/enums.js';
+import { Grid } from '../entities/grid.js';
 import { ServiceStation } from '../entities/service-station.js';
 
 export type GridMapLayer = 'GRIDS' | 'SERVICE_STATIONS';

@@ -3,7 +3,8 @@ import { paginate, type PageArgs } from '../../../kit/src/connection.js';
 import { narrowScope, whereInScope } from '../../../kit/src/scope.js';
 import type { Context } from '../context.js';
 import { areaPrefix } from '../domain/area-prefix.js';
-import { Grid, type GridType } from '../entities/grid.js';
+import type { GridType } from '../domain/enums.js';
+import { Grid } from '../entities/grid.js';
 
 /** A page of the grids under an area or grid code, in code order. */
 export function gridsUnder(context: Context, areaCode: string | null, filter: { type?: GridType | null; includeRetired?: boolean | null }, page: PageArgs) {

@@ -1,7 +1,8 @@
-import { GraphQLError } from 'graphql';
 import { requirePermission } from '../../../kit/src/auth.js';
+import { badUserInput } from '../../../kit/src/errors.js';
 import type { Context } from '../context.js';
-import { Area, type AreaEntity, type AreaLevel } from '../entities/area.js';
+import type { AreaLevel } from '../domain/enums.js';
+import { Area, type AreaEntity } from '../entities/area.js';
 import { areaVisibility } from '../loaders.js';
 
 export const SEARCH_LIMIT = 50;
@@ -11,7 +12,7 @@ export function searchAreas(context: Context, name: string, level: AreaLevel | n
   requirePermission(context.viewer, 'grid:read');
   const text = name.trim();
   if (!text || text.length > 32) {
-    throw new GraphQLError('搜索文字应为 1 至 32 个字符', { extensions: { code: 'BAD_USER_INPUT', argument: 'name' } });
+    throw badUserInput('搜索文字应为 1 至 32 个字符', 'name');
   }
   // `!` as the escape character: a backslash means different things to SQLite and MySQL.
   const pattern = `%${text.replace(/[!%_]/g, (character) => `!${character}`)}%`;

@@ -1,4 +1,5 @@
 import { requirePermission } from '../../../kit/src/auth.js';
+import { badUserInput } from '../../../kit/src/errors.js';
 import { whereInScope } from '../../../kit/src/scope.js';
 import type { Context } from '../context.js';
 import { convertPosition } from '../domain/crs.js';
@@ -8,7 +9,7 @@ import { isOpenAt } from '../domain/opening-hours.js';
 import { isAudienceCode, isServiceCode } from '../domain/station-catalogue.js';
 import { ServiceStation } from '../entities/service-station.js';
 import type { NearbyServiceStationModel } from '../mappers.js';
-import { badArgument, checkCoordinateArguments } from './coordinate-arguments.js';
+import { checkCoordinateArguments } from './coordinate-arguments.js';
 
 export const MAX_RADIUS_METERS = 20_000;
 export const MAX_NEARBY = 50;
@@ -27,11 +28,11 @@ export interface NearbyArgs {
 function checkArguments(args: NearbyArgs): void {
   checkCoordinateArguments(args.lng, args.lat);
   if (!Number.isInteger(args.radiusMeters) || args.radiusMeters < 1 || args.radiusMeters > MAX_RADIUS_METERS) {
-    throw badArgument('radiusMeters', `radiusMeters 应为 1 至 ${MAX_RADIUS_METERS} 之间的整数（米）`);
+    throw badUserInput(`radiusMeters 应为 1 至 ${MAX_RADIUS_METERS} 之间的整数（米）`, 'radiusMeters');
   }
-  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_NEARBY) throw badArgument('first', `first 应为 1 至 ${MAX_NEARBY} 之间的整数`);
-  if (args.service && !isServiceCode(args.service)) throw badArgument('service', `未知的服务项目编码：${args.service}`);
-  if (args.audience && !isAudienceCode(args.audience)) throw badArgument('audience', `未知的服务对象编码：${args.audience}`);
+  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_NEARBY) throw badUserInput(`first 应为 1 至 ${MAX_NEARBY} 之间的整数`, 'first');
+  if (args.service && !isServiceCode(args.service)) throw badUserInput(`未知的服务项目编码：${args.service}`, 'service');
+  if (args.audience && !isAudienceCode(args.audience)) throw badUserInput(`未知的服务对象编码：${args.audience}`, 'audience');
 }
 
 /**

@@ -1,4 +1,5 @@
-import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { badUserInput } from '../../../kit/src/errors.js';
 
 function literal(ast: ValueNode): unknown {
   switch (ast.kind) {
@@ -17,7 +18,7 @@ function literal(ast: ValueNode): unknown {
     case Kind.NULL:
       return null;
     default:
-      throw new GraphQLError('GeoJSON 不能包含变量引用，请整体作为变量传入', { extensions: { code: 'BAD_USER_INPUT' } });
+      throw badUserInput('GeoJSON 不能包含变量引用，请整体作为变量传入');
   }
 }
 

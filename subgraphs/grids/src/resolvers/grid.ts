@@ -1,8 +1,8 @@
 import { gridAreaPrefix } from '../../../kit/src/area-code.js';
 import { notFound } from '../../../kit/src/errors.js';
 import type { GridResolvers } from '../generated/resolvers.js';
-import { partyBranchOfGrid, serviceBrandsOfGrid } from './community-of-grid.js';
-import { staffOfGrid } from './staff-of-grid.js';
+import { partyBranchOfGrid, serviceBrandsOfGrid } from '../queries/community-of-grid.js';
+import { staffOfGrid } from '../queries/staff-of-grid.js';
 
 export const Grid: GridResolvers = {
   __resolveReference: (reference, { loaders }) =>

@@ -1,41 +1,41 @@
 import type { MutationResolvers } from '../generated/resolvers.js';
-import { toUserErrors } from '../domain/problems.js';
-import { assignStaff } from '../mutations/assign-staff.js';
-import { createArea } from '../mutations/create-area.js';
-import { createBuilding } from '../mutations/create-building.js';
-import { createGrid } from '../mutations/create-grid.js';
-import { endStaffAssignment } from '../mutations/end-staff-assignment.js';
-import type { Outcome } from '../mutations/mutate.js';
-import { retireGrid } from '../mutations/retire-grid.js';
-import { setGridBoundary } from '../mutations/set-grid-boundary.js';
-import { updateGrid } from '../mutations/update-grid.js';
-import { createPartyBranch, setPartyBranchMembers, updatePartyBranch } from '../mutations/party-branches.js';
-import { changeServiceBrandGrids, createServiceBrand, updateServiceBrand } from '../mutations/service-brands.js';
-import { closeServiceStation, createServiceStation, updateServiceStation } from '../mutations/service-stations.js';
+import { assignStaff } from '../actions/assign-staff.js';
+import { attachServiceBrandGrids } from '../actions/attach-service-brand-grids.js';
+import { closeServiceStation } from '../actions/close-service-station.js';
+import { createArea } from '../actions/create-area.js';
+import { createBuilding } from '../actions/create-building.js';
+import { createGrid } from '../actions/create-grid.js';
+import { createPartyBranch } from '../actions/create-party-branch.js';
+import { createServiceBrand } from '../actions/create-service-brand.js';
+import { createServiceStation } from '../actions/create-service-station.js';
+import { detachServiceBrandGrids } from '../actions/detach-service-brand-grids.js';
+import { endStaffAssignment } from '../actions/end-staff-assignment.js';
+import { retireGrid } from '../actions/retire-grid.js';
+import { setGridBoundary } from '../actions/set-grid-boundary.js';
+import { setPartyBranchMembers } from '../actions/set-party-branch-members.js';
+import { updateGrid } from '../actions/update-grid.js';
+import { updatePartyBranch } from '../actions/update-party-branch.js';
+import { updateServiceBrand } from '../actions/update-service-brand.js';
+import { updateServiceStation } from '../actions/update-service-station.js';
 
-/** A payload: the written object under its name, or null with the user errors. */
-async function payload<K extends string, T>(key: K, outcome: Promise<Outcome<T>>) {
-  const { value, problems } = await outcome;
-  return { [key]: value, userErrors: toUserErrors(problems) } as { [P in K]: T | null } & { userErrors: ReturnType<typeof toUserErrors> };
-}
-
+/** Each mutation is an action that returns its payload: the written object, or null with the user errors. */
 export const Mutation: MutationResolvers = {
-  createArea: (_, { input }, context) => payload('area', createArea(context, input)),
-  createGrid: (_, { input }, context) => payload('grid', createGrid(context, input)),
-  updateGrid: (_, { input: { id, ...update } }, context) => payload('grid', updateGrid(context, id, update)),
-  setGridBoundary: (_, { input }, context) => payload('grid', setGridBoundary(context, input)),
-  retireGrid: (_, { input }, context) => payload('grid', retireGrid(context, input.id)),
-  createBuilding: (_, { input }, context) => payload('building', createBuilding(context, input)),
-  assignStaff: (_, { input }, context) => payload('assignment', assignStaff(context, input)),
-  endStaffAssignment: (_, { input }, context) => payload('assignment', endStaffAssignment(context, input)),
-  createServiceStation: (_, { input }, context) => payload('station', createServiceStation(context, input)),
-  updateServiceStation: (_, { input }, context) => payload('station', updateServiceStation(context, input)),
-  closeServiceStation: (_, { input }, context) => payload('station', closeServiceStation(context, input)),
-  createPartyBranch: (_, { input }, context) => payload('partyBranch', createPartyBranch(context, input)),
-  updatePartyBranch: (_, { input }, context) => payload('partyBranch', updatePartyBranch(context, input)),
-  setPartyBranchMembers: (_, { input }, context) => payload('partyBranch', setPartyBranchMembers(context, input)),
-  createServiceBrand: (_, { input }, context) => payload('serviceBrand', createServiceBrand(context, input)),
-  updateServiceBrand: (_, { input }, context) => payload('serviceBrand', updateServiceBrand(context, input)),
-  attachServiceBrandGrids: (_, { input }, context) => payload('serviceBrand', changeServiceBrandGrids(context, input, true)),
-  detachServiceBrandGrids: (_, { input }, context) => payload('serviceBrand', changeServiceBrandGrids(context, input, false)),
+  createArea: (_, { input }, context) => createArea(context, input),
+  createGrid: (_, { input }, context) => createGrid(context, input),
+  updateGrid: (_, { input: { id, ...update } }, context) => updateGrid(context, id, update),
+  setGridBoundary: (_, { input }, context) => setGridBoundary(context, input),
+  retireGrid: (_, { input }, context) => retireGrid(context, input.id),
+  createBuilding: (_, { input }, context) => createBuilding(context, input),
+  assignStaff: (_, { input }, context) => assignStaff(context, input),
+  endStaffAssignment: (_, { input }, context) => endStaffAssignment(context, input),
+  createServiceStation: (_, { input }, context) => createServiceStation(context, input),
+  updateServiceStation: (_, { input }, context) => updateServiceStation(context, input),
+  closeServiceStation: (_, { input }, context) => closeServiceStation(context, input),
+  createPartyBranch: (_, { input }, context) => createPartyBranch(context, input),
+  updatePartyBranch: (_, { input }, context) => updatePartyBranch(context, input),
+  setPartyBranchMembers: (_, { input }, context) => setPartyBranchMembers(context, input),
+  createServiceBrand: (_, { input }, context) => createServiceBrand(context, input),
+  updateServiceBrand: (_, { input }, context) => updateServiceBrand(context, input),
+  attachServiceBrandGrids: (_, { input }, context) => attachServiceBrandGrids(context, input),
+  detachServiceBrandGrids: (_, { input }, context) => detachServiceBrandGrids(context, input),
 };

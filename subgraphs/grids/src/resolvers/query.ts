@@ -1,8 +1,7 @@
 import { parseAreaCodeArgument } from '../../../kit/src/area-code.js';
 import { requirePermission } from '../../../kit/src/auth.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
-import { Area } from '../entities/area.js';
-import { areaVisibility } from '../loaders.js';
+import { listAreas } from '../queries/areas.js';
 import { gridsUnder } from '../queries/grids-under.js';
 import { locateGrid } from '../queries/locate-grid.js';
 import { searchAreas } from '../queries/search-areas.js';
@@ -14,16 +13,7 @@ export const Query: QueryResolvers = {
     requirePermission(viewer, 'grid:read');
     return loaders.areaByCode.load(parseAreaCodeArgument('code', code) ?? '');
   },
-  areas: (_, { level, parentCode }, context) => {
-    requirePermission(context.viewer, 'grid:read');
-    const parent = parseAreaCodeArgument('parentCode', parentCode);
-    if (parent && !level) return context.loaders.areasByParent.load(parent);
-    const qb = context.db.dataSource.getRepository(Area).createQueryBuilder('area').orderBy('area.code', 'ASC');
-    areaVisibility(context.viewer)(qb, 'area');
-    if (level) qb.andWhere('area.level = :level', { level });
-    if (parent) qb.andWhere('area.parentCode = :parent', { parent });
-    return qb.getMany();
-  },
+  areas: (_, { level, parentCode }, context) => listAreas(context, level, parentCode),
   searchAreas: (_, { name, level }, context) => searchAreas(context, name, level),
   grid: (_, { id }, { loaders, viewer }) => {
     requirePermission(viewer, 'grid:read');

@@ -1,12 +1,13 @@
 import { In, IsNull } from 'typeorm';
+import { problem, refuse, refuseIf, type Payload } from '../../../kit/src/problems.js';
+import { storedNow, wholeSeconds } from '../../../kit/src/time.js';
 import type { Context } from '../context.js';
-import { problem } from '../domain/problems.js';
 import { coveringAreaCode, endProblems } from '../domain/staff-rules.js';
 import { Grid } from '../entities/grid.js';
 import { GridStaff } from '../entities/grid-staff.js';
 import { StaffAssignment, type StaffAssignmentEntity } from '../entities/staff-assignment.js';
-import { lockVisibleGrid } from './grid-facts.js';
-import { mutate, refuse, refuseIf, wholeSeconds, type Outcome } from './mutate.js';
+import { lockVisibleGrid } from '../queries/locked-rows.js';
+import { mutate } from './mutate.js';
 
 export interface EndAssignmentRequest {
   staffId: string;
@@ -19,9 +20,9 @@ export interface EndAssignmentRequest {
  * with no open assignment left is no longer active; one who still serves other grids is
  * scoped to the grids left.
  */
-export function endStaffAssignment(context: Context, request: EndAssignmentRequest): Promise<Outcome<StaffAssignmentEntity>> {
-  return mutate(context, async (manager) => {
-    const now = wholeSeconds();
+export function endStaffAssignment(context: Context, request: EndAssignmentRequest): Promise<Payload<'assignment', StaffAssignmentEntity>> {
+  return mutate(context, 'assignment', async (manager) => {
+    const now = storedNow();
     const endedAt = request.endedAt ? wholeSeconds(request.endedAt) : now;
     const grid = await lockVisibleGrid(context, manager, request.gridId);
     const assignment = grid ? await manager.findOneBy(StaffAssignment, { staffId: request.staffId, gridId: grid.id, endedAt: IsNull() }) : null;

@@ -1,20 +1,9 @@
 import { present } from '../../../kit/src/loaders.js';
 import type { Context } from '../context.js';
+import { holdingCodes } from '../domain/grid-rules.js';
 import type { GridEntity } from '../entities/grid.js';
 import type { PartyBranchEntity } from '../entities/party-branch.js';
 import type { ServiceBrandEntity } from '../entities/service-brand.js';
-
-/**
- * The codes of a grid and of the grids that hold it, known from the code alone: a
- * micro-grid's general grid is its first 15 digits, every grid's community total grid
- * its first 12 digits + 000.
- */
-export function holdingCodes(code: string): string[] {
-  const codes = [code];
-  if (code.length === 18) codes.push(code.slice(0, 15));
-  codes.push(`${code.slice(0, 12)}000`);
-  return [...new Set(codes)];
-}
 
 /** The branch of a general grid, or of the general grid a micro-grid sits in: two batched statements. */
 export async function partyBranchOfGrid(context: Context, grid: GridEntity): Promise<PartyBranchEntity | null> {

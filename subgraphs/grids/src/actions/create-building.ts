@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { refuse, refuseIf, type Payload } from '../../../kit/src/problems.js';
+import { storedNow } from '../../../kit/src/time.js';
 import type { Context } from '../context.js';
+import { drawnOf } from '../domain/boundary-rules.js';
 import { buildingPlacementProblems, buildingRequestProblems, duplicateBuildingName, type BuildingRequest } from '../domain/building-rules.js';
 import { convertPosition } from '../domain/crs.js';
 import type { CoordinateSystem } from '../domain/geometry.js';
 import { gridNotFound } from '../domain/grid-rules.js';
 import { Building, type BuildingEntity } from '../entities/building.js';
-import { drawnOf, lockVisibleGrid } from './grid-facts.js';
-import { mutate, refuse, refuseIf, wholeSeconds, type Outcome } from './mutate.js';
+import { lockVisibleGrid } from '../queries/locked-rows.js';
+import { mutate } from './mutate.js';
 
 export interface CreateBuildingRequest extends BuildingRequest {
   gridId: string;
@@ -14,10 +17,11 @@ export interface CreateBuildingRequest extends BuildingRequest {
 }
 
 /** Adds a building (楼栋) to an active micro-grid, inside its boundary when one is drawn. */
-export function createBuilding(context: Context, request: CreateBuildingRequest): Promise<Outcome<BuildingEntity>> {
+export function createBuilding(context: Context, request: CreateBuildingRequest): Promise<Payload<'building', BuildingEntity>> {
   const name = request.name.trim();
   return mutate(
     context,
+    'building',
     async (manager) => {
       refuseIf(buildingRequestProblems(request));
       const grid = await lockVisibleGrid(context, manager, request.gridId);
@@ -39,7 +43,7 @@ export function createBuilding(context: Context, request: CreateBuildingRequest)
         lng: location?.lng ?? null,
         lat: location?.lat ?? null,
         locationCrs: location ? crs : null,
-        createdAt: wholeSeconds(),
+        createdAt: storedNow(),
       };
       await manager.insert(Building, building);
       return building;

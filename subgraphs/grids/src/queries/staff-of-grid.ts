@@ -1,6 +1,7 @@
 import { present } from '../../../kit/src/loaders.js';
 import type { Context } from '../context.js';
-import type { GridStaffEntity, StaffRole } from '../entities/grid-staff.js';
+import type { StaffRole } from '../domain/enums.js';
+import type { GridStaffEntity } from '../entities/grid-staff.js';
 
 const ROLE_ORDER: StaffRole[] = ['GRID_WORKER', 'MICRO_GRID_LEADER', 'MICRO_GRID_WORKER', 'BUILDING_STEWARD'];
 

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import type { Viewer } from '../../kit/src/auth.js';
-import { scopeSql } from '../../kit/src/scope.js';
+import type { Viewer } from '../../../kit/src/auth.js';
+import { scopeSql } from '../../../kit/src/scope.js';
 
 export interface BuildingCounts {
   buildings: number;

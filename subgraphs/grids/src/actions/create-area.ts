@@ -1,15 +1,17 @@
+import { problem, refuse, refuseIf, type Payload } from '../../../kit/src/problems.js';
 import { inScope } from '../../../kit/src/scope.js';
 import type { Context } from '../context.js';
 import { areaPlacementProblems, areaRequestProblems, type AreaRequest } from '../domain/area-codes.js';
-import { outOfScope, problem } from '../domain/problems.js';
+import { outOfScope } from '../domain/problems.js';
 import { Area, type AreaEntity } from '../entities/area.js';
-import { mutate, refuse, refuseIf, type Outcome } from './mutate.js';
+import { mutate } from './mutate.js';
 
 /** Adds a district, street or community whose code extends its parent's, inside the viewer's scope. */
-export function createArea(context: Context, request: AreaRequest): Promise<Outcome<AreaEntity>> {
+export function createArea(context: Context, request: AreaRequest): Promise<Payload<'area', AreaEntity>> {
   const code = request.code.trim();
   return mutate(
     context,
+    'area',
     async (manager) => {
       refuseIf(areaRequestProblems({ ...request, code }));
       if (!inScope(context.viewer, code)) refuse([outOfScope('code')]);

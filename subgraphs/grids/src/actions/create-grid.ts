@@ -1,24 +1,28 @@
 import { randomUUID } from 'node:crypto';
+import { refuse, refuseIf, type Payload } from '../../../kit/src/problems.js';
 import { inScope } from '../../../kit/src/scope.js';
+import { storedNow } from '../../../kit/src/time.js';
 import type { Context } from '../context.js';
-import { boundaryPlacementProblems } from '../domain/boundary-rules.js';
+import { boundaryPlacementProblems, drawnOf } from '../domain/boundary-rules.js';
 import { parseBoundary, type CoordinateSystem } from '../domain/geometry.js';
 import { communityCodeOf, duplicateCode, gridPlacementProblems, gridRequestProblems, type GridRequest } from '../domain/grid-rules.js';
 import { outOfScope } from '../domain/problems.js';
 import { Area } from '../entities/area.js';
 import { Grid, type GridEntity } from '../entities/grid.js';
-import { containerOf, drawnOf, lockVisibleGrid, writeBoundary } from './grid-facts.js';
-import { mutate, refuse, refuseIf, wholeSeconds, type Outcome } from './mutate.js';
+import { containerOf, lockVisibleGrid } from '../queries/locked-rows.js';
+import { mutate } from './mutate.js';
+import { writeBoundary } from './write-boundary.js';
 
 export interface CreateGridRequest extends GridRequest {
   boundary?: { crs: CoordinateSystem; geometry: unknown } | null;
 }
 
 /** Adds a grid under the 3+1 rules, with its boundary when one is given. */
-export function createGrid(context: Context, request: CreateGridRequest): Promise<Outcome<GridEntity>> {
+export function createGrid(context: Context, request: CreateGridRequest): Promise<Payload<'grid', GridEntity>> {
   const code = request.code.trim();
   return mutate(
     context,
+    'grid',
     async (manager) => {
       const parsed = request.boundary ? parseBoundary(request.boundary.geometry) : null;
       refuseIf([...gridRequestProblems({ ...request, code }), ...(parsed?.problems ?? [])]);
@@ -52,7 +56,7 @@ export function createGrid(context: Context, request: CreateGridRequest): Promis
         minLat: null,
         maxLng: null,
         maxLat: null,
-        createdAt: wholeSeconds(),
+        createdAt: storedNow(),
         retiredAt: null,
       };
       await manager.insert(Grid, grid);
