@@ -6,7 +6,8 @@
  */
 import { createServer } from 'node:http';
 import { createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
-import { ageOn, maskIdNumber, maskPhone } from '../subgraphs/people/src/domain/id-number.js';
+import { ageOn } from '../subgraphs/people/src/domain/id-number.js';
+import { maskDocumentNumber as maskIdNumber, maskPhone } from '../subgraphs/people/src/domain/masking.js';
 import { starFor } from '../subgraphs/volunteers/src/domain/stars.js';
 
 const prefix = process.env.FLOOR_PREFIX ?? 'bench_156000';

@@ -1,6 +1,6 @@
 import { DOCUMENT_TYPE_LABELS } from '../../subgraphs/people/src/domain/documents.js';
 import { OCCUPATION_LABELS, type OccupationCode } from '../../subgraphs/people/src/domain/occupations.js';
-import type { DocumentType } from '../../subgraphs/people/src/entities/person.js';
+import type { DocumentType } from '../../subgraphs/people/src/domain/enums.js';
 
 /** A person as the form query returns it: only the fields its columns asked for are there. */
 export interface FormPerson {

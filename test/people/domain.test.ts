@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { shanghaiToday } from '../../subgraphs/kit/src/time.js';
-import { ageOn, checkCharacter, makeIdNumber, maskIdNumber, maskPhone, parseIdNumber } from '../../subgraphs/people/src/domain/id-number.js';
-import { isValidName, maskName } from '../../subgraphs/people/src/domain/names.js';
+import { ageOn, checkCharacter, makeIdNumber, parseIdNumber } from '../../subgraphs/people/src/domain/id-number.js';
+import { maskDocumentNumber, maskName, maskPhone } from '../../subgraphs/people/src/domain/masking.js';
+import { isValidName } from '../../subgraphs/people/src/domain/names.js';
 
 const TODAY = new Date(Date.UTC(2026, 10, 29));
 
@@ -43,7 +44,7 @@ describe('resident ID numbers (GB 11643)', () => {
   });
 
   it('masks the number as 110************02X and a phone as 138****5678', () => {
-    expect(maskIdNumber('11010519491231002X')).toBe('110************02X');
+    expect(maskDocumentNumber('11010519491231002X')).toBe('110************02X');
     expect(maskPhone('13812345678')).toBe('138****5678');
   });
 

@@ -6,9 +6,9 @@ import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoPerson } from '../../subgraphs/kit/src/demo/world.js';
 import { exportForm } from '../../scripts/people/form.js';
-import { maskPhone } from '../../subgraphs/people/src/domain/id-number.js';
-import { maskDocumentNumber } from '../../subgraphs/people/src/domain/masking.js';
+import { maskDocumentNumber, maskPhone } from '../../subgraphs/people/src/domain/masking.js';
 import { PiiAccessLog } from '../../subgraphs/people/src/entities/pii-access-log.js';
 import { tokenFor } from '../support/graphql.js';
 import { startPlatform, type Platform } from '../support/platform.js';
@@ -19,11 +19,15 @@ let platform: Platform;
 let dir: string;
 
 /** The community with the most empty-nest elders, so the form has rows whatever the seed. */
-const community = [...new Set(world.grids.map((grid) => grid.communityCode))]
-  .map((code) => ({ code, elders: world.people.filter((person) => person.areaCode.startsWith(code) && currentTagCodes(person.id).includes('EMPTY_NEST_ELDER')) }))
-  .sort((a, b) => b.elders.length - a.elders.length)[0]!;
-const elders = [...community.elders].sort((a, b) => (a.id < b.id ? -1 : 1));
-const householdAddress = (householdId: string | null) => demo.households.find((household) => household.id === householdId)?.address ?? '';
+let community: { code: string; elders: DemoPerson[] };
+let elders: DemoPerson[];
+beforeAll(() => {
+  community = [...new Set(world().grids.map((grid) => grid.communityCode))]
+    .map((code) => ({ code, elders: world().people.filter((person) => person.areaCode.startsWith(code) && currentTagCodes(person.id).includes('EMPTY_NEST_ELDER')) }))
+    .sort((a, b) => b.elders.length - a.elders.length)[0]!;
+  elders = [...community.elders].sort((a, b) => (a.id < b.id ? -1 : 1));
+});
+const householdAddress = (householdId: string | null) => demo().households.find((household) => household.id === householdId)?.address ?? '';
 
 beforeAll(async () => {
   platform = await startPlatform();

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { DemoGrid } from '../../subgraphs/kit/src/demo/world.js';
 import { makeIdNumber } from '../../subgraphs/people/src/domain/id-number.js';
 import { Person } from '../../subgraphs/people/src/entities/person.js';
 import { PersonTag } from '../../subgraphs/people/src/entities/person-tag.js';
@@ -32,7 +33,10 @@ const counts = async () => {
   return { people: await dataSource.getRepository(Person).count(), tags: await dataSource.getRepository(PersonTag).count(), moves: await dataSource.getRepository(ResidenceMove).count() };
 };
 
-const micro = gridOf('MICRO', SANYIQIAO);
+let micro: DemoGrid;
+beforeAll(() => {
+  micro = gridOf('MICRO', SANYIQIAO);
+});
 const fresh = idNumberSource('510116');
 const withWrongCheck = (idNumber: string) => `${idNumber.slice(0, 17)}${idNumber.endsWith('0') ? '1' : '0'}`;
 let born = 0;
@@ -99,7 +103,7 @@ describe('importing rows', () => {
   it('updates changed records in UPSERT, keeping tag history and recording the move, and refuses them in CREATE_ONLY', async () => {
     const row = good({ rowNumber: 2, tags: '党员' });
     const created = (await runImport([row])).results[0].person;
-    const elsewhere = world.grids.filter((grid) => grid.type === 'MICRO' && grid.communityCode === SANYIQIAO)[1]!;
+    const elsewhere = world().grids.filter((grid) => grid.type === 'MICRO' && grid.communityCode === SANYIQIAO)[1]!;
     const changed = { ...row, phone: '13987654321', tags: '退役军人', gridCode: elsewhere.code };
     const refused = await runImport([changed], 'CREATE_ONLY');
     expect(refused.results[0].userErrors).toMatchObject([{ code: 'DUPLICATE_ID_NUMBER', field: ['idNumber'], message: expect.stringContaining(created.id) }]);
@@ -166,7 +170,7 @@ describe('import statements', () => {
 
   it('updates 1,000 changed records (phones, tags, places) with as few statements as 100', async () => {
     const fresh1000 = idNumberSource('510113');
-    const [from, to] = world.grids.filter((grid) => grid.type === 'MICRO' && grid.communityCode === ZIDONGGE);
+    const [from, to] = world().grids.filter((grid) => grid.type === 'MICRO' && grid.communityCode === ZIDONGGE);
     const rows = (size: number) => Array.from({ length: size }, (_, index) => ({ name: '批量更新', idNumber: fresh1000(`19${String(40 + (index % 50)).padStart(2, '0')}-0${1 + (index % 9)}-1${index % 10}`), gridCode: from!.code, tags: '党员', phone: '13800000000' }));
     const statements = async (size: number) => {
       const batch = rows(size);

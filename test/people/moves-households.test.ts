@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { DemoGrid, DemoPerson } from '../../subgraphs/kit/src/demo/world.js';
 import { Person } from '../../subgraphs/people/src/entities/person.js';
 import { PersonTag } from '../../subgraphs/people/src/entities/person-tag.js';
 import { graphql, tokenFor } from '../support/graphql.js';
@@ -18,14 +19,23 @@ const MOVE = `mutation($input: MovePersonInput!) { movePerson(input: $input) { p
 const STATUS = `mutation($input: SetPersonStatusInput!) { setPersonStatus(input: $input) { person { ${PERSON} } userErrors { code field message } } }`;
 const move = (input: Record<string, unknown>, token = streetAdmin) => graphql(env.url, MOVE, { token, variables: { input } });
 const stored = (id: string) => env.services.people.db.dataSource.getRepository(Person).findOneByOrFail({ id });
-const tagged = residentsUnder(SANYIQIAO).filter((person) => currentTagCodes(person.id).length > 0);
+let tagged: DemoPerson[];
 /** People of the street's other communities: the moves above do not touch them. */
-const others = residentsUnder('510116001').filter((person) => !person.areaCode.startsWith(SANYIQIAO) && !person.areaCode.startsWith(ZIDONGGE));
-const taggedElsewhere = others.filter((person) => currentTagCodes(person.id).length > 0);
+let others: DemoPerson[];
+let taggedElsewhere: DemoPerson[];
+beforeAll(() => {
+  tagged = residentsUnder(SANYIQIAO).filter((person) => currentTagCodes(person.id).length > 0);
+  others = residentsUnder('510116001').filter((person) => !person.areaCode.startsWith(SANYIQIAO) && !person.areaCode.startsWith(ZIDONGGE));
+  taggedElsewhere = others.filter((person) => currentTagCodes(person.id).length > 0);
+});
 
 describe('moves', () => {
-  const person = tagged[0]!;
-  const target = gridOf('MICRO', ZIDONGGE);
+  let person: DemoPerson;
+  let target: DemoGrid;
+  beforeAll(() => {
+    person = tagged[0]!;
+    target = gridOf('MICRO', ZIDONGGE);
+  });
 
   it('moves a resident to another community of the street: the grid, the area code and the tags follow, the household is left', async () => {
     const { data } = await move({ personId: person.id, to: { gridId: target.id }, movedOn: '2026-10-01', reason: '购房迁入' });
@@ -57,7 +67,7 @@ describe('moves', () => {
   });
 
   it('serves the earlier moves of the demo data', async () => {
-    const earlier = demo.moves[0]!;
+    const earlier = demo().moves[0]!;
     const admin = await tokenFor('STREET_ADMIN', ['510115', '510116']);
     const { data } = await graphql(env.url, `{ person(id: "${earlier.personId}") { residenceHistory { kind movedOn fromGrid { id } toGrid { id } reason } } }`, { token: admin });
     expect(data?.person.residenceHistory[0]).toEqual({ kind: 'WITHIN_STREET', movedOn: earlier.movedOn, fromGrid: { id: earlier.fromGridId }, toGrid: { id: earlier.toGridId }, reason: earlier.reason });
@@ -68,7 +78,7 @@ describe('moves', () => {
     ['both a grid and a destination outside', () => ({ to: { gridId: gridOf('MICRO', SANYIQIAO).id }, leftFor: '重庆', movedOn: '2026-11-01' }), ['INVALID_DESTINATION']],
     ['the place the person lives', () => ({ to: { gridId: tagged[1]!.gridId, buildingId: tagged[1]!.buildingId, room: tagged[1]!.room }, movedOn: '2026-11-01' }), ['NOT_MOVED']],
     ['a community total grid', () => ({ to: { gridId: gridOf('COMMUNITY_TOTAL', SANYIQIAO).id }, movedOn: '2026-11-01' }), ['GRID_NOT_RESIDENTIAL']],
-    ['a grid outside the mover’s scope', () => ({ to: { gridId: world.grids.find((grid) => grid.type === 'MICRO' && grid.code.startsWith('510115'))!.id }, movedOn: '2026-11-01' }), ['GRID_NOT_FOUND']],
+    ['a grid outside the mover’s scope', () => ({ to: { gridId: world().grids.find((grid) => grid.type === 'MICRO' && grid.code.startsWith('510115'))!.id }, movedOn: '2026-11-01' }), ['GRID_NOT_FOUND']],
     ['a date in the future', () => ({ to: { gridId: target.id }, movedOn: '2999-01-01' }), ['INVALID_DATE']],
   ])('refuses %s and changes nothing', async (_, input, codes) => {
     const subject = tagged[1]!;
@@ -125,7 +135,7 @@ describe('households', () => {
     const joined = await graphql(env.url, 'mutation($input: JoinHouseholdInput!) { joinHousehold(input: $input) { person { household { id members { relation person { id } } } } userErrors { code } } }', { token: streetAdmin, variables: { input: { personId: spouse!.id, householdId: household.id, relation: '配偶' } } });
     expect(joined.data?.joinHousehold.person.household).toEqual({ id: household.id, members: [{ relation: '户主', person: { id: head!.id } }, { relation: '配偶', person: { id: spouse!.id } }] });
     // The spouse left the household they were in.
-    const old = world.people.find((person) => person.id === spouse!.id)!.householdId;
+    const old = world().people.find((person) => person.id === spouse!.id)!.householdId;
     const previous = await graphql(env.url, `{ household(id: "${old}") { members { person { id } } } }`, { token: streetAdmin });
     expect(previous.data?.household.members.map((member: { person: { id: string } }) => member.person.id)).not.toContain(spouse!.id);
   });

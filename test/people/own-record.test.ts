@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { maskPhone } from '../../subgraphs/people/src/domain/id-number.js';
-import { maskBirthDate, maskDocumentNumber } from '../../subgraphs/people/src/domain/masking.js';
-import { maskName } from '../../subgraphs/people/src/domain/names.js';
+import { maskBirthDate, maskDocumentNumber, maskName, maskPhone } from '../../subgraphs/people/src/domain/masking.js';
 import { SELF_ACCESS_PURPOSE } from '../../subgraphs/people/src/domain/privacy.js';
 import { PiiAccessLog } from '../../subgraphs/people/src/entities/pii-access-log.js';
 import { graphql, tokenFor } from '../support/graphql.js';
@@ -14,14 +12,23 @@ import { currentTagCodes, demo, sortedIds, statementsDuring, usePeople, ZIDONGGE
  */
 const env = usePeople();
 
-const householdSize = (householdId: string | null) => demo.people.filter((person) => person.householdId === householdId).length;
-const candidates = demo.people.filter((person) => person.householdId && householdSize(person.householdId) >= 3 && person.phone && currentTagCodes(person.id).length > 0);
-// Someone with an earlier move, when the demo world has one, so that the history is not empty.
-const me = candidates.find((person) => demo.moves.some((move) => move.personId === person.id)) ?? candidates[0]!;
-const mates = demo.people.filter((person) => person.householdId === me.householdId && person.id !== me.id);
-const household = demo.households.find((row) => row.id === me.householdId)!;
-const MICRO_GRID = me.areaCode;
-const neighbour = demo.people.find((person) => person.areaCode === MICRO_GRID && person.householdId !== me.householdId)!;
+type DemoRows = ReturnType<typeof demo>;
+let me: DemoRows['people'][number];
+let mates: DemoRows['people'];
+let household: DemoRows['households'][number];
+let MICRO_GRID: string;
+let neighbour: DemoRows['people'][number];
+
+beforeAll(() => {
+  const householdSize = (householdId: string | null) => demo().people.filter((person) => person.householdId === householdId).length;
+  const candidates = demo().people.filter((person) => person.householdId && householdSize(person.householdId) >= 3 && person.phone && currentTagCodes(person.id).length > 0);
+  // Someone with an earlier move, when the demo world has one, so that the history is not empty.
+  me = candidates.find((person) => demo().moves.some((move) => move.personId === person.id)) ?? candidates[0]!;
+  mates = demo().people.filter((person) => person.householdId === me.householdId && person.id !== me.id);
+  household = demo().households.find((row) => row.id === me.householdId)!;
+  MICRO_GRID = me.areaCode;
+  neighbour = demo().people.find((person) => person.areaCode === MICRO_GRID && person.householdId !== me.householdId)!;
+});
 
 const OWN_RECORD = `query($id: ID!) { person(id: $id) {
   id name idNumber phone birthDate grid { id code } building { id } room statusReason
@@ -54,8 +61,8 @@ describe('a resident reads their own record', () => {
       tags: currentTagCodes(me.id).sort().map((code) => ({ code })),
       tagHistory: expect.any(Array), residenceHistory: expect.any(Array), household: undefined,
     });
-    expect(person.tagHistory).toHaveLength(demo.tags.filter((tag) => tag.personId === me.id).length);
-    expect(person.residenceHistory).toHaveLength(demo.moves.filter((move) => move.personId === me.id).length);
+    expect(person.tagHistory).toHaveLength(demo().tags.filter((tag) => tag.personId === me.id).length);
+    expect(person.residenceHistory).toHaveLength(demo().moves.filter((move) => move.personId === me.id).length);
     expect(person.household.id).toBe(household.id);
     expect(person.household.address).toBe(household.address);
     expect(sortedIds(person.household.members.map((member: { person: { id: string } }) => member.person))).toEqual(sortedIds([me, ...mates]));

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiToday } from '../../subgraphs/kit/src/time.js';
-import { ageOn, maskIdNumber, maskPhone } from '../../subgraphs/people/src/domain/id-number.js';
-import { maskName } from '../../subgraphs/people/src/domain/names.js';
+import { ageOn } from '../../subgraphs/people/src/domain/id-number.js';
+import { maskDocumentNumber, maskName, maskPhone } from '../../subgraphs/people/src/domain/masking.js';
 import { TAG_LABELS } from '../../subgraphs/people/src/domain/tags.js';
 import { graphql, tokenFor } from '../support/graphql.js';
 import { ALL_AREAS, demo, residentsUnder, SANYIQIAO, sortedIds, statementsDuring as countStatements, usePeople, world, ZIDONGGE } from './support.js';
@@ -18,9 +18,9 @@ beforeAll(async () => {
 /** How many SQL statements the people database ran while `work` ran. */
 const statementsDuring = (work: () => Promise<void>) => countStatements(env.services.people, work);
 
-const tagsOf = (personId: string) => world.tags.filter((tag) => tag.personId === personId).map((tag) => tag.code);
-const someoneWith = (predicate: (person: (typeof world.people)[number]) => boolean) => {
-  const person = world.people.find(predicate);
+const tagsOf = (personId: string) => world().tags.filter((tag) => tag.personId === personId).map((tag) => tag.code);
+const someoneWith = (predicate: (person: ReturnType<typeof world>['people'][number]) => boolean) => {
+  const person = world().people.find(predicate);
   if (!person) throw new Error('the demo world has no such person');
   return person;
 };
@@ -38,7 +38,7 @@ describe('reading the register', () => {
     expect(data?.person).toMatchObject({
       id: person.id,
       name: person.name,
-      idNumber: maskIdNumber(person.idNumber),
+      idNumber: maskDocumentNumber(person.idNumber),
       phone: maskPhone(person.phone ?? ''),
       gender: person.gender,
       birthYear: Number(person.birthDate.slice(0, 4)),
@@ -53,8 +53,8 @@ describe('reading the register', () => {
   });
 
   it('serves a household with its grid and its members, the head first', async () => {
-    const household = world.households.find((candidate) => world.people.filter((person) => person.householdId === candidate.id).length >= 3);
-    const members = world.people.filter((person) => person.householdId === household?.id);
+    const household = world().households.find((candidate) => world().people.filter((person) => person.householdId === candidate.id).length >= 3);
+    const members = world().people.filter((person) => person.householdId === household?.id);
     const { data } = await graphql(env.url, `{ household(id: "${household?.id}") { address grid { id code } members { relation person { id household { id } } } } }`, { token: admin });
     expect(data?.household.address).toBe(household?.address);
     expect(data?.household.grid).toEqual({ id: household?.gridId, code: household?.areaCode });
@@ -102,7 +102,7 @@ describe('filtering people', () => {
   it('filters by area, residency type, status, tags and name prefix with exact counts', async () => {
     const street = '510116001';
     // The most common first character, so the prefix matches several people whatever the seed.
-    const firstCharacters = world.people.map((person) => person.name[0] ?? '');
+    const firstCharacters = world().people.map((person) => person.name[0] ?? '');
     const surname = [...new Set(firstCharacters)].sort((a, b) => firstCharacters.filter((c) => c === b).length - firstCharacters.filter((c) => c === a).length)[0] ?? '';
     const inStreet = residentsUnder(street);
     const carries = (personId: string, ...codes: string[]) => codes.every((code) => tagsOf(personId).includes(code));
@@ -113,10 +113,10 @@ describe('filtering people', () => {
       active: inStreet.length,
       movedOut: 0,
       party: inStreet.filter((person) => carries(person.id, 'PARTY_MEMBER')).length,
-      partyVeterans: world.people.filter((person) => carries(person.id, 'PARTY_MEMBER', 'VETERAN')).length,
-      elderParty: world.people.filter((person) => carries(person.id, 'LIVING_ALONE_ELDER', 'PARTY_MEMBER')).length,
-      surname: world.people.filter((person) => person.name.startsWith(surname)).length,
-      surnameFloating: world.people.filter((person) => person.name.startsWith(surname) && person.residencyType === 'FLOATING').length,
+      partyVeterans: world().people.filter((person) => carries(person.id, 'PARTY_MEMBER', 'VETERAN')).length,
+      elderParty: world().people.filter((person) => carries(person.id, 'LIVING_ALONE_ELDER', 'PARTY_MEMBER')).length,
+      surname: world().people.filter((person) => person.name.startsWith(surname)).length,
+      surnameFloating: world().people.filter((person) => person.name.startsWith(surname) && person.residencyType === 'FLOATING').length,
     };
     expect(expected.partyVeterans).toBeGreaterThan(0);
     expect(expected.elderParty).toBeGreaterThan(0);
@@ -140,7 +140,7 @@ describe('filtering people', () => {
 
   it('lists people carrying every tag asked for, each with those tags', async () => {
     const { data } = await graphql(env.url, '{ people(filter: { tags: ["PARTY_MEMBER", "VETERAN"] }) { edges { node { id tags { code } } } } }', { token: admin });
-    const expected = world.people.filter((person) => ['PARTY_MEMBER', 'VETERAN'].every((code) => tagsOf(person.id).includes(code)));
+    const expected = world().people.filter((person) => ['PARTY_MEMBER', 'VETERAN'].every((code) => tagsOf(person.id).includes(code)));
     expect(sortedIds(data?.people.edges.map((edge: { node: { id: string } }) => edge.node))).toEqual(sortedIds(expected));
     for (const edge of data?.people.edges ?? []) expect(edge.node.tags.map((tag: { code: string }) => tag.code)).toEqual(expect.arrayContaining(['PARTY_MEMBER', 'VETERAN']));
   });
@@ -165,18 +165,18 @@ describe('filtering people', () => {
 
 describe('residents of grids', () => {
   const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Grid { code residents(first: 3) { totalCount edges { node { id name tags { label } } } } } } }';
-  const reference = (grid: (typeof world.grids)[number]) => ({ __typename: 'Grid', id: grid.id, code: grid.code });
+  const reference = (grid: ReturnType<typeof world>['grids'][number]) => ({ __typename: 'Grid', id: grid.id, code: grid.code });
 
   it('counts the residents of a micro-grid, a general grid and a community total grid exactly', async () => {
-    const micro = world.grids.find((grid) => grid.type === 'MICRO' && grid.communityCode === SANYIQIAO);
-    const general = world.grids.find((grid) => grid.type === 'GENERAL' && grid.communityCode === SANYIQIAO);
-    const total = world.grids.find((grid) => grid.type === 'COMMUNITY_TOTAL' && grid.communityCode === SANYIQIAO);
-    const outside = world.grids.find((grid) => grid.type === 'COMMUNITY_TOTAL' && grid.communityCode === ZIDONGGE);
-    const grids = [micro, general, total, outside].map((grid) => grid ?? world.grids[0]!);
+    const micro = world().grids.find((grid) => grid.type === 'MICRO' && grid.communityCode === SANYIQIAO);
+    const general = world().grids.find((grid) => grid.type === 'GENERAL' && grid.communityCode === SANYIQIAO);
+    const total = world().grids.find((grid) => grid.type === 'COMMUNITY_TOTAL' && grid.communityCode === SANYIQIAO);
+    const outside = world().grids.find((grid) => grid.type === 'COMMUNITY_TOTAL' && grid.communityCode === ZIDONGGE);
+    const grids = [micro, general, total, outside].map((grid) => grid ?? world().grids[0]!);
     const { data } = await graphql(env.url, entities, { token: sanyiqiaoWorker, variables: { r: grids.map(reference) } });
     const totals = data?._entities.map((entity: { residents: { totalCount: number } }) => entity.residents.totalCount);
     expect(totals).toEqual([
-      world.people.filter((person) => person.areaCode === micro?.code).length,
+      world().people.filter((person) => person.areaCode === micro?.code).length,
       residentsUnder(general?.code ?? '').length,
       residentsUnder(SANYIQIAO).length,
       0,
@@ -187,13 +187,13 @@ describe('residents of grids', () => {
   });
 
   it('answers residents of 5 grids and of 50 grids with the same number of SQL statements', async () => {
-    const grids = world.grids.filter((grid) => grid.type === 'MICRO').slice(0, 50);
+    const grids = world().grids.filter((grid) => grid.type === 'MICRO').slice(0, 50);
     expect(grids).toHaveLength(50);
     const statements = (count: number) =>
       statementsDuring(async () => {
         const { data } = await graphql(env.url, entities, { token: admin, variables: { r: grids.slice(0, count).map(reference) } });
         expect(data?._entities).toHaveLength(count);
-        expect(data?._entities[count - 1].residents.totalCount).toBe(world.people.filter((person) => person.gridId === grids[count - 1]?.id).length);
+        expect(data?._entities[count - 1].residents.totalCount).toBe(world().people.filter((person) => person.gridId === grids[count - 1]?.id).length);
       });
     const five = await statements(5);
     expect(await statements(50)).toBe(five);
@@ -205,8 +205,8 @@ describe('residents of grids', () => {
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id name } } }';
     const statements = (count: number) =>
       statementsDuring(async () => {
-        const { data } = await graphql(env.url, query, { token: admin, variables: { r: world.people.slice(0, count).map((person) => ({ __typename: 'Person', id: person.id })) } });
-        expect(data?._entities.map((entity: { name: string }) => entity.name)).toEqual(world.people.slice(0, count).map((person) => person.name));
+        const { data } = await graphql(env.url, query, { token: admin, variables: { r: world().people.slice(0, count).map((person) => ({ __typename: 'Person', id: person.id })) } });
+        expect(data?._entities.map((entity: { name: string }) => entity.name)).toEqual(world().people.slice(0, count).map((person) => person.name));
       });
     expect(await statements(5)).toBe(1);
     expect(await statements(100)).toBe(1);
@@ -216,7 +216,7 @@ describe('residents of grids', () => {
 describe('the work’s queries', () => {
   it('filters by age range with exact counts', async () => {
     const today = shanghaiToday();
-    const aged = (min: number, max: number) => world.people.filter((person) => ageOn(person.birthDate, today) >= min && ageOn(person.birthDate, today) <= max).length;
+    const aged = (min: number, max: number) => world().people.filter((person) => ageOn(person.birthDate, today) >= min && ageOn(person.birthDate, today) <= max).length;
     const { data } = await graphql(env.url, `{
       elders: people(filter: { minAge: 60 }) { totalCount }
       children: people(filter: { maxAge: 17 }) { totalCount }
@@ -226,7 +226,7 @@ describe('the work’s queries', () => {
     expect(data).toEqual({
       elders: { totalCount: aged(60, 200) },
       children: { totalCount: aged(0, 17) },
-      band: { totalCount: world.people.filter((person) => person.areaCode.startsWith('510116') && ageOn(person.birthDate, today) >= 35 && ageOn(person.birthDate, today) <= 59).length },
+      band: { totalCount: world().people.filter((person) => person.areaCode.startsWith('510116') && ageOn(person.birthDate, today) >= 35 && ageOn(person.birthDate, today) <= 59).length },
       exact: { totalCount: aged(80, 80) },
     });
     expect(data?.elders.totalCount).toBeGreaterThan(0);
@@ -240,7 +240,7 @@ describe('the work’s queries', () => {
   });
 
   it('serves the document, residency dates, building, room and status date of a resident', async () => {
-    const person = demo.people.find((candidate) => candidate.residencyType === 'FLOATING')!;
+    const person = demo().people.find((candidate) => candidate.residencyType === 'FLOATING')!;
     const { data } = await graphql(env.url, `{ person(id: "${person.id}") { documentType residencySince residencyUntil building { id } room status statusSince statusReason } }`, { token: admin });
     expect(data?.person).toEqual({
       documentType: 'RESIDENT_ID_CARD', residencySince: person.residencySince, residencyUntil: person.residencyUntil,
@@ -251,12 +251,12 @@ describe('the work’s queries', () => {
 
   it('lists the residents of buildings, many buildings in the same number of statements as one', async () => {
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Building { id residents(first: 50) { totalCount edges { node { id } } } } } }';
-    const buildings = world.buildings.slice(0, 20);
+    const buildings = world().buildings.slice(0, 20);
     const statements = (count: number) =>
       statementsDuring(async () => {
         const { data } = await graphql(env.url, query, { token: admin, variables: { r: buildings.slice(0, count).map((building) => ({ __typename: 'Building', id: building.id })) } });
         for (const [index, building] of buildings.slice(0, count).entries()) {
-          const living = world.people.filter((person) => person.buildingId === building.id);
+          const living = world().people.filter((person) => person.buildingId === building.id);
           expect(data?._entities[index].residents.totalCount).toBe(living.length);
           expect(data?._entities[index].residents.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(sortedIds(living));
         }

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { maskPhone } from '../../subgraphs/people/src/domain/id-number.js';
-import { maskBirthDate, maskDocumentNumber } from '../../subgraphs/people/src/domain/masking.js';
-import { maskName } from '../../subgraphs/people/src/domain/names.js';
+import type { DemoPerson } from '../../subgraphs/kit/src/demo/world.js';
+import { maskBirthDate, maskDocumentNumber, maskName, maskPhone } from '../../subgraphs/people/src/domain/masking.js';
 import { PiiAccessLog } from '../../subgraphs/people/src/entities/pii-access-log.js';
 import { graphql, tokenFor } from '../support/graphql.js';
 import { currentTagCodes, residentsUnder, SANYIQIAO, sortedIds, statementsDuring, usePeople, world, ZIDONGGE } from './support.js';
@@ -12,7 +11,10 @@ let reader: string;
 let auditor: string;
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const elders = residentsUnder(SANYIQIAO).filter((person) => currentTagCodes(person.id).includes('EMPTY_NEST_ELDER')).sort(byId);
+let elders: DemoPerson[];
+beforeAll(() => {
+  elders = residentsUnder(SANYIQIAO).filter((person) => currentTagCodes(person.id).includes('EMPTY_NEST_ELDER')).sort(byId);
+});
 const EMPTY_NEST = `query($purpose: String) {
   people(filter: { areaCode: "${SANYIQIAO}", tags: ["EMPTY_NEST_ELDER"] }, first: 100) {
     totalCount edges { node { id name idNumber(purpose: $purpose) phone(purpose: $purpose) birthDate(purpose: $purpose) } }
@@ -66,7 +68,7 @@ describe('unmasked reads', () => {
     expect(rows.map((row) => row.personId)).toEqual(elders.map((person) => person.id));
     for (const row of rows) {
       expect(row).toMatchObject({ viewerSubject: 'reader-sanyiqiao', viewerRoles: 'COMMUNITY_WORKER', purpose: '入户走访核实联系方式' });
-      const person = world.people.find((candidate) => candidate.id === row.personId)!;
+      const person = world().people.find((candidate) => candidate.id === row.personId)!;
       expect(row.fields.split(',').sort()).toEqual(person.phone ? ['birthDate', 'idNumber', 'phone'] : ['birthDate', 'idNumber']);
       expect(row.areaCode).toBe(person.areaCode);
     }

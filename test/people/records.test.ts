@@ -8,7 +8,7 @@ import { checkPlacement, residenceGridProblem, type GridFacts } from '../../subg
 import { duplicateProblem } from '../../subgraphs/people/src/domain/registration.js';
 import { CATALOGUE, TODAY } from './fixtures.js';
 
-const codesOf = (problems: { code: string; field: string }[]) => problems.map(({ code, field }) => [code, field]);
+const codesOf = (problems: { code: string; field?: string | null }[]) => problems.map(({ code, field }) => [code, field]);
 
 describe('calendar dates', () => {
   it('accepts real dates and refuses 2026-02-29 and 1999-02-31', () => {

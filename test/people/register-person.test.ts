@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { DemoBuilding, DemoGrid } from '../../subgraphs/kit/src/demo/world.js';
 import { makeIdNumber } from '../../subgraphs/people/src/domain/id-number.js';
 import { Person } from '../../subgraphs/people/src/entities/person.js';
 import { PersonTag } from '../../subgraphs/people/src/entities/person-tag.js';
 import { graphql, tokenFor } from '../support/graphql.js';
-import { gridOf, gridsServeBuildings, idNumberSource, residentsUnder, SANYIQIAO, usePeople, world, ZIDONGGE } from './support.js';
+import { gridOf, idNumberSource, residentsUnder, SANYIQIAO, usePeople, world, ZIDONGGE } from './support.js';
 
 const REGISTER = `mutation($input: RegisterPersonInput!) {
   registerPerson(input: $input) {
@@ -13,7 +14,10 @@ const REGISTER = `mutation($input: RegisterPersonInput!) {
   }
 }`;
 
-const home = gridOf('MICRO', SANYIQIAO);
+let home: DemoGrid;
+beforeAll(() => {
+  home = gridOf('MICRO', SANYIQIAO);
+});
 const freshIdNumber = idNumberSource();
 
 const env = usePeople();
@@ -107,7 +111,7 @@ describe('refusing a registration', () => {
   });
 
   it('refuses a retired grid as not found', async () => {
-    const retired = world.grids.filter((grid) => grid.type === 'MICRO' && grid.communityCode === SANYIQIAO)[1];
+    const retired = world().grids.filter((grid) => grid.type === 'MICRO' && grid.communityCode === SANYIQIAO)[1];
     await env.services.grids.db.dataSource.query("UPDATE grid SET status = 'RETIRED' WHERE id = ?", [retired?.id]);
     const { data } = await register({ ...valid(), gridId: retired?.id });
     expect(data?.registerPerson.userErrors).toEqual([{ code: 'GRID_NOT_FOUND', field: ['input', 'gridId'], message: '网格不存在或已撤销' }]);
@@ -207,12 +211,16 @@ describe('identity documents, residency and occupations', () => {
   });
 });
 
-describe.runIf(gridsServeBuildings)('living in a building (the grids subgraph answers building(id))', () => {
+describe('living in a building (the grids subgraph answers building(id))', () => {
   const BUILDING = `mutation($input: RegisterPersonInput!) {
     registerPerson(input: $input) { person { id room building { id } grid { id code } } userErrors { code field message } }
   }`;
-  const building = world.buildings.find((candidate) => candidate.areaCode.startsWith(SANYIQIAO))!;
-  const elsewhere = world.buildings.find((candidate) => candidate.areaCode.startsWith(ZIDONGGE))!;
+  let building: DemoBuilding;
+  let elsewhere: DemoBuilding;
+  beforeAll(() => {
+    building = world().buildings.find((candidate) => candidate.areaCode.startsWith(SANYIQIAO))!;
+    elsewhere = world().buildings.find((candidate) => candidate.areaCode.startsWith(ZIDONGGE))!;
+  });
 
   it('places a resident in a building and its grid, with the room', async () => {
     const { data } = await graphql(env.url, BUILDING, { token: worker, variables: { input: { name: '楼栋住户', idNumber: freshIdNumber(), buildingId: building.id, room: '2单元501' } } });
@@ -223,7 +231,7 @@ describe.runIf(gridsServeBuildings)('living in a building (the grids subgraph an
   it.each([
     ['a building outside the viewer’s scope', () => ({ buildingId: elsewhere.id }), 'BUILDING_NOT_FOUND'],
     ['an unknown building', () => ({ buildingId: randomUUID() }), 'BUILDING_NOT_FOUND'],
-    ['a building of another grid than the one given', () => ({ buildingId: building.id, gridId: world.grids.find((grid) => grid.type === 'MICRO' && grid.communityCode === SANYIQIAO && grid.id !== building.gridId)!.id }), 'BUILDING_NOT_IN_GRID'],
+    ['a building of another grid than the one given', () => ({ buildingId: building.id, gridId: world().grids.find((grid) => grid.type === 'MICRO' && grid.communityCode === SANYIQIAO && grid.id !== building.gridId)!.id }), 'BUILDING_NOT_IN_GRID'],
   ])('refuses %s and writes nothing', async (_, change, code) => {
     const before = await rowCounts();
     const { data } = await graphql(env.url, BUILDING, { token: worker, variables: { input: { name: '楼栋住户', idNumber: freshIdNumber(), ...change() } } });

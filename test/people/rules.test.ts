@@ -12,7 +12,7 @@ import { statusChangeProblems } from '../../subgraphs/people/src/domain/status.j
 import { planTagChanges, tagDefinitionProblems } from '../../subgraphs/people/src/domain/tags.js';
 import type { PersonEntity } from '../../subgraphs/people/src/entities/person.js';
 import { createGraphClient } from '../../subgraphs/kit/src/graph-client.js';
-import { headerPurpose } from '../../subgraphs/people/src/unmask.js';
+import { headerPurpose } from '../../subgraphs/people/src/resolvers/unmask.js';
 import { CATALOGUE, TODAY } from './fixtures.js';
 
 const codes = (problems: { code: string }[]) => problems.map((problem) => problem.code);

@@ -20,10 +20,10 @@ const gridStats = `query($r: [_Any!]!) { _entities(representations: $r) { ... on
 
 /** The statistics the demo data should give under a prefix, computed from the rows seeded. */
 function expectedStats(prefix: string, complete = true) {
-  const people = demo.people.filter((person) => person.areaCode.startsWith(prefix) && person.status === 'ACTIVE');
+  const people = demo().people.filter((person) => person.areaCode.startsWith(prefix) && person.status === 'ACTIVE');
   const count = (keep: (person: (typeof people)[number]) => boolean) => people.filter(keep).length;
   const today = shanghaiToday();
-  const current = demo.tags.filter((tag) => tag.until === null && tag.areaCode.startsWith(prefix));
+  const current = demo().tags.filter((tag) => tag.until === null && tag.areaCode.startsWith(prefix));
   return {
     areaCode: prefix,
     complete,
@@ -46,12 +46,12 @@ describe('population statistics', () => {
       // The analyst sees two districts of the city, not all of it.
       expectedStats('5101', false),
     ]);
-    expect(data?._entities[3].populationStats.total).toBe(world.people.length);
+    expect(data?._entities[3].populationStats.total).toBe(world().people.length);
     expect(data?._entities[1].populationStats.byTag.find((tag: { code: string }) => tag.code === 'EMPTY_NEST_ELDER').count).toBeGreaterThan(0);
   });
 
   it('counts grids: a micro-grid, a general grid and a community total grid', async () => {
-    const grids = ['MICRO', 'GENERAL', 'COMMUNITY_TOTAL'].map((type) => world.grids.find((grid) => grid.type === type && grid.communityCode === SANYIQIAO)!);
+    const grids = ['MICRO', 'GENERAL', 'COMMUNITY_TOTAL'].map((type) => world().grids.find((grid) => grid.type === type && grid.communityCode === SANYIQIAO)!);
     const { data } = await graphql(env.url, gridStats, { token: analyst, variables: { r: grids.map((grid) => ({ __typename: 'Grid', id: grid.id, code: grid.code })) } });
     expect(data?._entities.map((entity: { residentStats: unknown }) => entity.residentStats)).toEqual([
       expectedStats(grids[0]!.code),
@@ -65,7 +65,7 @@ describe('population statistics', () => {
       const { data } = await graphql(env.url, areaStats, { token: analyst, variables: { r: [{ __typename: 'Area', code: '510116001' }] } });
       expect(data?._entities[0].populationStats.total).toBe(residentsUnder('510116001').length);
     });
-    const micros = world.grids.filter((grid) => grid.type === 'MICRO').slice(0, 50);
+    const micros = world().grids.filter((grid) => grid.type === 'MICRO').slice(0, 50);
     const fifty = await statementsDuring(env.services.people, async () => {
       const { data } = await graphql(env.url, gridStats, { token: analyst, variables: { r: micros.map((grid) => ({ __typename: 'Grid', id: grid.id, code: grid.code })) } });
       expect(data?._entities).toHaveLength(50);
@@ -76,7 +76,7 @@ describe('population statistics', () => {
   });
 
   it('counts residents and tags from indexes alone, looking up only each tag holder’s status', async () => {
-    const micros = world.grids.filter((grid) => grid.type === 'MICRO').slice(0, 5);
+    const micros = world().grids.filter((grid) => grid.type === 'MICRO').slice(0, 5);
     const { people } = env.services;
     const sent = await capturingStatements(people.db, () => graphql(env.url, gridStats, { token: analyst, variables: { r: micros.map((grid) => ({ __typename: 'Grid', id: grid.id, code: grid.code })) } }));
     const groups = sent.find(([sql]) => sql.includes('FROM person WHERE'));

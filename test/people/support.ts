@@ -1,16 +1,24 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
-import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
+import type { DemoWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { gridsSubgraph } from '../../subgraphs/grids/src/module.js';
 import { peopleSubgraph } from '../../subgraphs/people/src/module.js';
 import { demoPeopleRows } from '../../subgraphs/people/src/seed.js';
 import { makeIdNumber } from '../../subgraphs/people/src/domain/id-number.js';
 import { startTestSubgraph, TEST_RESIDENTS, TEST_SEED, type TestSubgraph } from '../support/subgraph.js';
+import { demoWorld } from '../support/world.js';
 
-/** The demo world both test databases are seeded with, to compute exact expectations. */
-export const world = generateWorld({ seed: TEST_SEED, residents: TEST_RESIDENTS });
+/**
+ * The demo world both test databases are seeded with, to compute exact expectations:
+ * built on first use (inside `beforeAll` or a test), never at module load.
+ */
+export const world = (): DemoWorld => demoWorld();
+
+let demoRows: ReturnType<typeof demoPeopleRows> | undefined;
 /** The rows the people database is seeded with: the world's people and the people-only extras. */
-export const demo = demoPeopleRows({ seed: TEST_SEED, residents: TEST_RESIDENTS });
+export function demo(): ReturnType<typeof demoPeopleRows> {
+  demoRows ??= demoPeopleRows({ seed: TEST_SEED, residents: TEST_RESIDENTS }, world());
+  return demoRows;
+}
 
 /** Every community of the demo world. */
 export const ALL_AREAS = ['510115', '510116'];
@@ -58,7 +66,7 @@ export function usePeople(): { readonly services: PeopleServices; readonly url: 
 }
 
 export function residentsUnder(prefix: string) {
-  return world.people.filter((person) => person.areaCode.startsWith(prefix));
+  return world().people.filter((person) => person.areaCode.startsWith(prefix));
 }
 
 export function sortedIds(rows: { id: string }[]): string[] {
@@ -74,14 +82,15 @@ export async function statementsDuring(subgraph: TestSubgraph, work: () => Promi
 
 /** Current tags of the demo data (ended ones are history). */
 export function currentTagCodes(personId: string): string[] {
-  return demo.tags.filter((tag) => tag.personId === personId && tag.until === null).map((tag) => tag.code);
+  return demo().tags.filter((tag) => tag.personId === personId && tag.until === null).map((tag) => tag.code);
 }
 
 /** Valid ID numbers no one in the demo world holds; odd sequences are men, even women. */
 export function idNumberSource(addressCode = '510116') {
-  const known = new Set(world.people.map((person) => person.idNumber));
+  let known: Set<string> | undefined;
   const used = new Set<string>();
   return (birthDate = '1990-05-17', gender: 'MALE' | 'FEMALE' = 'MALE'): string => {
+    known ??= new Set(world().people.map((person) => person.idNumber));
     for (let sequence = gender === 'MALE' ? 1 : 0; sequence < 1000; sequence += 2) {
       const idNumber = makeIdNumber(addressCode, birthDate, sequence);
       if (!known.has(idNumber) && !used.has(idNumber)) {
@@ -95,10 +104,7 @@ export function idNumberSource(addressCode = '510116') {
 
 /** A grid of the demo world by type and community. */
 export function gridOf(type: string, communityCode: string) {
-  const grid = world.grids.find((candidate) => candidate.type === type && candidate.communityCode === communityCode);
+  const grid = world().grids.find((candidate) => candidate.type === type && candidate.communityCode === communityCode);
   if (!grid) throw new Error(`the demo world has no ${type} grid in ${communityCode}`);
   return grid;
 }
-
-/** True once the grids subgraph answers `building(id)`; the building tests wait for it. */
-export const gridsServeBuildings = readFileSync(new URL('../../schema/grids.graphql', import.meta.url), 'utf8').includes('building(id: ID!)');

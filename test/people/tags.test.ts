@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { DemoPerson } from '../../subgraphs/kit/src/demo/world.js';
 import { PersonTag } from '../../subgraphs/people/src/entities/person-tag.js';
 import { graphql, tokenFor } from '../support/graphql.js';
 import { currentTagCodes, demo, residentsUnder, SANYIQIAO, usePeople, ZIDONGGE } from './support.js';
@@ -20,7 +21,10 @@ const setTags = (personId: string, tags: Record<string, unknown>[], token = work
 const tagRows = () => env.services.people.db.dataSource.getRepository(PersonTag).count();
 
 describe('setting tags', () => {
-  const person = residentsUnder(SANYIQIAO).find((candidate) => currentTagCodes(candidate.id).length === 0)!;
+  let person: DemoPerson;
+  beforeAll(() => {
+    person = residentsUnder(SANYIQIAO).find((candidate) => currentTagCodes(candidate.id).length === 0)!;
+  });
 
   it('opens new tags, closes dropped ones and keeps every period in the history', async () => {
     const first = await setTags(person.id, [{ code: 'VETERAN' }, { code: 'NEW_EMPLOYMENT_WORKER', occupation: 'COURIER', since: '2024-03-01' }]);
@@ -67,11 +71,11 @@ describe('setting tags', () => {
 
   it('serves the demo data’s ended tags as history and occupations of new-employment workers', async () => {
     const admin = await tokenFor('STREET_ADMIN', ['510115', '510116']);
-    const ended = demo.tags.find((tag) => tag.until !== null)!;
+    const ended = demo().tags.find((tag) => tag.until !== null)!;
     const { data } = await graphql(env.url, `{ person(id: "${ended.personId}") { tags { code } tagHistory { code until } } }`, { token: admin });
     expect(data?.person.tagHistory).toContainEqual({ code: ended.code, until: ended.until?.toISOString() });
     expect(data?.person.tags.map((tag: { code: string }) => tag.code).sort()).toEqual(currentTagCodes(ended.personId).sort());
-    const rider = demo.tags.find((tag) => tag.code === 'NEW_EMPLOYMENT_WORKER')!;
+    const rider = demo().tags.find((tag) => tag.code === 'NEW_EMPLOYMENT_WORKER')!;
     const riderRead = await graphql(env.url, `{ person(id: "${rider.personId}") { tags { code occupation } } }`, { token: admin });
     expect(riderRead.data?.person.tags).toContainEqual({ code: 'NEW_EMPLOYMENT_WORKER', occupation: rider.occupation });
   });

@@ -1,21 +1,19 @@
 import { Brackets, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { Viewer } from '../../kit/src/auth.js';
 import { createGroupPageLoader } from '../../kit/src/connection.js';
-import { createGroupLoader, createRowLoader } from '../../kit/src/loaders.js';
+import { createGroupLoader, createRowLoader, type Restrict } from '../../kit/src/loaders.js';
 import { whereInScope } from '../../kit/src/scope.js';
 import type { TagCatalogue } from './domain/tags.js';
 import { Household } from './entities/household.js';
 import { Person } from './entities/person.js';
-import { PersonTag } from './entities/person-tag.js';
+import { PersonTag, type PersonTagEntity } from './entities/person-tag.js';
 import { ResidenceMove } from './entities/residence-move.js';
-import { createPiiLog } from './pii-log.js';
-import { createPopulationStatsLoader } from './population-stats.js';
-import { loadTagCatalogue } from './tag-catalogue.js';
-
-type Restrict = (qb: SelectQueryBuilder<ObjectLiteral>, alias: string) => void;
+import { createPiiLog } from './actions/pii-log.js';
+import { createPopulationStatsLoader } from './queries/population-stats.js';
+import { loadTagCatalogue } from './queries/tag-catalogue.js';
 
 /** Every people row carries the area code of its grid; scope applies to it in SQL. */
-function inScope(viewer: Viewer): Restrict {
+function inScope<T extends ObjectLiteral>(viewer: Viewer): Restrict<T> {
   return (qb, alias) => {
     whereInScope(qb, viewer, `${alias}.areaCode`);
   };
@@ -27,7 +25,7 @@ function inScope(viewer: Viewer): Restrict {
  * token is scoped to where the token service last placed them; the record says where they
  * live now. Without `personId` this is the scope alone, the same statement as before.
  */
-function inScopeOrOwn(viewer: Viewer, own: (qb: SelectQueryBuilder<ObjectLiteral>, alias: string) => string): Restrict {
+function inScopeOrOwn<T extends ObjectLiteral>(viewer: Viewer, own: (qb: SelectQueryBuilder<T>, alias: string) => string): Restrict<T> {
   const { personId } = viewer;
   if (!personId) return inScope(viewer);
   return (qb, alias) => {
@@ -41,12 +39,12 @@ function inScopeOrOwn(viewer: Viewer, own: (qb: SelectQueryBuilder<ObjectLiteral
 }
 
 /** `column IN (the household of the viewer's own record)`: one statement still. */
-function inOwnHousehold(qb: SelectQueryBuilder<ObjectLiteral>, column: string): string {
+function inOwnHousehold<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string): string {
   return `${column} IN ${qb.subQuery().select('own.householdId').from(Person, 'own').where('own.id = :ownPersonId').getQuery()}`;
 }
 
 export function createLoaders(dataSource: DataSource, viewer: Viewer) {
-  const ownTags = inScopeOrOwn(viewer, (_, alias) => `${alias}.personId = :ownPersonId`);
+  const ownTags = inScopeOrOwn<PersonTagEntity>(viewer, (_, alias) => `${alias}.personId = :ownPersonId`);
   let catalogue: Promise<TagCatalogue> | undefined;
   const tagCatalogue = () => (catalogue ??= loadTagCatalogue(dataSource));
   return {

@@ -1,16 +1,18 @@
 import type { Database } from '../../kit/src/database.js';
 import type { Logger } from '../../kit/src/logger.js';
 import { seedEmptyDatabase, type DemoDataOptions } from '../../kit/src/seeding.js';
+import { generateWorld, type DemoWorld } from '../../kit/src/demo/world.js';
 import { generatePeopleExtras } from './demo/extras.js';
-import { generateWorld } from '../../kit/src/demo/world.js';
 import { Household } from './entities/household.js';
 import { Person, type PersonEntity } from './entities/person.js';
 import { PersonTag, type PersonTagEntity } from './entities/person-tag.js';
 import { ResidenceMove } from './entities/residence-move.js';
 
-/** The people subgraph's part of the demo world, with the rows only it keeps. */
-export function demoPeopleRows(options: DemoDataOptions) {
-  const world = generateWorld(options);
+/**
+ * The people subgraph's part of the demo world, with the rows only it keeps. A caller
+ * that holds the world already (tests) passes it, so it is not generated twice.
+ */
+export function demoPeopleRows(options: DemoDataOptions, world: DemoWorld = generateWorld(options)) {
   const extras = generatePeopleExtras(world, options.seed);
   // Columns spelled out: a literal that spreads a row and adds fields is built one property
   // at a time into a slow, large object, which at a million residents exhausted the heap.

@@ -1,4 +1,4 @@
-import type { DocumentType, Gender } from '../entities/person.js';
+import type { DocumentType, Gender } from './enums.js';
 import { checkCharacter, ID_NUMBER_PROBLEM_MESSAGES, parseIdNumber } from './id-number.js';
 
 /** Identity documents a record may be keyed on, with the labels street offices use. */

@@ -1,4 +1,4 @@
-import type { FieldProblem } from './person-record.js';
+import type { Problem } from '../../../kit/src/problems.js';
 
 export const HEAD_OF_HOUSEHOLD = '户主';
 
@@ -12,7 +12,7 @@ export function headFirst<T extends { householdRelation: string | null }>(member
 }
 
 /** A household has one head; the relation must be one the register knows. */
-export function joinProblems(relation: string, members: readonly { id: string; householdRelation: string | null }[], personId: string): FieldProblem[] {
+export function joinProblems(relation: string, members: readonly { id: string; householdRelation: string | null }[], personId: string): Problem[] {
   if (!(RELATIONS as readonly string[]).includes(relation)) {
     return [{ code: 'INVALID_RELATION', field: 'relation', message: `与户主关系应为：${RELATIONS.join('、')}` }];
   }
@@ -21,7 +21,12 @@ export function joinProblems(relation: string, members: readonly { id: string; h
   return [];
 }
 
-export function addressProblem(address: string): FieldProblem | null {
+export function addressProblem(address: string): Problem | null {
   const trimmed = address.trim();
   return trimmed.length >= 2 && trimmed.length <= 255 ? null : { code: 'INVALID_ADDRESS', field: 'address', message: '地址应为 2 至 255 个字符' };
+}
+
+/** Only residents in the register (ACTIVE) head or join a household. */
+export function notActiveProblem(field = 'personId'): Problem {
+  return { code: 'PERSON_NOT_ACTIVE', field, message: '只有在册（ACTIVE）人员才能入户' };
 }

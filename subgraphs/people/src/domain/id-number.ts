@@ -63,14 +63,6 @@ export function parseIdNumber(raw: string, today: Date = new Date()): ParsedIdNu
   };
 }
 
-/** 510************02X: the address's first three digits and the last three characters. */
-export { maskDocumentNumber as maskIdNumber } from './masking.js';
-
-/** 138****5678 */
-export function maskPhone(phone: string): string {
-  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '*'.repeat(phone.length);
-}
-
 /** Age in whole years on `today`. */
 export function ageOn(birthDate: string, today: Date = new Date()): number {
   const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];

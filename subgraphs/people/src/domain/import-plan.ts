@@ -1,9 +1,27 @@
-import type { PersonEntity } from '../entities/person.js';
-import type { FieldProblem, PersonRecord } from './person-record.js';
+import type { DocumentType, Gender, PersonStatus, ResidencyType } from './enums.js';
+import type { Problem } from '../../../kit/src/problems.js';
+import type { PersonRecord } from './person-record.js';
 import type { Placement } from './placement.js';
 import { planTagChanges, type HeldTag, type WantedTag } from './tags.js';
 
 export type ImportMode = 'CREATE_ONLY' | 'UPSERT';
+
+/** What an import compares a row with: the stored record holding its number. */
+export interface RegisteredPerson {
+  id: string;
+  name: string;
+  documentType: DocumentType;
+  gender: Gender;
+  birthDate: string;
+  phone: string | null;
+  residencyType: ResidencyType;
+  residencySince: string | null;
+  residencyUntil: string | null;
+  gridId: string;
+  buildingId: string | null;
+  room: string | null;
+  status: PersonStatus;
+}
 
 /** A row after its own checks: the record, where it places the person (when it says). */
 export interface CheckedRow {
@@ -12,22 +30,22 @@ export interface CheckedRow {
   /** Null when the row names no place (allowed for an existing person) or the place failed. */
   placement: Placement | null;
   placementGiven: boolean;
-  problems: FieldProblem[];
+  problems: Problem[];
 }
 
 /** The fields an import may change on an existing record. */
-export type PersonChanges = Partial<Pick<PersonEntity, 'name' | 'phone' | 'residencyType' | 'residencySince' | 'residencyUntil'>>;
+export type PersonChanges = Partial<Pick<RegisteredPerson, 'name' | 'phone' | 'residencyType' | 'residencySince' | 'residencyUntil'>>;
 
-export type RowDecision =
-  | { kind: 'FAILED'; problems: FieldProblem[] }
+export type RowDecision<P extends RegisteredPerson = RegisteredPerson> =
+  | { kind: 'FAILED'; problems: Problem[] }
   | { kind: 'CREATE'; record: PersonRecord; placement: Placement }
-  | { kind: 'UNCHANGED'; person: PersonEntity }
-  | { kind: 'UPDATE'; person: PersonEntity; changes: PersonChanges; tags: { close: HeldTag[]; open: WantedTag[] } | null; moveTo: Placement | null };
+  | { kind: 'UNCHANGED'; person: P }
+  | { kind: 'UPDATE'; person: P; changes: PersonChanges; tags: { close: HeldTag[]; open: WantedTag[] } | null; moveTo: Placement | null };
 
-const failed = (...problems: FieldProblem[]): RowDecision => ({ kind: 'FAILED', problems });
+const failed = (...problems: Problem[]): { kind: 'FAILED'; problems: Problem[] } => ({ kind: 'FAILED', problems });
 
 /** The fields of `record` that differ from the stored person; a field the row leaves empty is kept. */
-export function personChanges(person: PersonEntity, record: PersonRecord): PersonChanges {
+export function personChanges(person: RegisteredPerson, record: PersonRecord): PersonChanges {
   const changes: PersonChanges = {};
   if (record.name !== person.name) changes.name = record.name;
   if (record.phone !== null && record.phone !== person.phone) changes.phone = record.phone;
@@ -37,12 +55,12 @@ export function personChanges(person: PersonEntity, record: PersonRecord): Perso
   return changes;
 }
 
-function identityConflict(person: PersonEntity, record: PersonRecord): FieldProblem | null {
+function identityConflict(person: RegisteredPerson, record: PersonRecord): Problem | null {
   if (person.documentType === record.documentType && person.gender === record.gender && person.birthDate === record.birthDate) return null;
   return { code: 'IDENTITY_MISMATCH', field: 'idNumber', message: '证件类型、性别或出生日期与该证件号已登记的记录不符，请核对' };
 }
 
-const movesFrom = (person: PersonEntity, to: Placement | null) =>
+const movesFrom = (person: RegisteredPerson, to: Placement | null) =>
   to !== null && (person.gridId !== to.gridId || person.buildingId !== to.buildingId || person.room !== to.room);
 
 /**
@@ -50,12 +68,12 @@ const movesFrom = (person: PersonEntity, to: Placement | null) =>
  * refuse the row. `existing` is the record holding the row's number, and `visible` says
  * whether the viewer may see it (only then is it named or changed).
  */
-export function decideRow(
+export function decideRow<P extends RegisteredPerson>(
   row: CheckedRow,
-  existing: { person: PersonEntity; tags: HeldTag[] } | undefined,
+  existing: { person: P; tags: HeldTag[] } | undefined,
   mode: ImportMode,
   visible: boolean,
-): RowDecision {
+): RowDecision<P> {
   if (row.problems.length || !row.record) return failed(...row.problems);
   const { record } = row;
   if (!existing) {
@@ -93,6 +111,6 @@ export function duplicateRows(rows: readonly { rowNumber: number; idNumber: stri
   return duplicates;
 }
 
-export function duplicateInFileProblem(firstRowNumber: number): FieldProblem {
+export function duplicateInFileProblem(firstRowNumber: number): Problem {
   return { code: 'DUPLICATE_IN_FILE', field: 'idNumber', message: `与第 ${firstRowNumber} 行的证件号码重复` };
 }

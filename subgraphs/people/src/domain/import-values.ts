@@ -1,8 +1,9 @@
-import type { DocumentType, Gender, ResidencyType } from '../entities/person.js';
+import type { DocumentType, Gender, ResidencyType } from './enums.js';
 import { parseLooseDate } from './dates.js';
 import { DOCUMENT_TYPE_LABELS, isDocumentType } from './documents.js';
 import { isOccupation, OCCUPATION_LABELS, type OccupationCode } from './occupations.js';
-import type { FieldProblem, PersonRecordRequest } from './person-record.js';
+import type { Problem } from '../../../kit/src/problems.js';
+import type { PersonRecordRequest } from './person-record.js';
 import type { PlacementRequest } from './placement.js';
 import type { TagCatalogue } from './tags.js';
 
@@ -62,9 +63,9 @@ const isResidency = (code: string): code is ResidencyType => code === 'REGISTERE
 export function readImportRow(row: ImportRowText, catalogue: TagCatalogue): {
   request: PersonRecordRequest;
   placement: PlacementRequest & { gridCode: string | null };
-  problems: FieldProblem[];
+  problems: Problem[];
 } {
-  const problems: FieldProblem[] = [];
+  const problems: Problem[] = [];
   const documentType = word(text(row.documentType), DOCUMENT_WORDS, isDocumentType);
   if (documentType === undefined) problems.push({ code: 'INVALID_DOCUMENT_TYPE', field: 'documentType', message: `未知的证件类型：${text(row.documentType)}` });
   const gender = word(text(row.gender), GENDER_WORDS, isGender);

@@ -1,6 +1,6 @@
-import type { PersonStatus } from '../entities/person.js';
+import type { PersonStatus } from './enums.js';
 import { isCalendarDate } from './dates.js';
-import type { FieldProblem } from './person-record.js';
+import type { Problem } from '../../../kit/src/problems.js';
 import type { Placement } from './placement.js';
 
 export type MoveKind = 'WITHIN_STREET' | 'ACROSS_STREETS' | 'OUT_OF_REGISTER' | 'INTO_REGISTER';
@@ -20,8 +20,8 @@ export function moveProblems(
   person: { status: PersonStatus; birthDate: string },
   move: { hasDestination: boolean; leftFor: string | null; movedOn: string },
   today: string,
-): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+): Problem[] {
+  const problems: Problem[] = [];
   if (person.status === 'DECEASED') problems.push({ code: 'PERSON_DECEASED', field: 'personId', message: '该人员已登记死亡，不能迁移' });
   if (move.hasDestination === (move.leftFor !== null)) {
     problems.push({ code: 'INVALID_DESTINATION', field: 'to', message: '请填写迁入的网格或楼栋，或填写迁往何处（二者选一）' });

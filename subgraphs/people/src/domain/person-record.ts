@@ -1,10 +1,11 @@
-import type { DocumentType, Gender, ResidencyType } from '../entities/person.js';
+import type { DocumentType, Gender, ResidencyType } from './enums.js';
 import { isCalendarDate, isoDate } from './dates.js';
 import { parseDocumentNumber } from './documents.js';
 import { MAINLAND_MOBILE } from './id-number.js';
 import { isValidName, MAX_NAME_LENGTH } from './names.js';
 import type { OccupationCode } from './occupations.js';
 import { tagProblems, type TagCatalogue } from './tags.js';
+import type { Problem } from '../../../kit/src/problems.js';
 
 /** What a client says about a person, whichever way it arrives (a mutation, an import row). */
 export interface PersonRecordRequest {
@@ -38,21 +39,14 @@ export interface PersonRecord {
   tags: { code: string; occupation: OccupationCode | null }[] | null;
 }
 
-/** One thing wrong: a stable code, the request's field, a message for people. */
-export interface FieldProblem {
-  code: string;
-  field: string;
-  message: string;
-}
-
 /** Residents not told otherwise live where they are registered as 常住 (permanent). */
 export const DEFAULT_RESIDENCY_TYPE: ResidencyType = 'PERMANENT';
 
 const GENDER_LABELS: Record<Gender, string> = { MALE: '男', FEMALE: '女' };
 
 /** Gender and birth date: from an ID card (and then what is given must agree), else as given. */
-function identityProblems(request: PersonRecordRequest, derived: { gender: Gender; birthDate: string } | null, today: string): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+function identityProblems(request: PersonRecordRequest, derived: { gender: Gender; birthDate: string } | null, today: string): Problem[] {
+  const problems: Problem[] = [];
   const { gender, birthDate } = request;
   if (birthDate && (!isCalendarDate(birthDate) || birthDate > today || birthDate < '1900-01-01')) {
     problems.push({ code: 'INVALID_BIRTH_DATE', field: 'birthDate', message: '出生日期无效：应为 1900 年以后、不晚于今天的真实日期' });
@@ -71,8 +65,8 @@ function identityProblems(request: PersonRecordRequest, derived: { gender: Gende
   return problems;
 }
 
-function residencyProblems(since: string | null, until: string | null, birthDate: string | null | undefined): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+function residencyProblems(since: string | null, until: string | null, birthDate: string | null | undefined): Problem[] {
+  const problems: Problem[] = [];
   for (const [field, value] of [['residencySince', since], ['residencyUntil', until]] as const) {
     if (value !== null && !isCalendarDate(value)) problems.push({ code: 'INVALID_DATE', field, message: '日期应为 YYYY-MM-DD 格式的真实日期' });
   }
@@ -93,8 +87,8 @@ export function checkPersonRecord(
   request: PersonRecordRequest,
   catalogue: TagCatalogue,
   today: Date,
-): { record: PersonRecord; problems: [] } | { record: null; problems: FieldProblem[] } {
-  const problems: FieldProblem[] = [];
+): { record: PersonRecord; problems: [] } | { record: null; problems: Problem[] } {
+  const problems: Problem[] = [];
   const todayText = isoDate(today);
   const name = request.name.trim();
   if (!isValidName(name)) problems.push({ code: 'INVALID_NAME', field: 'name', message: `姓名应为 2 至 ${MAX_NAME_LENGTH} 个汉字或字母，可含间隔号“·”` });

@@ -1,4 +1,4 @@
-import type { FieldProblem } from './person-record.js';
+import type { Problem } from '../../../kit/src/problems.js';
 
 /** What the grids subgraph says about a grid. */
 export interface GridFacts {
@@ -37,7 +37,7 @@ const ROOM = /^[\p{L}\p{N}\-#·（）() ]{1,32}$/u;
  * A person lives in an active grid inside the registering viewer's scope. A community
  * total grid is the whole community, not a place: residents go in one of its grids.
  */
-export function residenceGridProblem(grid: GridFacts | null, inViewerScope: (areaCode: string) => boolean, field = 'gridId'): FieldProblem | null {
+export function residenceGridProblem(grid: GridFacts | null, inViewerScope: (areaCode: string) => boolean, field = 'gridId'): Problem | null {
   if (!grid || grid.status !== 'ACTIVE') return { code: 'GRID_NOT_FOUND', field, message: '网格不存在或已撤销' };
   if (grid.type === 'COMMUNITY_TOTAL') {
     return { code: 'GRID_NOT_RESIDENTIAL', field, message: '社区总网格不能作为居住网格，请选择一般网格、微网格或专属网格' };
@@ -71,11 +71,11 @@ export function checkPlacement(
   request: PlacementRequest,
   facts: { grid: GridFacts | null; building: BuildingFacts | null },
   inViewerScope: (areaCode: string) => boolean,
-): { placement: Placement; problems: [] } | { placement: null; problems: FieldProblem[] } {
+): { placement: Placement; problems: [] } | { placement: null; problems: Problem[] } {
   const { gridId, gridCode, buildingId, room } = normalisePlacement(request);
   const gridKeyField = gridId !== null ? 'gridId' : 'gridCode';
   const gridNamed = gridId !== null || gridCode !== null;
-  const problems: FieldProblem[] = [];
+  const problems: Problem[] = [];
   if (room !== null && !ROOM.test(room)) problems.push({ code: 'INVALID_ROOM', field: 'room', message: '房号应为 1 至 32 个字符，如 2单元501' });
   if (room !== null && buildingId === null) problems.push({ code: 'INVALID_ROOM', field: 'room', message: '填写房号时须同时填写楼栋' });
   let grid: GridFacts | null = null;

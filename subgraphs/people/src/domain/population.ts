@@ -1,4 +1,4 @@
-import type { Gender, ResidencyType } from '../entities/person.js';
+import type { Gender, ResidencyType } from './enums.js';
 import { AGE_BANDS, type AgeBand } from './age-bands.js';
 import type { TagCatalogue } from './tags.js';
 

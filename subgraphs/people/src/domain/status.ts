@@ -1,6 +1,6 @@
-import type { PersonStatus } from '../entities/person.js';
+import type { PersonStatus } from './enums.js';
 import { isCalendarDate } from './dates.js';
-import type { FieldProblem } from './person-record.js';
+import type { Problem } from '../../../kit/src/problems.js';
 
 /**
  * Status changes outside moves: a death (from ACTIVE or MOVED_OUT), and a correction back
@@ -11,8 +11,8 @@ export function statusChangeProblems(
   person: { status: PersonStatus; birthDate: string; statusSince: string | null },
   change: { status: PersonStatus; since: string; reason: string },
   today: string,
-): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+): Problem[] {
+  const problems: Problem[] = [];
   if (change.status === person.status) {
     problems.push({ code: 'INVALID_STATUS_CHANGE', field: 'status', message: '人员已是该状态' });
   } else if (change.status === 'MOVED_OUT' || (change.status === 'ACTIVE' && person.status === 'MOVED_OUT')) {

@@ -1,9 +1,5 @@
 import { EntitySchema } from 'typeorm';
-
-export type Gender = 'MALE' | 'FEMALE';
-export type ResidencyType = 'REGISTERED' | 'PERMANENT' | 'FLOATING';
-export type PersonStatus = 'ACTIVE' | 'MOVED_OUT' | 'DECEASED';
-export type DocumentType = 'RESIDENT_ID_CARD' | 'PASSPORT' | 'HK_MACAO_PERMIT' | 'TAIWAN_PERMIT' | 'FOREIGN_PERMANENT_RESIDENT_CARD';
+import type { DocumentType, Gender, PersonStatus, ResidencyType } from '../domain/enums.js';
 
 export interface PersonEntity {
   id: string;

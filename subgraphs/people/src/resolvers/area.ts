@@ -1,5 +1,5 @@
 import { parseAreaCodeArgument } from '../../../kit/src/area-code.js';
-import { requirePeopleAccess } from '../access.js';
+import { requirePeopleAccess } from '../domain/access.js';
 import { statisticsPrefix } from '../domain/population.js';
 import type { AreaResolvers, BuildingResolvers } from '../generated/resolvers.js';
 

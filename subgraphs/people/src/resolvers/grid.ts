@@ -1,5 +1,5 @@
 import { gridAreaPrefix } from '../../../kit/src/area-code.js';
-import { requirePeopleAccess } from '../access.js';
+import { requirePeopleAccess } from '../domain/access.js';
 import type { GridResolvers } from '../generated/resolvers.js';
 
 export const Grid: GridResolvers = {

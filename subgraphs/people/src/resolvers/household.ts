@@ -1,4 +1,4 @@
-import { requireFullRead } from '../access.js';
+import { requireFullRead } from '../domain/access.js';
 import { headFirst } from '../domain/households.js';
 import type { HouseholdResolvers } from '../generated/resolvers.js';
 

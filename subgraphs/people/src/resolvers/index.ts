@@ -1,5 +1,5 @@
 import { DateTime } from '../../../kit/src/scalars.js';
-import { DateScalar } from '../date-scalar.js';
+import { DateScalar } from './date-scalar.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { Area, Building } from './area.js';
 import { Grid } from './grid.js';

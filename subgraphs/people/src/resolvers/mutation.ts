@@ -1,11 +1,13 @@
-import { defineTag } from '../define-tag.js';
+import { createHousehold } from '../actions/create-household.js';
+import { defineTag } from '../actions/define-tag.js';
+import { importPeople } from '../actions/import-people/import-people.js';
+import { joinHousehold } from '../actions/join-household.js';
+import { leaveHousehold } from '../actions/leave-household.js';
+import { movePerson } from '../actions/move-person.js';
+import { registerPerson } from '../actions/register-person.js';
+import { setPersonStatus } from '../actions/set-person-status.js';
+import { setTags } from '../actions/set-tags.js';
 import type { MutationResolvers } from '../generated/resolvers.js';
-import { createHousehold, joinHousehold, leaveHousehold } from '../household-mutations.js';
-import { importPeople } from '../import/import-people.js';
-import { movePerson } from '../move-person.js';
-import { setPersonStatus } from '../person-status.js';
-import { registerPerson } from '../register-person.js';
-import { setTags } from '../set-tags.js';
 
 export const Mutation: MutationResolvers = {
   registerPerson: (_, { input }, context) => registerPerson(context, input),

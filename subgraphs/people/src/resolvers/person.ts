@@ -1,11 +1,11 @@
 import { shanghaiToday } from '../../../kit/src/time.js';
-import { readsNameOf, requireFullReadOf, requirePersonAccess } from '../access.js';
-import { ageOn, maskPhone } from '../domain/id-number.js';
-import { maskBirthDate, maskDocumentNumber } from '../domain/masking.js';
+import { requireFullReadOf, requirePersonAccess } from '../domain/access.js';
+import { ageOn } from '../domain/id-number.js';
+import { maskBirthDate, maskDocumentNumber, maskName, maskPhone } from '../domain/masking.js';
 import { chronological } from '../domain/moves.js';
-import { maskName } from '../domain/names.js';
 import type { PersonResolvers } from '../generated/resolvers.js';
-import { revealed } from '../unmask.js';
+import { readsNameOf } from '../queries/reads-name.js';
+import { revealed } from './unmask.js';
 
 export const Person: PersonResolvers = {
   __resolveReference: (reference, { loaders, viewer }) => {

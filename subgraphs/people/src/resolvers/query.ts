@@ -1,9 +1,9 @@
 import { paginate } from '../../../kit/src/connection.js';
-import { requireFullRead, requirePeopleAccess, requirePersonAccess } from '../access.js';
+import { requireFullRead, requirePeopleAccess, requirePersonAccess } from '../domain/access.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
-import { peopleQuery } from '../people-query.js';
-import { piiAccessLog } from '../pii-access-log-query.js';
-import { personByIdNumber } from '../person-lookup.js';
+import { peopleQuery } from '../queries/people.js';
+import { personByIdNumber } from '../queries/person-by-id-number.js';
+import { piiAccessLog } from '../queries/pii-access-log.js';
 
 export const Query: QueryResolvers = {
   person: (_, { id }, { loaders, viewer }) => {

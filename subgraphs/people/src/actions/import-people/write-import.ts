@@ -1,12 +1,11 @@
 import { In, type EntityManager, type EntitySchema, type ObjectLiteral } from 'typeorm';
-import type { Viewer } from '../../../kit/src/auth.js';
-import type { RowDecision } from '../domain/import-plan.js';
-import { Person, type PersonEntity } from '../entities/person.js';
-import { PersonTag, type PersonTagEntity } from '../entities/person-tag.js';
-import { ResidenceMove, type ResidenceMoveEntity } from '../entities/residence-move.js';
-import { moveRow } from '../move-person.js';
-import { newPersonRows, newTagRow } from '../person-rows.js';
-import { insertRows } from './bulk-insert.js';
+import type { Viewer } from '../../../../kit/src/auth.js';
+import type { RowDecision } from '../../domain/import-plan.js';
+import { Person, type PersonEntity } from '../../entities/person.js';
+import { PersonTag, type PersonTagEntity } from '../../entities/person-tag.js';
+import { ResidenceMove, type ResidenceMoveEntity } from '../../entities/residence-move.js';
+import { moveRow, newPersonRows, newTagRow } from '../rows.js';
+import { insertRows } from './insert-rows.js';
 
 /** Rows per multi-row statement: well inside SQLite's 32,766 and MySQL's 65,535 placeholders. */
 const ROWS_PER_STATEMENT = 1000;
@@ -25,7 +24,7 @@ export interface ImportWrites {
 }
 
 /** Turns a batch's decisions into rows; the person each row ends with is in `result`. */
-export function importWrites(decisions: readonly RowDecision[], now: Date, today: string, viewer: Viewer): { writes: ImportWrites; result: (PersonEntity | null)[] } {
+export function importWrites(decisions: readonly RowDecision<PersonEntity>[], now: Date, today: string, viewer: Viewer): { writes: ImportWrites; result: (PersonEntity | null)[] } {
   const writes: ImportWrites = { created: [], updated: [], tags: [], closedTagIds: [], moves: [], tagAreas: new Map() };
   const result = decisions.map((decision) => {
     switch (decision.kind) {
@@ -58,7 +57,7 @@ export function importWrites(decisions: readonly RowDecision[], now: Date, today
 }
 
 async function insertChunks<T extends ObjectLiteral>(manager: EntityManager, entity: EntitySchema<T>, rows: T[], upsert?: (keyof T & string)[]): Promise<void> {
-  for (let index = 0; index < rows.length; index += ROWS_PER_STATEMENT) await insertRows(manager, entity, rows.slice(index, index + ROWS_PER_STATEMENT), upsert);
+  for (let index = 0; index < rows.length; index += ROWS_PER_STATEMENT) await insertRows(manager, entity, rows.slice(index, index + ROWS_PER_STATEMENT), { upsert });
 }
 
 async function inChunks(ids: readonly string[], run: (chunk: string[]) => Promise<unknown>): Promise<void> {

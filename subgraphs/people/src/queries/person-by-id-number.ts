@@ -1,16 +1,13 @@
-import { GraphQLError } from 'graphql';
-import { requirePermission } from '../../kit/src/auth.js';
-import { whereInScope } from '../../kit/src/scope.js';
-import { shanghaiToday } from '../../kit/src/time.js';
-import { requireFullRead } from './access.js';
-import type { Context } from './context.js';
-import { parseDocumentNumber } from './domain/documents.js';
-import { normalisePurpose } from './domain/privacy.js';
-import { Person, type DocumentType, type PersonEntity } from './entities/person.js';
-
-function badArgument(argument: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
-}
+import { requirePermission } from '../../../kit/src/auth.js';
+import { badUserInput } from '../../../kit/src/errors.js';
+import { whereInScope } from '../../../kit/src/scope.js';
+import { shanghaiToday } from '../../../kit/src/time.js';
+import { requireFullRead } from '../domain/access.js';
+import type { Context } from '../context.js';
+import { parseDocumentNumber } from '../domain/documents.js';
+import { normalisePurpose } from '../domain/privacy.js';
+import type { DocumentType } from '../domain/enums.js';
+import { Person, type PersonEntity } from '../entities/person.js';
 
 /**
  * An exact lookup by document number. Knowing the number is knowing the person, so the
@@ -20,9 +17,9 @@ export async function personByIdNumber(context: Context, args: { idNumber: strin
   requireFullRead(context.viewer);
   requirePermission(context.viewer, 'pii:read');
   const purpose = normalisePurpose(args.purpose);
-  if (!purpose) throw badArgument('purpose', '请说明查询目的（2 至 200 个字）');
+  if (!purpose) throw badUserInput('请说明查询目的（2 至 200 个字）', 'purpose');
   const parsed = parseDocumentNumber(args.documentType ?? 'RESIDENT_ID_CARD', args.idNumber, shanghaiToday());
-  if ('message' in parsed) throw badArgument('idNumber', parsed.message);
+  if ('message' in parsed) throw badUserInput(parsed.message, 'idNumber');
   const qb = context.db.dataSource.getRepository(Person).createQueryBuilder('person').where('person.idNumber = :idNumber', { idNumber: parsed.idNumber });
   const person = await whereInScope(qb, context.viewer, 'person.areaCode').getOne();
   if (!person) return null;

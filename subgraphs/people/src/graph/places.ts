@@ -1,6 +1,6 @@
-import { lookUpMany, type GraphLookup } from '../../kit/src/graph-lookup.js';
-import type { Context } from './context.js';
-import type { BuildingFacts, GridFacts } from './domain/placement.js';
+import { lookUpMany, type GraphLookup } from '../../../kit/src/graph-lookup.js';
+import type { Context } from '../context.js';
+import type { BuildingFacts, GridFacts } from '../domain/placement.js';
 
 const GRID_FIELDS = '{ id code type status }';
 const GRID_BY_ID: GraphLookup = { field: 'grid', argument: 'id', argumentType: 'ID!', selection: GRID_FIELDS };

@@ -1,9 +1,10 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { isCalendarDate } from './domain/dates.js';
+import { badUserInput } from '../../../kit/src/errors.js';
+import { isCalendarDate } from '../domain/dates.js';
 
 function parse(value: unknown): string {
   if (typeof value === 'string' && isCalendarDate(value)) return value;
-  throw new GraphQLError('日期必须是 YYYY-MM-DD 格式的真实日期，例如 2026-11-29', { extensions: { code: 'BAD_USER_INPUT' } });
+  throw badUserInput('日期必须是 YYYY-MM-DD 格式的真实日期，例如 2026-11-29');
 }
 
 /** Calendar dates (a birth, a move, a status) as the register keeps them: YYYY-MM-DD text. */

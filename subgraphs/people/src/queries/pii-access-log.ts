@@ -1,19 +1,17 @@
-import { GraphQLError } from 'graphql';
-import { parseAreaCodeArgument } from '../../kit/src/area-code.js';
-import { requirePermission } from '../../kit/src/auth.js';
-import { paginate, type PageArgs } from '../../kit/src/connection.js';
-import { narrowScope, whereInScope } from '../../kit/src/scope.js';
-import type { Context } from './context.js';
-import { PiiAccessLog } from './entities/pii-access-log.js';
-import type { PiiAccessLogFilter } from './generated/resolvers.js';
+import { parseAreaCodeArgument } from '../../../kit/src/area-code.js';
+import { requirePermission } from '../../../kit/src/auth.js';
+import { badUserInput } from '../../../kit/src/errors.js';
+import { paginate, type PageArgs } from '../../../kit/src/connection.js';
+import { narrowScope, whereInScope } from '../../../kit/src/scope.js';
+import type { Context } from '../context.js';
+import { PiiAccessLog } from '../entities/pii-access-log.js';
+import type { PiiAccessLogFilter } from '../generated/resolvers.js';
 
 /** The access log for auditors (`audit:read`): reads of residents in scope, newest first. */
 export function piiAccessLog(context: Context, filter: PiiAccessLogFilter | null | undefined, page: PageArgs) {
   requirePermission(context.viewer, 'audit:read');
   const areaCode = parseAreaCodeArgument('filter.areaCode', filter?.areaCode);
-  if (filter?.from && filter.to && filter.from >= filter.to) {
-    throw new GraphQLError('from 必须早于 to', { extensions: { code: 'BAD_USER_INPUT', argument: 'filter.from' } });
-  }
+  if (filter?.from && filter.to && filter.from >= filter.to) throw badUserInput('from 必须早于 to', 'filter.from');
   const qb = context.db.dataSource.getRepository(PiiAccessLog).createQueryBuilder('entry');
   whereInScope(qb, narrowScope(context.viewer, areaCode), 'entry.areaCode');
   if (filter?.personId) qb.andWhere('entry.personId = :personId', { personId: filter.personId });

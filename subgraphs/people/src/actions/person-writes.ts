@@ -1,11 +1,17 @@
 import { In, type EntityManager } from 'typeorm';
-import { requireWrite } from './access.js';
-import type { Context } from './context.js';
-import type { FieldProblem } from './domain/person-record.js';
-import type { PersonEntity } from './entities/person.js';
-import { PersonTag } from './entities/person-tag.js';
+import { problem, refusedPayload, type Payload, type Problem } from '../../../kit/src/problems.js';
+import type { Context } from '../context.js';
+import { requireWrite } from '../domain/access.js';
+import type { PersonEntity } from '../entities/person.js';
+import { PersonTag } from '../entities/person-tag.js';
 
-export const personNotFound = (field = 'personId'): FieldProblem => ({ code: 'PERSON_NOT_FOUND', field, message: '人员不存在或不在您的管辖范围内' });
+/** What the person mutations answer: the person as stored, or the user errors and no person. */
+export type PersonPayload = Payload<'person', PersonEntity>;
+
+/** A person mutation that wrote nothing, with its user errors. */
+export const refusedPerson = (problems: readonly Problem[]): PersonPayload => refusedPayload('person', problems);
+
+export const personNotFound = (field = 'personId'): Problem => problem('PERSON_NOT_FOUND', field, '人员不存在或不在您的管辖范围内');
 
 /** The person a write is about, as the writer may see them (scope applies), or null. */
 export async function personToWrite(context: Context, personId: string): Promise<PersonEntity | null> {
@@ -27,7 +33,6 @@ export async function moveCurrentTags(manager: EntityManager, personIds: string[
   if (!personIds.length) return;
   await manager.createQueryBuilder().update(PersonTag).set({ areaCode }).where({ personId: In(personIds) }).andWhere('until IS NULL').execute();
 }
-
 
 /** Closes people's current tags: special-group care ends when someone leaves or dies. */
 export async function closeCurrentTags(manager: EntityManager, personIds: string[], until: Date): Promise<void> {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { TagCatalogue } from './domain/tags.js';
-import { TagDefinition } from './entities/tag-definition.js';
+import { TagCatalogue } from '../domain/tags.js';
+import { TagDefinition } from '../entities/tag-definition.js';
 
 /** The active tag catalogue; read once per request that needs it (one statement). */
 export async function loadTagCatalogue(dataSource: DataSource): Promise<TagCatalogue> {

@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import type { Viewer } from '../../kit/src/auth.js';
-import { scopeSql } from '../../kit/src/scope.js';
-import { shanghaiToday } from '../../kit/src/time.js';
-import { ageBandBounds } from './domain/age-bands.js';
-import { summarisePopulation, type PopulationGroup, type PopulationStatsModel } from './domain/population.js';
-import type { TagCatalogue } from './domain/tags.js';
+import type { Viewer } from '../../../kit/src/auth.js';
+import { scopeSql } from '../../../kit/src/scope.js';
+import { shanghaiToday } from '../../../kit/src/time.js';
+import { ageBandBounds } from '../domain/age-bands.js';
+import { summarisePopulation, type PopulationGroup, type PopulationStatsModel } from '../domain/population.js';
+import type { TagCatalogue } from '../domain/tags.js';
 
 /**
  * Population statistics for many codes at once (a street, or the 50 micro-grids on a

@@ -1,8 +1,8 @@
-import type { SubgraphRuntime } from '../../kit/src/service.js';
-import type { Context } from './context.js';
-import { isOwnRecord } from './access.js';
-import { unmasking, type PiiField } from './domain/privacy.js';
-import type { PersonEntity } from './entities/person.js';
+import type { SubgraphRuntime } from '../../../kit/src/service.js';
+import type { Context } from '../context.js';
+import { isOwnRecord } from '../domain/access.js';
+import { unmasking, type PiiField } from '../domain/privacy.js';
+import type { PersonEntity } from '../entities/person.js';
 
 /** The purpose declared in the `x-access-purpose` header (the gateway forwards it). */
 export function headerPurpose(runtime: SubgraphRuntime): string | null {

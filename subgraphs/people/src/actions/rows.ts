@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_RESIDENCY_TYPE, type PersonRecord } from './domain/person-record.js';
-import type { Placement } from './domain/placement.js';
-import type { OccupationCode } from './domain/occupations.js';
-import type { PersonEntity } from './entities/person.js';
-import type { PersonTagEntity } from './entities/person-tag.js';
-
-/** Whole seconds: MySQL's DATETIME keeps no fraction, and a payload should show what is stored. */
-export function storedNow(): Date {
-  return new Date(Math.floor(Date.now() / 1000) * 1000);
-}
+import { moveKind } from '../domain/moves.js';
+import type { OccupationCode } from '../domain/occupations.js';
+import { DEFAULT_RESIDENCY_TYPE, type PersonRecord } from '../domain/person-record.js';
+import type { Placement } from '../domain/placement.js';
+import type { PersonEntity } from '../entities/person.js';
+import type { PersonTagEntity } from '../entities/person-tag.js';
+import type { ResidenceMoveEntity } from '../entities/residence-move.js';
 
 /** The rows a new resident is written as: the person and the tags they start with. */
 export function newPersonRows(record: PersonRecord, placement: Placement, registeredAt: Date, today: string): { person: PersonEntity; tags: PersonTagEntity[] } {
@@ -42,3 +39,25 @@ export function newTagRow(person: Pick<PersonEntity, 'id' | 'areaCode'>, tag: { 
   return { id: randomUUID(), personId: person.id, code: tag.code, areaCode: person.areaCode, since, until: null, occupation: tag.occupation };
 }
 
+/** The row a move is recorded as. */
+export function moveRow(person: PersonEntity, to: Placement | null, details: { movedOn: string; leftFor: string | null; reason: string | null; recordedBy: string; recordedAt: Date }): ResidenceMoveEntity {
+  return {
+    id: randomUUID(),
+    personId: person.id,
+    areaCode: to?.areaCode ?? person.areaCode,
+    kind: moveKind(person, to),
+    movedOn: details.movedOn,
+    fromGridId: person.gridId,
+    fromAreaCode: person.areaCode,
+    fromBuildingId: person.buildingId,
+    fromRoom: person.room,
+    toGridId: to?.gridId ?? null,
+    toAreaCode: to?.areaCode ?? null,
+    toBuildingId: to?.buildingId ?? null,
+    toRoom: to?.room ?? null,
+    leftFor: details.leftFor,
+    reason: details.reason,
+    recordedBy: details.recordedBy,
+    recordedAt: details.recordedAt,
+  };
+}

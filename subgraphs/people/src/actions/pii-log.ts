@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import type { Viewer } from '../../kit/src/auth.js';
-import type { PiiField } from './domain/privacy.js';
-import { PiiAccessLog, type PiiAccessLogEntity } from './entities/pii-access-log.js';
+import type { Viewer } from '../../../kit/src/auth.js';
+import { storedNow } from '../../../kit/src/time.js';
+import type { PiiField } from '../domain/privacy.js';
+import { PiiAccessLog, type PiiAccessLogEntity } from '../entities/pii-access-log.js';
 
 export interface PiiRead {
   personId: string;
@@ -17,17 +18,18 @@ export interface PiiRead {
 const ROWS_PER_STATEMENT = 500;
 
 /**
- * The access log of one request. Unmasked reads resolved together (a page of 100 people
- * with their numbers and phones) become one row per person and purpose (a self-access is
- * a row of its own), written in one
- * multi-row INSERT; a field is served in full only after its row is written, so a read
- * that cannot be logged is not served.
+ * The access log of one request: no mutation, but the one write a read makes (every
+ * unmasked read is logged), so it sits with the writes. Unmasked reads resolved together
+ * (a page of 100 people with their numbers and phones) become one row per person and
+ * purpose (a self-access is a row of its own), written in one multi-row INSERT; a field
+ * is served in full only after its row is written, so a read that cannot be logged is
+ * not served.
  */
 export function createPiiLog(dataSource: DataSource, viewer: Viewer): DataLoader<PiiRead, true, string> {
   return new DataLoader<PiiRead, true, string>(
     async (reads) => {
-      // Whole seconds: MySQL's DATETIME keeps no fraction, and cursors compare what is stored.
-      const accessedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+      // Whole seconds, as stored: the log's cursors compare what is stored.
+      const accessedAt = storedNow();
       const rows = new Map<string, PiiAccessLogEntity>();
       for (const read of reads) {
         const key = `${read.personId}|${read.purpose}|${read.selfAccess}`;

@@ -1,6 +1,4 @@
-import { forbidden, requirePermission, type Viewer } from '../../kit/src/auth.js';
-import type { Context } from './context.js';
-import type { PersonEntity } from './entities/person.js';
+import { forbidden, requirePermission, type Viewer } from '../../../kit/src/auth.js';
 
 /**
  * Who may read the register. `person:read` reads residents with their names;
@@ -38,26 +36,8 @@ export function requireFullRead(viewer: Viewer): void {
 }
 
 /** The same data of one person: one's own, or with `person:read`. */
-export function requireFullReadOf(viewer: Viewer, person: Pick<PersonEntity, 'id'>): void {
+export function requireFullReadOf(viewer: Viewer, person: { id: string }): void {
   if (!isOwnRecord(viewer, person.id)) requireFullRead(viewer);
-}
-
-/**
- * A member of the viewer's own household (reached through `Person.household.members` of
- * their own record). A resident knows who they live with, so names are shown in full; the
- * members' numbers, phones, tags and homes stay what the viewer's permissions allow.
- */
-export async function sharesOwnHousehold(context: Context, person: Pick<PersonEntity, 'householdId'>): Promise<boolean> {
-  const { personId } = context.viewer;
-  if (!personId || !person.householdId) return false;
-  const own = await context.loaders.personById.load(personId);
-  return own?.householdId === person.householdId;
-}
-
-/** Names in full: with `person:read`, one's own, and those of one's own household. */
-export function readsNameOf(context: Context, person: Pick<PersonEntity, 'id' | 'householdId'>): boolean | Promise<boolean> {
-  if (readsNames(context.viewer) || isOwnRecord(context.viewer, person.id)) return true;
-  return sharesOwnHousehold(context, person);
 }
 
 export function requireWrite(viewer: Viewer): void {

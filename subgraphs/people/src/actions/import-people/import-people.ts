@@ -1,22 +1,22 @@
 import { In } from 'typeorm';
-import { userError, type UserError } from '../../../kit/src/errors.js';
-import { inScope } from '../../../kit/src/scope.js';
-import { shanghaiToday } from '../../../kit/src/time.js';
-import { inTransaction, isUniqueViolation } from '../../../kit/src/transaction.js';
-import { readsNames, requireWrite } from '../access.js';
-import type { Context } from '../context.js';
-import { isoDate } from '../domain/dates.js';
-import { decideRow, duplicateInFileProblem, duplicateRows, type CheckedRow, type ImportMode, type RowDecision } from '../domain/import-plan.js';
-import { readImportRow } from '../domain/import-values.js';
-import { checkPersonRecord, type FieldProblem } from '../domain/person-record.js';
-import { checkPlacement, namesPlace, normalisePlacement } from '../domain/placement.js';
-import type { HeldTag, TagCatalogue } from '../domain/tags.js';
-import { Person, type PersonEntity } from '../entities/person.js';
-import { PersonTag } from '../entities/person-tag.js';
-import type { PersonImportRow } from '../generated/resolvers.js';
-import { factsFor, lookUpPlaces } from '../graph-lookups.js';
-import type { PersonImportResultModel } from '../mappers.js';
-import { storedNow } from '../person-rows.js';
+import { userError, type UserError } from '../../../../kit/src/errors.js';
+import type { Problem } from '../../../../kit/src/problems.js';
+import { inScope } from '../../../../kit/src/scope.js';
+import { shanghaiToday, storedNow } from '../../../../kit/src/time.js';
+import { inTransaction, isUniqueViolation } from '../../../../kit/src/transaction.js';
+import type { Context } from '../../context.js';
+import { readsNames, requireWrite } from '../../domain/access.js';
+import { isoDate } from '../../domain/dates.js';
+import { decideRow, duplicateInFileProblem, duplicateRows, type CheckedRow, type ImportMode, type RowDecision } from '../../domain/import-plan.js';
+import { readImportRow } from '../../domain/import-values.js';
+import { checkPersonRecord } from '../../domain/person-record.js';
+import { checkPlacement, namesPlace, normalisePlacement } from '../../domain/placement.js';
+import type { HeldTag, TagCatalogue } from '../../domain/tags.js';
+import { Person, type PersonEntity } from '../../entities/person.js';
+import { PersonTag } from '../../entities/person-tag.js';
+import type { PersonImportRow } from '../../generated/resolvers.js';
+import { factsFor, lookUpPlaces } from '../../graph/places.js';
+import type { PersonImportResultModel } from '../../mappers.js';
 import { importWrites, writeImport } from './write-import.js';
 
 export const MAX_IMPORT_ROWS = 1000;
@@ -33,7 +33,7 @@ export interface ImportPeopleResult {
 }
 
 /** Two problems of the same code on the same field say the same thing once. */
-function distinct(problems: FieldProblem[]): FieldProblem[] {
+function distinct(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
   return problems.filter((problem) => {
     const key = `${problem.code}|${problem.field}|${problem.message}`;
@@ -79,7 +79,7 @@ async function existingRecords(context: Context, numbers: string[]): Promise<Map
   return new Map(people.map((person) => [person.idNumber, { person, tags: tags.filter((tag) => tag.personId === person.id) }]));
 }
 
-function decide(context: Context, rows: CheckedRow[], existing: Map<string, { person: PersonEntity; tags: HeldTag[] }>, mode: ImportMode): RowDecision[] {
+function decide(context: Context, rows: CheckedRow[], existing: Map<string, { person: PersonEntity; tags: HeldTag[] }>, mode: ImportMode): RowDecision<PersonEntity>[] {
   const duplicates = duplicateRows(rows.map((row) => ({ rowNumber: row.rowNumber, idNumber: row.record?.idNumber ?? null })));
   const visible = (person: PersonEntity) => readsNames(context.viewer) && inScope(context.viewer, person.areaCode);
   return rows.map((row, index) => {
@@ -90,13 +90,13 @@ function decide(context: Context, rows: CheckedRow[], existing: Map<string, { pe
   });
 }
 
-function summarise(rows: CheckedRow[], decisions: RowDecision[], people: (PersonEntity | null)[]): ImportPeopleResult {
+function summarise(rows: CheckedRow[], decisions: RowDecision<PersonEntity>[], people: (PersonEntity | null)[]): ImportPeopleResult {
   const outcome = { CREATE: 'CREATED', UPDATE: 'UPDATED', UNCHANGED: 'UNCHANGED', FAILED: 'FAILED' } as const;
   const results = decisions.map((decision, index) => ({
     rowNumber: rows[index]!.rowNumber,
     outcome: outcome[decision.kind],
     person: people[index] ?? null,
-    userErrors: decision.kind === 'FAILED' ? decision.problems.map((problem) => userError(problem.code, problem.message, [problem.field])) : [],
+    userErrors: decision.kind === 'FAILED' ? decision.problems.map((problem) => userError(problem.code, problem.message, problem.field ? [problem.field] : undefined)) : [],
   }));
   const count = (kind: PersonImportResultModel['outcome']) => results.filter((result) => result.outcome === kind).length;
   return { results, created: count('CREATED'), updated: count('UPDATED'), unchanged: count('UNCHANGED'), failed: count('FAILED'), userErrors: [] };

@@ -1,23 +1,22 @@
-import { requirePermission } from '../../kit/src/auth.js';
-import { userError, type UserError } from '../../kit/src/errors.js';
-import { isUniqueViolation } from '../../kit/src/transaction.js';
-import type { Context } from './context.js';
-import { tagDefinitionProblems } from './domain/tags.js';
-import { TagDefinition, type TagDefinitionEntity } from './entities/tag-definition.js';
-import type { DefineTagInput } from './generated/resolvers.js';
-import { inputUserErrors } from './payloads.js';
-import { storedNow } from './person-rows.js';
+import { requirePermission } from '../../../kit/src/auth.js';
+import { problem, refusedPayload, type Payload } from '../../../kit/src/problems.js';
+import { storedNow } from '../../../kit/src/time.js';
+import { isUniqueViolation } from '../../../kit/src/transaction.js';
+import type { Context } from '../context.js';
+import { tagDefinitionProblems } from '../domain/tags.js';
+import { TagDefinition, type TagDefinitionEntity } from '../entities/tag-definition.js';
+import type { DefineTagInput } from '../generated/resolvers.js';
 
 /**
  * Adds a special group to the catalogue, or renames one: the tag is usable at once in
  * registrations, imports, filters and statistics, with no schema change.
  */
-export async function defineTag(context: Context, input: DefineTagInput): Promise<{ tag: TagDefinitionEntity | null; userErrors: UserError[] }> {
+export async function defineTag(context: Context, input: DefineTagInput): Promise<Payload<'tag', TagDefinitionEntity>> {
   requirePermission(context.viewer, 'tag:write');
   const code = input.code.trim();
   const label = input.label.trim();
   const problems = tagDefinitionProblems(code, label);
-  if (problems.length) return { tag: null, userErrors: inputUserErrors(problems) };
+  if (problems.length) return refusedPayload<'tag', TagDefinitionEntity>('tag', problems);
   const repository = context.db.dataSource.getRepository(TagDefinition);
   const existing = await repository.findOneBy({ code });
   const tag: TagDefinitionEntity = {
@@ -32,7 +31,7 @@ export async function defineTag(context: Context, input: DefineTagInput): Promis
     else await repository.insert(tag);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return { tag: null, userErrors: [userError('DUPLICATE_TAG_LABEL', `已有名为“${label}”的标签`, ['input', 'label'])] };
+    return refusedPayload<'tag', TagDefinitionEntity>('tag', [problem('DUPLICATE_TAG_LABEL', 'label', `已有名为“${label}”的标签`)]);
   }
   context.loaders.clearTagCatalogue();
   return { tag, userErrors: [] };

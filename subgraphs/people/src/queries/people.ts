@@ -1,23 +1,19 @@
-import { GraphQLError } from 'graphql';
 import type { SelectQueryBuilder } from 'typeorm';
-import { parseAreaCodeArgument } from '../../kit/src/area-code.js';
-import { forbidden } from '../../kit/src/auth.js';
-import { narrowScope, whereInScope } from '../../kit/src/scope.js';
-import { shanghaiToday } from '../../kit/src/time.js';
-import { readsNames, requirePeopleAccess } from './access.js';
-import type { Context } from './context.js';
-import { latestBirthDateForAge } from './domain/dates.js';
-import { Person, type PersonEntity } from './entities/person.js';
-import { PersonTag } from './entities/person-tag.js';
-import type { PeopleFilter } from './generated/resolvers.js';
+import { parseAreaCodeArgument } from '../../../kit/src/area-code.js';
+import { forbidden } from '../../../kit/src/auth.js';
+import { badUserInput } from '../../../kit/src/errors.js';
+import { narrowScope, whereInScope } from '../../../kit/src/scope.js';
+import { shanghaiToday } from '../../../kit/src/time.js';
+import { readsNames, requirePeopleAccess } from '../domain/access.js';
+import type { Context } from '../context.js';
+import { latestBirthDateForAge } from '../domain/dates.js';
+import { Person, type PersonEntity } from '../entities/person.js';
+import { PersonTag } from '../entities/person-tag.js';
+import type { PeopleFilter } from '../generated/resolvers.js';
 
 /** `!` escapes LIKE wildcards on SQLite and MySQL alike (a backslash means different things). */
 function likePrefix(text: string): string {
   return `${text.replace(/[!%_]/g, (character) => `!${character}`)}%`;
-}
-
-function badFilter(message: string, argument = 'filter'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
 }
 
 const MAX_AGE = 150;
@@ -25,9 +21,9 @@ const MAX_AGE = 150;
 /** Ages become birth-date bounds, so the range is a comparison on the stored text. */
 function whereAge(qb: SelectQueryBuilder<PersonEntity>, minAge: number | null | undefined, maxAge: number | null | undefined): void {
   for (const [name, age] of [['minAge', minAge], ['maxAge', maxAge]] as const) {
-    if (age !== null && age !== undefined && (age < 0 || age > MAX_AGE)) throw badFilter(`${name} 应在 0 至 ${MAX_AGE} 之间`, `filter.${name}`);
+    if (age !== null && age !== undefined && (age < 0 || age > MAX_AGE)) throw badUserInput(`${name} 应在 0 至 ${MAX_AGE} 之间`, `filter.${name}`);
   }
-  if (minAge !== null && minAge !== undefined && maxAge !== null && maxAge !== undefined && minAge > maxAge) throw badFilter('minAge 不能大于 maxAge', 'filter.minAge');
+  if (minAge !== null && minAge !== undefined && maxAge !== null && maxAge !== undefined && minAge > maxAge) throw badUserInput('minAge 不能大于 maxAge', 'filter.minAge');
   const today = shanghaiToday();
   if (minAge !== null && minAge !== undefined) qb.andWhere('person.birthDate <= :oldestBirth', { oldestBirth: latestBirthDateForAge(today, minAge) });
   if (maxAge !== null && maxAge !== undefined) qb.andWhere('person.birthDate > :youngestBirth', { youngestBirth: latestBirthDateForAge(today, maxAge + 1) });
@@ -55,7 +51,7 @@ export async function peopleQuery(context: Context, filter: PeopleFilter | null 
   if (tags.length) {
     const catalogue = await context.loaders.tagCatalogue();
     const unknown = tags.filter((tag) => !catalogue.get(tag));
-    if (unknown.length) throw badFilter(`未知的人群标签：${unknown.join('、')}`);
+    if (unknown.length) throw badUserInput(`未知的人群标签：${unknown.join('、')}`, 'filter');
   }
   tags.forEach((code, index) => {
     const alias = `tag${index}`;
