@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoPerson } from '../../subgraphs/kit/src/demo/world.js';
 import { CareDelivery, CareDrive, CareDriveItem, CareDriveTarget, type CareDriveEntity, type CareDriveItemEntity } from '../../subgraphs/volunteers/src/entities/care-drive.js';
 import type { VolunteerEntity } from '../../subgraphs/volunteers/src/entities/volunteer.js';
-import { newId } from '../../subgraphs/volunteers/src/ids.js';
+import { newId } from '../../subgraphs/volunteers/src/domain/ids.js';
 import { graphql, tokenFor } from '../support/graphql.js';
 import { addVolunteers, call, errorCode, extras, HOME, startVolunteers, STREET, volunteerToken, world, type TestSubgraph } from './support.js';
 

@@ -16,7 +16,7 @@ import { minutesToNextStar, starFor } from '../../subgraphs/volunteers/src/domai
 import { periodLabel, statsRangeProblem } from '../../subgraphs/volunteers/src/domain/stats-range.js';
 import { PROBLEMS } from '../../subgraphs/volunteers/src/domain/problems.js';
 import { checkProfile } from '../../subgraphs/volunteers/src/domain/volunteer-profile.js';
-import { formatUuidV7, newId } from '../../subgraphs/volunteers/src/ids.js';
+import { formatUuidV7, newId } from '../../subgraphs/volunteers/src/domain/ids.js';
 import { DEFAULT_RATES } from '../../subgraphs/volunteers/src/migrations/1764500000000-volunteer-domain.js';
 
 const at = (time: string) => new Date(`2026-12-01T${time}:00+08:00`);

@@ -5,7 +5,7 @@ import { ServiceRecord } from '../../subgraphs/volunteers/src/entities/service-r
 import { TeamMembership } from '../../subgraphs/volunteers/src/entities/team-membership.js';
 import { VolunteerTeam } from '../../subgraphs/volunteers/src/entities/volunteer-team.js';
 import type { VolunteerEntity } from '../../subgraphs/volunteers/src/entities/volunteer.js';
-import { newId } from '../../subgraphs/volunteers/src/ids.js';
+import { newId } from '../../subgraphs/volunteers/src/domain/ids.js';
 import { tokenFor } from '../support/graphql.js';
 import { addActivity, addVolunteers, call, errorCode, expectLedgerInvariant, extras, ledgerSum, MUTATIONS, startVolunteers, volunteerToken, HOME, type TestSubgraph } from './support.js';
 

@@ -7,7 +7,7 @@ import { Activity, type ActivityEntity } from '../../subgraphs/volunteers/src/en
 import { PointEntry } from '../../subgraphs/volunteers/src/entities/point-entry.js';
 import { Reward } from '../../subgraphs/volunteers/src/entities/reward.js';
 import { Volunteer, type VolunteerEntity } from '../../subgraphs/volunteers/src/entities/volunteer.js';
-import { newId } from '../../subgraphs/volunteers/src/ids.js';
+import { newId } from '../../subgraphs/volunteers/src/domain/ids.js';
 import { volunteersSubgraph } from '../../subgraphs/volunteers/src/module.js';
 import { graphql, tokenFor } from '../support/graphql.js';
 import { startTestSubgraph, TEST_RESIDENTS, TEST_SEED, type TestSubgraph } from '../support/subgraph.js';

@@ -9,7 +9,7 @@ import type { RedemptionEntity } from './entities/redemption.js';
 import type { RewardEntity } from './entities/reward.js';
 import type { ServiceRecordEntity } from './entities/service-record.js';
 import type { VolunteerEntity } from './entities/volunteer.js';
-import type { VolunteerStatsFigures } from './stats.js';
+import type { VolunteerStatsFigures } from './queries/volunteer-stats.js';
 
 export type ActivityConnectionModel = Connection<ActivityEntity>;
 export type EnrolmentConnectionModel = Connection<EnrolmentEntity>;

@@ -20,7 +20,7 @@ import { VolunteerTeam } from './entities/volunteer-team.js';
 
 /**
  * The world's teams, volunteers, memberships and activities, and the volunteer domain's
- * own demo rows derived from them (scripts/demo/volunteers-extras.ts). The world's
+ * own demo rows derived from them (demo/extras.ts). The world's
  * confirmed hours arrive as OPENING records, as the migration makes of existing ones.
  */
 export async function seedIfEmpty(db: Database, options: DemoDataOptions, logger: Logger): Promise<void> {

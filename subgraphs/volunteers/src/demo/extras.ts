@@ -19,7 +19,7 @@ import type { RedemptionEntity } from '../entities/redemption.js';
 import type { RewardEntity } from '../entities/reward.js';
 import type { ServiceRecordChangeEntity } from '../entities/service-record-change.js';
 import type { ServiceRecordEntity } from '../entities/service-record.js';
-import { formatUuidV7 } from '../ids.js';
+import { formatUuidV7 } from '../domain/ids.js';
 import { groupBy } from '../../../kit/src/demo/group-by.js';
 import type { DemoWorld } from '../../../kit/src/demo/world.js';
 

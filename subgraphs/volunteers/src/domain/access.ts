@@ -1,4 +1,4 @@
-import type { Viewer } from '../../../kit/src/auth.js';
+import { requirePermission, type Viewer } from '../../../kit/src/auth.js';
 import { inScope } from '../../../kit/src/scope.js';
 
 /**
@@ -41,4 +41,9 @@ export function isStreetAdmin(viewer: Viewer): boolean {
 /** Anything at all to do with volunteer matters beyond reading: a worker, or a volunteer for themselves. */
 export function mayActAtAll(viewer: Viewer): boolean {
   return viewer.permissions.has('volunteer:write') || viewer.personId !== undefined;
+}
+
+/** Every way into this subgraph's data starts here: a viewer without `volunteer:read` gets FORBIDDEN. */
+export function requireVolunteerRead(viewer: Viewer): void {
+  requirePermission(viewer, 'volunteer:read');
 }

@@ -1,3 +1,4 @@
+import { wholeSeconds } from '../../../kit/src/time.js';
 import { problem, type Problem } from './problems.js';
 import { boundedText, isWholeNumberIn } from './text.js';
 
@@ -53,9 +54,4 @@ export function checkActivity(request: ActivityRequest, categories: readonly str
     },
     problems: [],
   };
-}
-
-/** MySQL's DATETIME keeps no fraction of a second: store what it would keep. */
-export function wholeSeconds(date: Date): Date {
-  return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }

@@ -1,3 +1,5 @@
+import { problem as kitProblem, type Problem as KitProblem } from '../../../kit/src/problems.js';
+
 /**
  * Every expected failure of the volunteer domain: a stable code and the message people
  * read (Chinese). `{name}` placeholders take values from the call. docs/volunteers.md lists
@@ -126,14 +128,14 @@ export const PROBLEMS = {
 
 export type ProblemCode = keyof typeof PROBLEMS;
 
-/** One thing wrong with a request, with the input field it concerns. */
-export interface Problem {
-  code: ProblemCode;
-  message: string;
-  field: string | null;
-}
+/**
+ * One thing wrong with a request, with the input field it concerns: the kit's shape. Domain
+ * checks return it as is, so the kit's `orRefuse` and `refuseIf` take their results.
+ */
+export type Problem = KitProblem;
 
-export function problem(code: ProblemCode, field: string | null = null, values: Record<string, string | number> = {}): Problem {
+/** A problem of this domain, its message filled in from `values` ({name} placeholders). */
+export function problem(code: ProblemCode, field: string | null = null, values: Record<string, string | number> = {}): KitProblem<ProblemCode> {
   const message = PROBLEMS[code].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
-  return { code, message, field };
+  return kitProblem(code, field, message);
 }

@@ -1,5 +1,7 @@
 import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { newId } from '../ids.js';
+import { dialectOf, sqlTimestamp } from '../../../kit/src/sql.js';
+import { storedNow } from '../../../kit/src/time.js';
+import { newId } from '../domain/ids.js';
 
 /**
  * The volunteer domain: profiles (skills, availability), activity details and enrolment
@@ -124,9 +126,9 @@ export const DEFAULT_RATES: [string, number][] = [
 ];
 
 async function insertDefaultRates(queryRunner: QueryRunner): Promise<void> {
-  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const now = storedNow();
   for (const [category, points] of DEFAULT_RATES) {
-    await queryRunner.query('INSERT INTO point_rate (category, points_per_hour, updated_at, updated_by) VALUES (?, ?, ?, ?)', [category, points, sqlTime(queryRunner, now), 'migration']);
+    await queryRunner.query('INSERT INTO point_rate (category, points_per_hour, updated_at, updated_by) VALUES (?, ?, ?, ?)', [category, points, sqlTimestamp(dialectOf(queryRunner.connection), now), 'migration']);
   }
 }
 
@@ -137,7 +139,7 @@ async function openingRecordsFromConfirmedMinutes(queryRunner: QueryRunner): Pro
   const rows: { id: string; area_code: string; confirmed_minutes: number | string; registered_at: string | Date }[] = await queryRunner.query(
     'SELECT id, area_code, confirmed_minutes, registered_at FROM volunteer WHERE confirmed_minutes > 0 ORDER BY id',
   );
-  const now = sqlTime(queryRunner, new Date(Math.floor(Date.now() / 1000) * 1000));
+  const now = sqlTimestamp(dialectOf(queryRunner.connection), storedNow());
   for (let start = 0; start < rows.length; start += 200) {
     const chunk = rows.slice(start, start + 200);
     const records: unknown[] = [];
@@ -157,9 +159,4 @@ async function openingRecordsFromConfirmedMinutes(queryRunner: QueryRunner): Pro
       changes,
     );
   }
-}
-
-/** better-sqlite3 binds no Date: TypeORM stores SQLite datetimes as UTC text. */
-function sqlTime(queryRunner: QueryRunner, date: Date): string | Date {
-  return queryRunner.connection.driver.options.type === 'mysql' ? date : date.toISOString().replace('T', ' ').replace('Z', '');
 }

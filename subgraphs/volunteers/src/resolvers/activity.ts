@@ -1,6 +1,6 @@
+import { readable } from '../context.js';
 import { DEFAULT_POINTS_PER_HOUR } from '../domain/points.js';
-import type { ActivityCategoryResolvers, ActivityResolvers, EnrolmentResolvers } from '../generated/resolvers.js';
-import { readable } from './access.js';
+import type { ActivityResolvers } from '../generated/resolvers.js';
 
 export const Activity: ActivityResolvers = {
   __resolveReference: (reference, context) => readable(context).activityById.load(reference.id),
@@ -10,14 +10,4 @@ export const Activity: ActivityResolvers = {
   pointsPerHour: async (activity, _, { loaders }) => (await loaders.rateByCategory.load(activity.category))?.pointsPerHour ?? DEFAULT_POINTS_PER_HOUR,
   enrolments: (activity, { first, after }, { loaders }) => loaders.enrolmentsByActivity.load({ value: activity.id, first, after }),
   project: (activity, _, { loaders }) => (activity.projectId ? loaders.projectById.load(activity.projectId) : null),
-};
-
-export const Enrolment: EnrolmentResolvers = {
-  activity: (enrolment, _, { loaders }) => loaders.activityById.load(enrolment.activityId),
-  volunteer: (enrolment, _, { loaders }) => loaders.volunteerById.load(enrolment.volunteerId),
-  serviceRecord: (enrolment, _, { loaders }) => loaders.recordByEnrolment.load(enrolment.id),
-};
-
-export const ActivityCategory: ActivityCategoryResolvers = {
-  name: (rate) => rate.category,
 };

@@ -1,6 +1,6 @@
+import { readable } from '../context.js';
 import { packagesLeft } from '../domain/care-drive.js';
-import type { CareDeliveryResolvers, CareDriveGridProgressResolvers, CareDriveResolvers } from '../generated/resolvers.js';
-import { readable } from './access.js';
+import type { CareDriveResolvers } from '../generated/resolvers.js';
 
 export const CareDrive: CareDriveResolvers = {
   __resolveReference: (reference, context) => readable(context).driveById.load(reference.id),
@@ -10,15 +10,4 @@ export const CareDrive: CareDriveResolvers = {
   progress: (drive, _, { loaders }) => loaders.driveProgress.load(drive.id),
   followUps: (drive, _, { loaders }) => loaders.followUpsByDrive.load(drive.id),
   deliveries: (drive, { first, after }, { loaders }) => loaders.deliveriesByDrive.load({ value: drive.id, first, after }),
-};
-
-export const CareDriveGridProgress: CareDriveGridProgressResolvers = {
-  grid: (row) => ({ id: row.gridId, code: row.gridCode }),
-};
-
-export const CareDelivery: CareDeliveryResolvers = {
-  drive: (delivery, _, { loaders }) => loaders.driveById.load(delivery.driveId),
-  person: (delivery) => ({ id: delivery.personId }),
-  grid: (delivery) => ({ id: delivery.gridId, code: delivery.areaCode }),
-  volunteer: (delivery, _, { loaders }) => (delivery.volunteerId ? loaders.volunteerById.load(delivery.volunteerId) : null),
 };

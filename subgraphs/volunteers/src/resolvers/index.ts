@@ -1,15 +1,28 @@
 import { DateTime } from '../../../kit/src/scalars.js';
 import type { Resolvers } from '../generated/resolvers.js';
-import { Activity, ActivityCategory, Enrolment } from './activity.js';
-import { Area, VolunteerStats } from './area.js';
-import { Grid, Person } from './extended.js';
+import { Activity } from './activity.js';
+import { ActivityCategory } from './activity-category.js';
+import { Area } from './area.js';
+import { CareDelivery } from './care-delivery.js';
+import { CareDrive } from './care-drive.js';
+import { CareDriveGridProgress } from './care-drive-grid-progress.js';
+import { CorrectionRequest } from './correction-request.js';
+import { Enrolment } from './enrolment.js';
+import { Grid } from './grid.js';
 import { Mutation } from './mutation.js';
+import { Person } from './person.js';
+import { PointEntry } from './point-entry.js';
+import { Project } from './project.js';
+import { ProjectClaimant } from './project-claimant.js';
 import { Query } from './query.js';
-import { CareDelivery, CareDrive, CareDriveGridProgress } from './care-drive.js';
-import { Project, ProjectClaimant } from './project.js';
-import { PointEntry, Redemption, Reward } from './rewards.js';
-import { CorrectionRequest, ServiceRecord, ServiceRecordChange } from './service-record.js';
-import { ServiceCertificate, TeamMembership, Volunteer } from './volunteer.js';
+import { Redemption } from './redemption.js';
+import { Reward } from './reward.js';
+import { ServiceCertificate } from './service-certificate.js';
+import { ServiceRecord } from './service-record.js';
+import { ServiceRecordChange } from './service-record-change.js';
+import { TeamMembership } from './team-membership.js';
+import { Volunteer } from './volunteer.js';
+import { VolunteerStats } from './volunteer-stats.js';
 import { VolunteerTeam } from './volunteer-team.js';
 
 export const resolvers: Resolvers = {

@@ -1,6 +1,6 @@
+import { readable } from '../context.js';
 import { minutesToHours } from '../domain/service-hours.js';
-import type { ProjectClaimantResolvers, ProjectResolvers } from '../generated/resolvers.js';
-import { readable } from './access.js';
+import type { ProjectResolvers } from '../generated/resolvers.js';
 
 export const Project: ProjectResolvers = {
   __resolveReference: (reference, context) => readable(context).projectById.load(reference.id),
@@ -13,9 +13,4 @@ export const Project: ProjectResolvers = {
   },
   activities: (project, { first, after }, { loaders }) => loaders.activitiesByProject.load({ value: project.id, first, after }),
   confirmedHours: async (project, _, { loaders }) => minutesToHours(await loaders.confirmedMinutesByProject.load(project.id)),
-};
-
-export const ProjectClaimant: ProjectClaimantResolvers = {
-  // A volunteer is a person; a team has a name and no person.
-  __resolveType: (claimant) => ('personId' in claimant ? 'Volunteer' : 'VolunteerTeam'),
 };

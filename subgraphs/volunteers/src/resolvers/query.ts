@@ -1,11 +1,14 @@
-import { parseAreaCodeArgument } from '../../../kit/src/area-code.js';
-import { ownVolunteer } from '../actions/actors.js';
-import { PointRate } from '../entities/point-rate.js';
+import { ownVolunteer } from '../actions/shared/actors.js';
+import { readable } from '../context.js';
+import { requireVolunteerRead } from '../domain/access.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
-import { drivesUnder } from '../care-drives-list.js';
-import { projectsUnder } from '../projects-list.js';
-import { correctionsUnder, rewardsServing, searchActivities, teamsServing } from '../lists.js';
-import { readable, requireVolunteerRead } from './access.js';
+import { searchActivities } from '../queries/activities.js';
+import { activityCategories } from '../queries/activity-categories.js';
+import { drivesUnder } from '../queries/care-drives.js';
+import { correctionsUnder } from '../queries/corrections.js';
+import { projectsUnder } from '../queries/projects.js';
+import { rewardsServing } from '../queries/rewards.js';
+import { teamsServing } from '../queries/teams.js';
 
 export const Query: QueryResolvers = {
   volunteer: (_, { id }, context) => readable(context).volunteerById.load(id),
@@ -14,48 +17,17 @@ export const Query: QueryResolvers = {
     return ownVolunteer(context);
   },
   volunteerTeam: (_, { id }, context) => readable(context).teamById.load(id),
-  volunteerTeams: (_, { areaCode }, { viewer, db }) => {
-    requireVolunteerRead(viewer);
-    return teamsServing(db.dataSource, viewer, parseAreaCodeArgument('areaCode', areaCode));
-  },
+  volunteerTeams: (_, args, context) => teamsServing(context, args),
   activity: (_, { id }, context) => readable(context).activityById.load(id),
-  activities: (_, { areaCode, filter, orderBy, first, after }, { viewer, db }) => {
-    requireVolunteerRead(viewer);
-    const areaCodes = [parseAreaCodeArgument('areaCode', areaCode), parseAreaCodeArgument('areaCode', filter?.areaCode)].filter((code): code is string => code !== null);
-    const search = {
-      areaCodes,
-      category: filter?.category ?? null,
-      statuses: filter?.status ?? [],
-      startsFrom: filter?.startsFrom ?? null,
-      startsBefore: filter?.startsBefore ?? null,
-      order: orderBy ?? 'ID',
-    };
-    return searchActivities(db.dataSource, viewer, search, { first, after });
-  },
+  activities: (_, args, context) => searchActivities(context, args),
   serviceRecord: (_, { id }, context) => readable(context).recordById.load(id),
-  correctionRequests: (_, { filter, first, after }, { viewer, db }) => {
-    requireVolunteerRead(viewer);
-    return correctionsUnder(db.dataSource, viewer, parseAreaCodeArgument('areaCode', filter?.areaCode), filter?.status ?? null, { first, after });
-  },
-  activityCategories: (_, __, { viewer, db }) => {
-    requireVolunteerRead(viewer);
-    return db.dataSource.getRepository(PointRate).find({ order: { category: 'ASC' } });
-  },
+  correctionRequests: (_, args, context) => correctionsUnder(context, args),
+  activityCategories: (_, __, context) => activityCategories(context),
   reward: (_, { id }, context) => readable(context).rewardById.load(id),
-  rewards: (_, { areaCode, activeOnly, first, after }, { viewer, db }) => {
-    requireVolunteerRead(viewer);
-    return rewardsServing(db.dataSource, viewer, parseAreaCodeArgument('areaCode', areaCode), activeOnly ?? false, { first, after });
-  },
+  rewards: (_, args, context) => rewardsServing(context, args),
   redemption: (_, { id }, context) => readable(context).redemptionById.load(id),
   project: (_, { id }, context) => readable(context).projectById.load(id),
   careDrive: (_, { id }, context) => readable(context).driveById.load(id),
-  careDrives: (_, { filter, first, after }, { viewer, db }) => {
-    requireVolunteerRead(viewer);
-    const search = { areaCode: parseAreaCodeArgument('areaCode', filter?.areaCode), statuses: filter?.status ?? [], targetTag: filter?.targetTag ?? null };
-    return drivesUnder(db.dataSource, viewer, search, { first, after });
-  },
-  projects: (_, { filter, first, after }, { viewer, db }) => {
-    requireVolunteerRead(viewer);
-    return projectsUnder(db.dataSource, viewer, parseAreaCodeArgument('areaCode', filter?.areaCode), filter?.status ?? [], { first, after });
-  },
+  careDrives: (_, args, context) => drivesUnder(context, args),
+  projects: (_, args, context) => projectsUnder(context, args),
 };

@@ -1,6 +1,6 @@
 import { pointsFor } from '../domain/points.js';
 import { minutesToHours } from '../domain/service-hours.js';
-import type { CorrectionRequestResolvers, ServiceRecordChangeResolvers, ServiceRecordResolvers } from '../generated/resolvers.js';
+import type { ServiceRecordResolvers } from '../generated/resolvers.js';
 
 export const ServiceRecord: ServiceRecordResolvers = {
   volunteer: (record, _, { loaders }) => loaders.volunteerById.load(record.volunteerId),
@@ -11,17 +11,4 @@ export const ServiceRecord: ServiceRecordResolvers = {
   points: (record) => (record.status === 'CONFIRMED' ? pointsFor(record.minutes, record.pointsPerHour ?? 0) : 0),
   history: (record, _, { loaders }) => loaders.changesByRecord.load(record.id),
   corrections: (record, _, { loaders }) => loaders.correctionsByRecord.load(record.id),
-};
-
-export const ServiceRecordChange: ServiceRecordChangeResolvers = {
-  hoursBefore: (change) => (change.minutesBefore === null ? null : minutesToHours(change.minutesBefore)),
-  hoursAfter: (change) => minutesToHours(change.minutesAfter),
-  correction: (change, _, { loaders }) => (change.correctionId ? loaders.correctionById.load(change.correctionId) : null),
-};
-
-export const CorrectionRequest: CorrectionRequestResolvers = {
-  record: (correction, _, { loaders }) => loaders.recordById.load(correction.recordId),
-  volunteer: (correction, _, { loaders }) => loaders.volunteerById.load(correction.volunteerId),
-  hoursBefore: (correction) => minutesToHours(correction.minutesBefore),
-  requestedHours: (correction) => minutesToHours(correction.requestedMinutes),
 };

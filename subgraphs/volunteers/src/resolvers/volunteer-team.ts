@@ -1,6 +1,6 @@
 import { present } from '../../../kit/src/loaders.js';
 import type { VolunteerTeamResolvers } from '../generated/resolvers.js';
-import { readable } from './access.js';
+import { readable } from '../context.js';
 
 export const VolunteerTeam: VolunteerTeamResolvers = {
   __resolveReference: (reference, context) => readable(context).teamById.load(reference.id),

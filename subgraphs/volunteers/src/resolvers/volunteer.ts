@@ -1,12 +1,11 @@
-import { GraphQLError } from 'graphql';
 import { present } from '../../../kit/src/loaders.js';
+import { readable } from '../context.js';
 import { minutesToHours } from '../domain/service-hours.js';
 import { minutesToNextStar, starFor } from '../domain/stars.js';
-import type { ServiceCertificateResolvers, TeamMembershipResolvers, VolunteerResolvers } from '../generated/resolvers.js';
+import type { VolunteerResolvers } from '../generated/resolvers.js';
 import type { Loaders } from '../loaders.js';
 import type { VolunteerModel } from '../mappers.js';
-import { currentTime } from '../sql.js';
-import { readable } from './access.js';
+import { certificateOf } from '../queries/certificates.js';
 
 /** Confirmed minutes: summed with the volunteer when it was loaded, else through the batched loader. */
 function confirmedMinutes(volunteer: VolunteerModel, loaders: Loaders): Promise<number> | number {
@@ -32,19 +31,5 @@ export const Volunteer: VolunteerResolvers = {
   ledger: (volunteer, { first, after }, { loaders }) => loaders.ledgerByVolunteer.load({ value: volunteer.id, first, after }),
   enrolments: (volunteer, { first, after }, { loaders }) => loaders.enrolmentsByVolunteer.load({ value: volunteer.id, first, after }),
   redemptions: (volunteer, { first, after }, { loaders }) => loaders.redemptionsByVolunteer.load({ value: volunteer.id, first, after }),
-  serviceRecord: async (volunteer, { from, to }, { loaders }) => {
-    if (from.getTime() >= to.getTime()) throw new GraphQLError('to 必须晚于 from', { extensions: { code: 'BAD_USER_INPUT', argument: 'to' } });
-    const services = await loaders.certificates.load({ volunteerId: volunteer.id, from, to });
-    return { volunteer, from, to, services, issuedAt: currentTime() };
-  },
-};
-
-export const ServiceCertificate: ServiceCertificateResolvers = {
-  serviceCount: (certificate) => certificate.services.length,
-  totalHours: (certificate) => minutesToHours(certificate.services.reduce((sum, record) => sum + record.minutes, 0)),
-};
-
-export const TeamMembership: TeamMembershipResolvers = {
-  team: (membership, _, { loaders }) => loaders.teamById.load(membership.teamId),
-  volunteer: (membership, _, { loaders }) => loaders.volunteerById.load(membership.volunteerId),
+  serviceRecord: (volunteer, { from, to }, { loaders }) => certificateOf(loaders, volunteer, from, to),
 };

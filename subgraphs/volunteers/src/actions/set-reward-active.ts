@@ -1,0 +1,9 @@
+import { managedReward } from './shared/rewards.js';
+import type { Context } from '../context.js';
+import { Reward, type RewardEntity } from '../entities/reward.js';
+
+export async function setRewardActive(context: Context, input: { rewardId: string; active: boolean }): Promise<RewardEntity> {
+  const reward = await managedReward(context, input.rewardId);
+  await context.db.dataSource.getRepository(Reward).update({ id: reward.id }, { active: input.active });
+  return { ...reward, active: input.active };
+}
