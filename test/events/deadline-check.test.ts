@@ -11,13 +11,16 @@ import { checkDeadlines } from '../../subgraphs/events/src/actions/deadline-chec
 import { eventEntities } from '../../subgraphs/events/src/entities/index.js';
 import { eventMigrations } from '../../subgraphs/events/src/migrations/index.js';
 import { openDatabase, type Database } from '../../subgraphs/kit/src/database.js';
-import { CALENDAR, SANYIQIAO, staffedMicroGrid, startEvents, token, type EventServices } from './support.js';
+import { CALENDAR, SANYIQIAO, staffedMicroGrid, startEvents, token, type DemoGrid, type DemoStaff, type EventServices } from './support.js';
 
-const { micro, leader, gridWorker } = staffedMicroGrid(SANYIQIAO);
+let micro: DemoGrid;
+let leader: DemoStaff;
+let gridWorker: DemoStaff;
 let services: EventServices;
 let community: string;
 
 beforeAll(async () => {
+  ({ micro, leader, gridWorker } = staffedMicroGrid(SANYIQIAO));
   // An empty events database (no demo rows), so every count below is this file's own.
   services = await startEvents({ grids: true, demo: false, clock: '2026-11-30T01:30:00Z' });
   community = await token('COMMUNITY_WORKER', [SANYIQIAO], undefined, 'community');

@@ -2,16 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gridAreaPrefix } from '../../subgraphs/kit/src/area-code.js';
 import type { TopicEntity } from '../../subgraphs/events/src/entities/topic.js';
 import { tokenFor } from '../support/graphql.js';
-import { extras, nodeIds, startEvents, world, type EventServices } from './support.js';
+import { demoExtras, demoWorld, nodeIds, startEvents, type DemoGrid, type DemoPerson, type EventServices } from './support.js';
 
 let services: EventServices;
 let admin: string;
 
 /** Both demo districts; the admin names a person so that `myVote` is asked of the database too. */
 const DISTRICTS = ['510115', '510116'];
-const someone = world.people[0]!;
+let someone: DemoPerson;
 
 beforeAll(async () => {
+  someone = demoWorld().people[0]!;
   services = await startEvents();
   admin = await tokenFor('STREET_ADMIN', DISTRICTS, { personId: someone.id, subject: 'admin' });
 });
@@ -19,18 +20,21 @@ afterAll(() => services?.stop());
 
 const ask = (query: string, variables: Record<string, unknown> = {}, as: string | null = admin) => services.ask(query, variables, as);
 const newestFirst = (topics: TopicEntity[]) => topics.map((topic) => topic.id).sort().reverse();
-const under = (prefix: string) => extras.topics.filter((topic) => topic.areaCode.startsWith(prefix));
-const votesOf = (topicId: string) => extras.votes.filter((vote) => vote.topicId === topicId);
+const under = (prefix: string) => demoExtras().topics.filter((topic) => topic.areaCode.startsWith(prefix));
+const votesOf = (topicId: string) => demoExtras().votes.filter((vote) => vote.topicId === topicId);
 const countsOf = (topicId: string) => {
   const votes = votesOf(topicId);
   const count = (choice: string) => votes.filter((vote) => vote.choice === choice).length;
   return { for: count('FOR'), against: count('AGAINST'), abstain: count('ABSTAIN'), total: votes.length };
 };
-const commentsOf = (topicId: string) => extras.comments.filter((comment) => comment.topicId === topicId);
+const commentsOf = (topicId: string) => demoExtras().comments.filter((comment) => comment.topicId === topicId);
 
 /** The community total grid of the community with the most demo topics: its topics are the community's. */
-const busiest = [...new Set(extras.topics.map((topic) => topic.areaCode.slice(0, 12)))].sort((a, b) => under(b).length - under(a).length || a.localeCompare(b))[0]!;
-const totalGrid = world.grids.find((grid) => grid.type === 'COMMUNITY_TOTAL' && grid.communityCode === busiest)!;
+let totalGrid: DemoGrid;
+beforeAll(() => {
+  const busiest = [...new Set(demoExtras().topics.map((topic) => topic.areaCode.slice(0, 12)))].sort((a, b) => under(b).length - under(a).length || a.localeCompare(b))[0]!;
+  totalGrid = demoWorld().grids.find((grid) => grid.type === 'COMMUNITY_TOTAL' && grid.communityCode === busiest)!;
+});
 
 const GRID_TOPICS = `query($r: [_Any!]!, $status: TopicStatus, $first: Int, $after: String) { _entities(representations: $r) { ... on Grid {
   topics(status: $status, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor }
@@ -66,21 +70,21 @@ describe('reading the deliberation hall', () => {
   it('searches topics by area prefix, status and project request', async () => {
     const TOPICS = 'query($filter: TopicFilter) { topics(filter: $filter, first: 100) { totalCount edges { node { id decision { projectRequest { title plan requestedAt topic { id } } } } } } }';
     const all = await ask(TOPICS, {});
-    expect(nodeIds(all.data?.topics)).toEqual(newestFirst(extras.topics));
+    expect(nodeIds(all.data?.topics)).toEqual(newestFirst(demoExtras().topics));
     const decided = await ask(TOPICS, { filter: { areaCode: '510115', status: 'DECIDED' } });
     expect(nodeIds(decided.data?.topics)).toEqual(newestFirst(under('510115').filter((topic) => topic.status === 'DECIDED')));
     const requested = await ask(TOPICS, { filter: { projectRequested: true } });
-    const withProject = extras.decisions.filter((decision) => decision.projectTitle)!;
+    const withProject = demoExtras().decisions.filter((decision) => decision.projectTitle)!;
     expect(withProject).toHaveLength(1);
     expect(requested.data?.topics.edges).toEqual([{
       node: { id: withProject[0]!.topicId, decision: { projectRequest: { title: withProject[0]!.projectTitle, plan: withProject[0]!.projectPlan, requestedAt: withProject[0]!.decidedAt.toISOString(), topic: { id: withProject[0]!.topicId } } } },
     }]);
     const notRequested = await ask(TOPICS, { filter: { projectRequested: false } });
-    expect(notRequested.data?.topics.totalCount).toBe(extras.topics.length - 1);
+    expect(notRequested.data?.topics.totalCount).toBe(demoExtras().topics.length - 1);
   });
 
   it('pages a topic’s comments oldest first', async () => {
-    const topic = [...extras.topics].sort((a, b) => commentsOf(b.id).length - commentsOf(a.id).length)[0]!;
+    const topic = [...demoExtras().topics].sort((a, b) => commentsOf(b.id).length - commentsOf(a.id).length)[0]!;
     const expected = commentsOf(topic.id).map((comment) => comment.id).sort();
     expect(expected.length).toBeGreaterThan(2);
     const COMMENTS = 'query($id: ID!, $after: String) { topic(id: $id) { commentCount comments(first: 2, after: $after) { totalCount pageInfo { endCursor hasNextPage } edges { node { id body authorRole author { id } topic { id } } } } } }';
@@ -93,7 +97,7 @@ describe('reading the deliberation hall', () => {
   });
 
   it('serves the demo’s decided topic with the world’s patrol event it opened, linked both ways', async () => {
-    const event = extras.events.find((row) => row.topicId !== null)!;
+    const event = demoExtras().events.find((row) => row.topicId !== null)!;
     const { data, errors } = await ask(`{ event(id: "${event.id}") { source topic { id status decision { outcome } events { id } } } }`);
     expect(errors).toBeUndefined();
     expect(data?.event).toEqual({ source: 'DELIBERATION', topic: { id: event.topicId, status: 'DECIDED', decision: { outcome: 'ADOPTED' }, events: [{ id: event.id }] } });
@@ -102,15 +106,24 @@ describe('reading the deliberation hall', () => {
 
 describe('who sees which topics', () => {
   // A resident of a micro-grid whose general grid and sibling micro-grid both have demo topics.
-  const micro = world.grids.find((grid) => {
-    if (grid.type !== 'MICRO' || !world.people.some((person) => person.gridId === grid.id)) return false;
-    const parent = world.grids.find((other) => other.id === grid.parentId)!;
-    return extras.topics.some((topic) => topic.areaCode === parent.code) && extras.topics.some((topic) => topic.areaCode.startsWith(parent.code) && !topic.areaCode.startsWith(grid.code) && topic.areaCode !== parent.code);
-  })!;
-  const general = world.grids.find((grid) => grid.id === micro.parentId)!;
-  const resident = world.people.find((person) => person.gridId === micro.id)!;
-  const visible = extras.topics.filter((topic) => topic.areaCode.startsWith(micro.code) || topic.areaCode === general.code || topic.areaCode === micro.code.slice(0, 12));
-  const neighbours = extras.topics.filter((topic) => topic.areaCode.startsWith(general.code) && !visible.includes(topic));
+  let micro: DemoGrid;
+  let general: DemoGrid;
+  let resident: DemoPerson;
+  let visible: TopicEntity[];
+  let neighbours: TopicEntity[];
+  beforeAll(() => {
+    const world = demoWorld();
+    const extras = demoExtras();
+    micro = world.grids.find((grid) => {
+      if (grid.type !== 'MICRO' || !world.people.some((person) => person.gridId === grid.id)) return false;
+      const parent = world.grids.find((other) => other.id === grid.parentId)!;
+      return extras.topics.some((topic) => topic.areaCode === parent.code) && extras.topics.some((topic) => topic.areaCode.startsWith(parent.code) && !topic.areaCode.startsWith(grid.code) && topic.areaCode !== parent.code);
+    })!;
+    general = world.grids.find((grid) => grid.id === micro.parentId)!;
+    resident = world.people.find((person) => person.gridId === micro.id)!;
+    visible = extras.topics.filter((topic) => topic.areaCode.startsWith(micro.code) || topic.areaCode === general.code || topic.areaCode === micro.code.slice(0, 12));
+    neighbours = extras.topics.filter((topic) => topic.areaCode.startsWith(general.code) && !visible.includes(topic));
+  });
 
   it('a resident sees the topics of their micro-grid and of the grids around it, never a neighbouring micro-grid’s', async () => {
     const as = await tokenFor('RESIDENT', [micro.code], { personId: resident.id });
@@ -124,9 +137,9 @@ describe('who sees which topics', () => {
   });
 
   it('a resident reads a topic but not the events its decision opened: that needs event:read', async () => {
-    const decided = extras.decisions[0]!;
-    const topic = extras.topics.find((row) => row.id === decided.topicId)!;
-    const owner = world.people.find((person) => person.areaCode.startsWith(topic.areaCode))!;
+    const decided = demoExtras().decisions[0]!;
+    const topic = demoExtras().topics.find((row) => row.id === decided.topicId)!;
+    const owner = demoWorld().people.find((person) => person.areaCode.startsWith(topic.areaCode))!;
     const as = await tokenFor('RESIDENT', [owner.areaCode], { personId: owner.id });
     const { data, errors } = await ask(`{ topic(id: "${topic.id}") { id status events { id } } }`, {}, as);
     expect(errors?.map((error) => [error.extensions?.code, error.path?.join('.')])).toEqual([['FORBIDDEN', 'topic.events']]);
@@ -136,7 +149,7 @@ describe('who sees which topics', () => {
 
   it('a community worker sees no topic of another community', async () => {
     const other = await tokenFor('COMMUNITY_WORKER', ['510116001015']);
-    const { data } = await ask(`{ topics(first: 100) { edges { node { id } } } topic(id: "${extras.topics[0]!.id}") { id } }`, {}, other);
+    const { data } = await ask(`{ topics(first: 100) { edges { node { id } } } topic(id: "${demoExtras().topics[0]!.id}") { id } }`, {}, other);
     expect(nodeIds(data?.topics)).toEqual(newestFirst(under('510116001015')));
     expect(data?.topic).toBeNull();
   });
@@ -152,9 +165,12 @@ describe('statements and bad arguments', () => {
   // Grids whose first page shows a decided topic first, then grids with topics, so 5 grids and 50 read the same kinds of rows.
   const rank = (grid: { code: string }) => {
     const page = newestFirst(under(gridAreaPrefix(grid.code))).slice(0, 3);
-    return page.some((id) => extras.topics.find((topic) => topic.id === id)?.status === 'DECIDED') ? 0 : page.length ? 1 : 2;
+    return page.some((id) => demoExtras().topics.find((topic) => topic.id === id)?.status === 'DECIDED') ? 0 : page.length ? 1 : 2;
   };
-  const grids = [...world.grids].sort((a, b) => rank(a) - rank(b)).map(({ id, code }) => ({ __typename: 'Grid', id, code }));
+  let grids: { __typename: string; id: string; code: string }[];
+  beforeAll(() => {
+    grids = [...demoWorld().grids].sort((a, b) => rank(a) - rank(b)).map(({ id, code }) => ({ __typename: 'Grid', id, code }));
+  });
 
   it('Grid.topics with their counts, the viewer’s vote and decisions costs the same statements for 5 grids as for 50', async () => {
     expect(grids.length).toBeGreaterThanOrEqual(50);
@@ -165,7 +181,7 @@ describe('statements and bad arguments', () => {
 
   it('resolves topic references and their comments in the same statements however many are asked', async () => {
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Topic { id commentCount comments(first: 2) { edges { node { id } } } } } }';
-    const topics = [...extras.topics].sort((a, b) => commentsOf(b.id).length - commentsOf(a.id).length).map(({ id }) => ({ __typename: 'Topic', id }));
+    const topics = [...demoExtras().topics].sort((a, b) => commentsOf(b.id).length - commentsOf(a.id).length).map(({ id }) => ({ __typename: 'Topic', id }));
     expect(topics.length).toBeGreaterThanOrEqual(25);
     // The topics, the comment counts, the comment page ids and the comment rows.
     expect(await statementsFor(query, { r: topics.slice(0, 5) })).toBe(4);

@@ -1,26 +1,44 @@
 import { expect } from 'vitest';
 import type { GraphQLResponse } from '../support/graphql.js';
-import { JIEDAISI, SANYIQIAO, staffOf, token, world } from './support.js';
+import { demoWorld, JIEDAISI, SANYIQIAO, staffOf, token, type DemoGrid, type DemoPerson, type DemoStaff } from './support.js';
 
-const staffPeople = new Set(world.staff.map((staff) => staff.personId));
-export const residentsOf = (gridId: string) => world.people.filter((person) => person.gridId === gridId && !staffPeople.has(person.id));
+let staffPeople: Set<string> | undefined;
+export const residentsOf = (gridId: string) => {
+  const world = demoWorld();
+  staffPeople ??= new Set(world.staff.map((staff) => staff.personId));
+  return world.people.filter((person) => person.gridId === gridId && !staffPeople!.has(person.id));
+};
 
 /**
  * A micro-grid of 三义桥 with two residents who are not staff, the general grid around it
- * with its grid worker, and a sibling micro-grid with a resident.
+ * with its grid worker, and a sibling micro-grid with a resident: set by `castDeliberation()`,
+ * which a test file calls in its `beforeAll`, so the demo world is built on use, not at import.
  */
-export const micro = world.grids.find((grid) => {
-  if (grid.type !== 'MICRO' || grid.communityCode !== SANYIQIAO || residentsOf(grid.id).length < 2) return false;
-  const siblings = world.grids.filter((other) => other.parentId === grid.parentId && other.id !== grid.id);
-  return siblings.some((other) => residentsOf(other.id).length > 0) && staffOf(grid.parentId!).some((staff) => staff.role === 'GRID_WORKER');
-})!;
-export const general = world.grids.find((grid) => grid.id === micro.parentId)!;
-export const gridWorker = staffOf(general.id).find((staff) => staff.role === 'GRID_WORKER')!;
-export const sibling = world.grids.find((grid) => grid.parentId === general.id && grid.id !== micro.id && residentsOf(grid.id).length > 0)!;
-export const [alice, bob] = residentsOf(micro.id) as [(typeof world.people)[number], (typeof world.people)[number]];
-export const siblingResident = residentsOf(sibling.id)[0]!;
+export let micro: DemoGrid;
+export let general: DemoGrid;
+export let gridWorker: DemoStaff;
+export let sibling: DemoGrid;
+export let alice: DemoPerson;
+export let bob: DemoPerson;
+export let siblingResident: DemoPerson;
 /** A resident of another community (接待寺). */
-export const stranger = world.people.find((person) => person.areaCode.startsWith(JIEDAISI) && !staffPeople.has(person.id))!;
+export let stranger: DemoPerson;
+
+export function castDeliberation(): void {
+  const world = demoWorld();
+  micro = world.grids.find((grid) => {
+    if (grid.type !== 'MICRO' || grid.communityCode !== SANYIQIAO || residentsOf(grid.id).length < 2) return false;
+    const siblings = world.grids.filter((other) => other.parentId === grid.parentId && other.id !== grid.id);
+    return siblings.some((other) => residentsOf(other.id).length > 0) && staffOf(grid.parentId!).some((staff) => staff.role === 'GRID_WORKER');
+  })!;
+  general = world.grids.find((grid) => grid.id === micro.parentId)!;
+  gridWorker = staffOf(general.id).find((staff) => staff.role === 'GRID_WORKER')!;
+  sibling = world.grids.find((grid) => grid.parentId === general.id && grid.id !== micro.id && residentsOf(grid.id).length > 0)!;
+  [alice, bob] = residentsOf(micro.id) as [DemoPerson, DemoPerson];
+  siblingResident = residentsOf(sibling.id)[0]!;
+  staffPeople ??= new Set(world.staff.map((staff) => staff.personId));
+  stranger = world.people.find((person) => person.areaCode.startsWith(JIEDAISI) && !staffPeople!.has(person.id))!;
+}
 
 /** A resident's token as the token service issues it: scoped to their own micro-grid. */
 export const residentToken = (person: { id: string; areaCode: string }) => token('RESIDENT', [person.areaCode], person.id, `resident-${person.id}`);

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingMinutes } from '../../subgraphs/events/src/domain/working-time.js';
 import { GridEvent } from '../../subgraphs/events/src/entities/grid-event.js';
 import { Topic, TopicComment, TopicDecision, TopicVote } from '../../subgraphs/events/src/entities/topic.js';
-import { CALENDAR, JIEDAISI, SANYIQIAO, startEvents, token, world, type EventServices } from './support.js';
-import { alice, bob, codes, general, gridWorker, micro, mutator, residentToken, sibling, siblingResident, stranger } from './deliberation-support.js';
+import { CALENDAR, demoWorld, JIEDAISI, SANYIQIAO, startEvents, token, type EventServices } from './support.js';
+import { alice, bob, castDeliberation, codes, general, gridWorker, micro, mutator, residentToken, sibling, siblingResident, stranger } from './deliberation-support.js';
 
 let services: EventServices;
 let act: ReturnType<typeof mutator>;
@@ -15,6 +15,7 @@ let bobToken: string;
 let siblingToken: string;
 
 beforeAll(async () => {
+  castDeliberation();
   // Monday 30 November 2026, 09:30 in Shanghai. The grids subgraph stands in for the graph:
   // it answers grid(id); it knows no person(id), so residency falls back to the token's scope.
   services = await startEvents({ grids: true, clock: '2026-11-30T01:30:00Z' });
@@ -66,7 +67,7 @@ describe('raising a topic (发起议题)', () => {
   });
 
   it('refuses bad input, grids outside the caller’s reach, residents of other grids and roles that may not raise', async () => {
-    const foreignGrid = world.grids.find((grid) => grid.type === 'MICRO' && grid.communityCode === JIEDAISI)!;
+    const foreignGrid = demoWorld().grids.find((grid) => grid.type === 'MICRO' && grid.communityCode === JIEDAISI)!;
     const communityResident = await token('RESIDENT', [SANYIQIAO], alice.id, 'resident-community-scope');
     const cases: [Record<string, unknown>, string, [string, string | null][]][] = [
       [{ gridId: micro.id, title: '灯', body: '' }, aliceToken, [['INVALID_TITLE', 'input.title'], ['INVALID_BODY', 'input.body']]],

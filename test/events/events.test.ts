@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor } from '../support/graphql.js';
 import { accessesOf, capturingStatements } from '../support/plans.js';
 import type { TestSubgraph } from '../support/subgraph.js';
-import { extras, HUAYUAN, JIEDAISI, newestFirst, nodeIds, sortedIds, startEvents, STREET, world, type DemoEventRow, type EventServices } from './support.js';
+import { demoExtras, demoWorld, HUAYUAN, JIEDAISI, newestFirst, nodeIds, sortedIds, startEvents, STREET, type DemoEventRow, type EventServices } from './support.js';
 
 type DemoEvent = DemoEventRow;
 
@@ -21,7 +21,7 @@ function ask(query: string, variables: Record<string, unknown> = {}, token: stri
   return services.ask(query, variables, token);
 }
 
-const under = (prefix: string) => extras.events.filter((event) => event.areaCode.startsWith(prefix));
+const under = (prefix: string) => demoExtras().events.filter((event) => event.areaCode.startsWith(prefix));
 
 /** Resolves entity representations and returns how many SQL statements that took. */
 async function statementsToResolve(query: string, representations: Record<string, string>[], variables: Record<string, unknown> = {}) {
@@ -65,7 +65,7 @@ describe('events subgraph: access', () => {
 
   it('a resident or a volunteer cannot read events, by id, in lists or through a grid', async () => {
     const event = under(STREET)[0]!;
-    const grid = world.grids.find((candidate) => candidate.id === event.gridId)!;
+    const grid = demoWorld().grids.find((candidate) => candidate.id === event.gridId)!;
     for (const role of ['RESIDENT', 'VOLUNTEER'] as const) {
       const token = await tokenFor(role, [STREET]);
       const byId = await ask(`{ event(id: "${event.id}") { id } }`, {}, token);
@@ -93,7 +93,7 @@ describe('events subgraph: access', () => {
     expect(data?.street.totalCount).toBe(under(HUAYUAN).length);
     expect(nodeIds(data?.street)).toEqual(newestFirst(under(HUAYUAN)));
     expect(data?.other.totalCount).toBe(0);
-    const total = world.grids.find((grid) => grid.type === 'COMMUNITY_TOTAL' && grid.communityCode === JIEDAISI)!;
+    const total = demoWorld().grids.find((grid) => grid.type === 'COMMUNITY_TOTAL' && grid.communityCode === JIEDAISI)!;
     const viaGrid = await ask(ENTITY_EVENTS, { r: [{ __typename: 'Grid', id: total.id, code: total.code }] }, token);
     expect(viaGrid.data?._entities[0].events).toEqual({ totalCount: 0, edges: [] });
   });
@@ -183,9 +183,9 @@ describe('events subgraph: reading and filtering', () => {
 
 describe('events subgraph: fields on other subgraphs’ entities', () => {
   it('lists a grid’s events, a community total grid holding all of its community’s', async () => {
-    const total = world.grids.find((grid) => grid.type === 'COMMUNITY_TOTAL' && grid.communityCode === HUAYUAN)!;
-    const micro = world.grids.find((grid) => grid.id === under(HUAYUAN)[0]!.gridId)!;
-    const general = world.grids.find((grid) => grid.id === micro.parentId)!;
+    const total = demoWorld().grids.find((grid) => grid.type === 'COMMUNITY_TOTAL' && grid.communityCode === HUAYUAN)!;
+    const micro = demoWorld().grids.find((grid) => grid.id === under(HUAYUAN)[0]!.gridId)!;
+    const general = demoWorld().grids.find((grid) => grid.id === micro.parentId)!;
     const { data } = await ask(ENTITY_EVENTS, { first: 100, r: [total, general, micro].map(({ id, code }) => ({ __typename: 'Grid', id, code })) });
     const [ofTotal, ofGeneral, ofMicro] = data?._entities;
     expect(ofTotal.events.totalCount).toBe(under(HUAYUAN).length);
@@ -215,9 +215,9 @@ describe('events subgraph: fields on other subgraphs’ entities', () => {
     return [...rows.filter(hasEvents), ...rows.filter((row) => !hasEvents(row))];
   };
   const parents: [string, () => Record<string, string>[]][] = [
-    ['Grid.events', () => withEventsFirst(world.grids.filter((grid) => grid.code.startsWith(STREET)), (event, grid) => event.areaCode.startsWith(grid.code)).map(({ id, code }) => ({ __typename: 'Grid', id, code }))],
-    ['GridStaff.assignedEvents', () => withEventsFirst(world.staff.filter((staff) => staff.areaCode.startsWith(STREET)), (event, staff) => event.assigneeId === staff.id).map(({ id }) => ({ __typename: 'GridStaff', id }))],
-    ['Person.reportedEvents', () => withEventsFirst(world.people.filter((person) => person.areaCode.startsWith(STREET)), (event, person) => event.reporterId === person.id).map(({ id }) => ({ __typename: 'Person', id }))],
+    ['Grid.events', () => withEventsFirst(demoWorld().grids.filter((grid) => grid.code.startsWith(STREET)), (event, grid) => event.areaCode.startsWith(grid.code)).map(({ id, code }) => ({ __typename: 'Grid', id, code }))],
+    ['GridStaff.assignedEvents', () => withEventsFirst(demoWorld().staff.filter((staff) => staff.areaCode.startsWith(STREET)), (event, staff) => event.assigneeId === staff.id).map(({ id }) => ({ __typename: 'GridStaff', id }))],
+    ['Person.reportedEvents', () => withEventsFirst(demoWorld().people.filter((person) => person.areaCode.startsWith(STREET)), (event, person) => event.reporterId === person.id).map(({ id }) => ({ __typename: 'Person', id }))],
   ];
   for (const [field, representations] of parents) {
     it(`${field} costs the same statements for 5 parents as for 50`, async () => {
@@ -260,7 +260,7 @@ describe('events subgraph: deadlines, timelines and the domain’s reads', () =>
 
   it('serves an event’s version, deadlines, dispatch level and whole timeline as the demo replayed them', async () => {
     const event = under(STREET).find((candidate) => candidate.status === 'EVALUATED' && candidate.assigneeId)!;
-    const timeline = extras.actions.filter((action) => action.eventId === event.id);
+    const timeline = demoExtras().actions.filter((action) => action.eventId === event.id);
     const { data } = await ask(`{ event(id: "${event.id}") {
       version deadline deadlineStage finishDeadline overdue assignedLevel rating evaluation
       timeline { step fromStatus toStatus at actor actorRole actorPerson { id } assignee { id } note version } } }`);
@@ -338,7 +338,7 @@ describe('events subgraph: deadlines, timelines and the domain’s reads', () =>
     expect(data?._entities[0].assignedEvents.totalCount).toBe(expected.length);
     expect(nodeIds(data?._entities[0].assignedEvents)).toEqual(sortedIds(expected));
     const closedBy = (member: { id: string }) => under(STREET).some((event) => event.assigneeId === member.id && event.status === 'CLOSED');
-    const street = world.staff.filter((member) => member.areaCode.startsWith(STREET));
+    const street = demoWorld().staff.filter((member) => member.areaCode.startsWith(STREET));
     const staff = [...street.filter(closedBy), ...street.filter((member) => !closedBy(member))].map((member) => ({ __typename: 'GridStaff', id: member.id }));
     // One statement for the ids of every page, one for their rows, one for the counts.
     expect(await statementsToResolve(query, staff.slice(0, 5), { status: ['CLOSED'] })).toBe(3);
@@ -354,10 +354,10 @@ describe('events subgraph: deadlines, timelines and the domain’s reads', () =>
   });
 
   it('serves a demo inspection with its findings, each rectification linked both ways', async () => {
-    const inspection = extras.inspections.find((row) => row.areaCode.startsWith(STREET))!;
-    const findings = extras.findings.filter((finding) => finding.inspectionId === inspection.id);
+    const inspection = demoExtras().inspections.find((row) => row.areaCode.startsWith(STREET))!;
+    const findings = demoExtras().findings.filter((finding) => finding.inspectionId === inspection.id);
     const rectified = findings.find((finding) => finding.rectificationEventId)!;
-    const event = extras.events.find((row) => row.id === rectified.rectificationEventId)!;
+    const event = demoExtras().events.find((row) => row.id === rectified.rectificationEventId)!;
     const { data } = await ask(`{ inspection(id: "${inspection.id}") { id status grid { id code } findings { id hazardLevel needsRectification rectification { id source category rectificationOf { id inspection { id } } } } } }`);
     expect(data?.inspection).toEqual({
       id: inspection.id, status: inspection.status, grid: { id: inspection.gridId, code: inspection.areaCode },
@@ -370,13 +370,13 @@ describe('events subgraph: deadlines, timelines and the domain’s reads', () =>
   });
 
   it('answers Person.lastVisitAt for fifty people in one statement, null for those never visited', async () => {
-    const people = world.people.filter((person) => person.areaCode.startsWith(STREET)).slice(0, 50);
+    const people = demoWorld().people.filter((person) => person.areaCode.startsWith(STREET)).slice(0, 50);
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id lastVisitAt } } }';
     const before = events.db.statements.count;
     const { data } = await ask(query, { r: people.map(({ id }) => ({ __typename: 'Person', id })) });
     expect(events.db.statements.count - before).toBe(1);
     const expected = people.map((person) => {
-      const times = extras.visits.filter((visit) => visit.personId === person.id).map((visit) => visit.visitedAt.getTime());
+      const times = demoExtras().visits.filter((visit) => visit.personId === person.id).map((visit) => visit.visitedAt.getTime());
       return { id: person.id, lastVisitAt: times.length ? new Date(Math.max(...times)).toISOString() : null };
     });
     expect(data?._entities).toEqual(expected);
@@ -384,11 +384,11 @@ describe('events subgraph: deadlines, timelines and the domain’s reads', () =>
   });
 
   it('lists a person’s visits with the visitor and the follow-up event', async () => {
-    const visit = extras.visits.find((row) => row.followUpEventId && row.areaCode.startsWith(STREET))!;
+    const visit = demoExtras().visits.find((row) => row.followUpEventId && row.areaCode.startsWith(STREET))!;
     const { data } = await ask('query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { visits { totalCount edges { node { id outcome followUpNeeded visitorKind visitorStaff { id } followUpEvent { id source followUpOf { id } } } } } } } }', {
       r: [{ __typename: 'Person', id: visit.personId }],
     });
-    const mine = extras.visits.filter((row) => row.personId === visit.personId);
+    const mine = demoExtras().visits.filter((row) => row.personId === visit.personId);
     expect(data?._entities[0].visits.totalCount).toBe(mine.length);
     expect(data?._entities[0].visits.edges.map((edge: { node: unknown }) => edge.node)).toContainEqual({
       id: visit.id, outcome: 'NEEDS_HELP', followUpNeeded: true, visitorKind: 'STAFF', visitorStaff: { id: visit.visitorId },

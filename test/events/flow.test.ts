@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingMinutes } from '../../subgraphs/events/src/domain/working-time.js';
 import { EventAction } from '../../subgraphs/events/src/entities/event-action.js';
 import { GridEvent } from '../../subgraphs/events/src/entities/grid-event.js';
-import { CALENDAR, JIEDAISI, SANYIQIAO, staffedMicroGrid, startEvents, token, world, type EventServices } from './support.js';
+import { CALENDAR, demoWorld, JIEDAISI, SANYIQIAO, staffedMicroGrid, startEvents, token, type DemoGrid, type DemoPerson, type DemoStaff, type EventServices } from './support.js';
 
-const { micro, leader, gridWorker } = staffedMicroGrid(SANYIQIAO);
-const resident = world.people.find((person) => person.gridId === micro.id && !world.staff.some((staff) => staff.personId === person.id))!;
-const foreignGrid = world.grids.find((grid) => grid.type === 'MICRO' && grid.communityCode === JIEDAISI)!;
+let micro: DemoGrid;
+let leader: DemoStaff;
+let gridWorker: DemoStaff;
+let resident: DemoPerson;
+let foreignGrid: DemoGrid;
 
 let services: EventServices;
 let community: string;
@@ -15,6 +17,10 @@ let gridWorkerToken: string;
 let residentToken: string;
 
 beforeAll(async () => {
+  ({ micro, leader, gridWorker } = staffedMicroGrid(SANYIQIAO));
+  const world = demoWorld();
+  resident = world.people.find((person) => person.gridId === micro.id && !world.staff.some((staff) => staff.personId === person.id))!;
+  foreignGrid = world.grids.find((grid) => grid.type === 'MICRO' && grid.communityCode === JIEDAISI)!;
   // Monday 30 November 2026, 09:30 in Shanghai: inside working hours.
   services = await startEvents({ grids: true, clock: '2026-11-30T01:30:00Z' });
   community = await token('COMMUNITY_WORKER', [SANYIQIAO], undefined, 'community-sanyiqiao');
@@ -137,7 +143,7 @@ describe('the closed loop through the graph', () => {
   });
 
   it('dispatches an event of a community total grid to the community, whose worker handles it', async () => {
-    const total = world.grids.find((grid) => grid.type === 'COMMUNITY_TOTAL' && grid.communityCode === SANYIQIAO)!;
+    const total = demoWorld().grids.find((grid) => grid.type === 'COMMUNITY_TOTAL' && grid.communityCode === SANYIQIAO)!;
     const eventId = await report({ gridId: total.id, title: '社区广场路灯不亮', category: '公共设施' }, community);
     await bring(eventId, [['registerEvent', community]]);
     const payload = await step('dispatchEvent', { eventId }, community);
@@ -197,7 +203,7 @@ describe('refused steps change nothing', () => {
     await bring(eventId, TO_IN_PROGRESS());
     const closed = await report();
     await bring(closed, [...TO_IN_PROGRESS(), ['submitEventFeedback', leaderToken, { note: '好了' }], ['verifyEvent', community], ['closeEvent', community], ['evaluateEvent', residentToken, { rating: 4 }]]);
-    const otherWorker = await token('GRID_WORKER', [SANYIQIAO], world.people.find((person) => person.id !== leader.personId && person.areaCode.startsWith(SANYIQIAO))!.id);
+    const otherWorker = await token('GRID_WORKER', [SANYIQIAO], demoWorld().people.find((person) => person.id !== leader.personId && person.areaCode.startsWith(SANYIQIAO))!.id);
     const before = { events: await services.events.db.dataSource.getRepository(GridEvent).count(), actions: await services.events.db.dataSource.getRepository(EventAction).count() };
     const open = await stored(eventId);
     const cases: [string, Record<string, unknown>, string, string, string[] | null][] = [
@@ -224,7 +230,7 @@ describe('refused steps change nothing', () => {
     const eventId = await report();
     await bring(eventId, [['registerEvent', community]]);
     const before = await stored(eventId);
-    const elsewhere = world.staff.find((staff) => staff.areaCode.startsWith(JIEDAISI))!;
+    const elsewhere = demoWorld().staff.find((staff) => staff.areaCode.startsWith(JIEDAISI))!;
     expect(await step('dispatchEvent', { eventId, staffId: elsewhere.id }, community)).toEqual({
       event: null, action: null, userErrors: [{ code: 'STAFF_NOT_SERVING_GRID', field: ['input', 'staffId'], message: '所选人员不服务该事件所在的网格，不能派遣' }],
     });
@@ -236,7 +242,7 @@ describe('refused steps change nothing', () => {
     expect((await step('cancelEvent', { eventId }, community)).userErrors).toEqual([{ code: 'NOTE_REQUIRED', field: ['input', 'note'], message: '“不予立案”需要填写说明' }]);
     const closed = await report();
     await bring(closed, [...TO_IN_PROGRESS(), ['submitEventFeedback', leaderToken, { note: '好了' }], ['verifyEvent', community], ['closeEvent', community]]);
-    const neighbour = await token('RESIDENT', [micro.code], world.people.find((person) => person.gridId === micro.id && person.id !== resident.id)!.id);
+    const neighbour = await token('RESIDENT', [micro.code], demoWorld().people.find((person) => person.gridId === micro.id && person.id !== resident.id)!.id);
     expect(codes(await step('evaluateEvent', { eventId: closed, rating: 5 }, neighbour))).toEqual(['NOT_REPORTER']);
     expect(codes(await step('evaluateEvent', { eventId: closed, rating: 7 }, residentToken))).toEqual(['INVALID_RATING']);
   });

@@ -2,16 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventAction } from '../../subgraphs/events/src/entities/event-action.js';
 import { GridEvent } from '../../subgraphs/events/src/entities/grid-event.js';
 import { Inspection, InspectionFinding } from '../../subgraphs/events/src/entities/inspection.js';
-import { JIEDAISI, SANYIQIAO, staffedMicroGrid, startEvents, token, world, type EventServices } from './support.js';
+import { demoWorld, JIEDAISI, SANYIQIAO, staffedMicroGrid, startEvents, token, type DemoBuilding, type DemoGrid, type DemoStaff, type EventServices } from './support.js';
 
-const { micro, leader } = staffedMicroGrid(SANYIQIAO);
-const building = world.buildings.find((row) => row.gridId === micro.id)!;
-const elsewhere = world.buildings.find((row) => row.areaCode.startsWith(JIEDAISI))!;
+let micro: DemoGrid;
+let leader: DemoStaff;
+let building: DemoBuilding;
+let elsewhere: DemoBuilding;
 let services: EventServices;
 let community: string;
 let leaderToken: string;
 
 beforeAll(async () => {
+  ({ micro, leader } = staffedMicroGrid(SANYIQIAO));
+  building = demoWorld().buildings.find((row) => row.gridId === micro.id)!;
+  elsewhere = demoWorld().buildings.find((row) => row.areaCode.startsWith(JIEDAISI))!;
   services = await startEvents({ grids: true, clock: '2026-11-30T01:30:00Z' });
   community = await token('COMMUNITY_WORKER', [SANYIQIAO], undefined, 'community');
   leaderToken = await token('GRID_WORKER', [SANYIQIAO], leader.personId, 'leader');
@@ -109,7 +113,7 @@ describe('inspections and rectification (安全巡查整改)', () => {
   it('refuses a bad inspection with stable codes and writes nothing of it', async () => {
     const before = await tableCounts();
     const finding = { description: '灭火器过期', hazardLevel: 'GENERAL', needsRectification: true };
-    const foreignGrid = world.grids.find((grid) => grid.type === 'MICRO' && grid.communityCode === JIEDAISI)!;
+    const foreignGrid = demoWorld().grids.find((grid) => grid.type === 'MICRO' && grid.communityCode === JIEDAISI)!;
     const cases: [Record<string, unknown>, string, [string, string[]][]][] = [
       [{ gridId: foreignGrid.id, title: '巡查', findings: [finding] }, community, [['GRID_NOT_FOUND', ['input', 'gridId']]]],
       [{ gridId: micro.id, buildingId: elsewhere.id, title: '巡查', findings: [finding] }, community, [['BUILDING_NOT_FOUND', ['input', 'buildingId']]]],

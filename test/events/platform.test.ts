@@ -4,19 +4,25 @@ import { checkDeadlines } from '../../subgraphs/events/src/actions/deadline-chec
 import { Visit } from '../../subgraphs/events/src/entities/visit.js';
 import { graphql } from '../support/graphql.js';
 import { startPlatform, type Platform } from '../support/platform.js';
-import { CALENDAR, extras, staffOf, STREET, token, world } from './support.js';
+import { CALENDAR, demoExtras, demoWorld, staffOf, STREET, token, type DemoPerson, type DemoStaff, type DemoVolunteer } from './support.js';
 
-const elders = new Set(world.tags.filter((tag) => tag.code === 'LIVING_ALONE_ELDER').map((tag) => tag.personId));
-const elder = world.people.find((person) => elders.has(person.id) && person.areaCode.startsWith(STREET) && staffOf(person.gridId).some((staff) => staff.role === 'MICRO_GRID_LEADER'))!;
-const COMMUNITY = elder.areaCode.slice(0, 12);
-const leader = staffOf(elder.gridId).find((staff) => staff.role === 'MICRO_GRID_LEADER')!;
-const volunteer = world.volunteers.find((row) => row.areaCode.startsWith(COMMUNITY))!;
-const stranger = world.people.find((person) => !person.areaCode.startsWith(COMMUNITY))!;
+let elder: DemoPerson;
+let COMMUNITY: string;
+let leader: DemoStaff;
+let volunteer: DemoVolunteer;
+let stranger: DemoPerson;
 
 let platform: Platform;
 let community: string;
 
 beforeAll(async () => {
+  const world = demoWorld();
+  const elders = new Set(world.tags.filter((tag) => tag.code === 'LIVING_ALONE_ELDER').map((tag) => tag.personId));
+  elder = world.people.find((person) => elders.has(person.id) && person.areaCode.startsWith(STREET) && staffOf(person.gridId).some((staff) => staff.role === 'MICRO_GRID_LEADER'))!;
+  COMMUNITY = elder.areaCode.slice(0, 12);
+  leader = staffOf(elder.gridId).find((staff) => staff.role === 'MICRO_GRID_LEADER')!;
+  volunteer = world.volunteers.find((row) => row.areaCode.startsWith(COMMUNITY))!;
+  stranger = world.people.find((person) => !person.areaCode.startsWith(COMMUNITY))!;
   platform = await startPlatform();
   community = await token('COMMUNITY_WORKER', [COMMUNITY], undefined, 'community');
 });
@@ -49,7 +55,7 @@ describe('home visits (走访, 爱心敲门)', () => {
     const nodes: { id: string; lastVisitAt: string | null }[] = list.data?.people.edges.map((edge: { node: unknown }) => edge.node);
     const thirtyDaysAgo = Date.now() - 30 * 86_400_000;
     const expected = nodes.map(({ id }) => {
-      const times = extras.visits.filter((visit) => visit.personId === id).map((visit) => visit.visitedAt.getTime());
+      const times = demoExtras().visits.filter((visit) => visit.personId === id).map((visit) => visit.visitedAt.getTime());
       if (id === elder.id) times.push(visitedAt.getTime());
       return { id, lastVisitAt: times.length ? new Date(Math.max(...times)).toISOString() : null };
     });
@@ -95,7 +101,7 @@ describe('home visits (走访, 爱心敲门)', () => {
 
 describe('the closed loop through the gateway', () => {
   it('takes an event from report to evaluation, dispatched automatically through the graph, and escalates one left unaccepted', async () => {
-    const reporter = world.people.find((person) => person.gridId === elder.gridId && person.id !== leader.personId)!;
+    const reporter = demoWorld().people.find((person) => person.gridId === elder.gridId && person.id !== leader.personId)!;
     const residentToken = await token('RESIDENT', [reporter.areaCode], reporter.id);
     const leaderToken = await token('GRID_WORKER', [COMMUNITY], leader.personId);
     const step = async (name: string, type: string, input: Record<string, unknown>, as: string) => {
@@ -114,7 +120,7 @@ describe('the closed loop through the gateway', () => {
     await step('closeEvent', 'EventStepInput', { eventId }, community);
     await step('evaluateEvent', 'EvaluateEventInput', { eventId, rating: 5 }, residentToken);
     const { data } = await ask(`{ event(id: "${eventId}") { status reporter { name } assignee { role person { name } } timeline { step toStatus assignee { role } } } }`, {}, community);
-    const name = (personId: string) => world.people.find((person) => person.id === personId)!.name;
+    const name = (personId: string) => demoWorld().people.find((person) => person.id === personId)!.name;
     expect(data?.event).toEqual({
       status: 'EVALUATED', reporter: { name: name(reporter.id) }, assignee: { role: 'MICRO_GRID_LEADER', person: { name: name(leader.personId) } },
       timeline: [

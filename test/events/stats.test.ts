@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessesOf, capturingStatements } from '../support/plans.js';
-import { extras, HUAYUAN, startEvents, STREET, token, world, type DemoEventRow, type EventServices } from './support.js';
+import { demoExtras, demoWorld, HUAYUAN, startEvents, STREET, token, type DemoEventRow, type EventServices } from './support.js';
 
 let services: EventServices;
 let streetAdmin: string;
@@ -16,7 +16,7 @@ const STATS = 'total byStatus { status count } byCategory { category count } clo
 
 /** The statistics worked out from the demo rows, the way the issue defines them. */
 function expectedStats(prefix: string, from?: Date, to?: Date) {
-  const rows = extras.events.filter((event) => event.areaCode.startsWith(prefix) && (!from || event.reportedAt >= from) && (!to || event.reportedAt < to));
+  const rows = demoExtras().events.filter((event) => event.areaCode.startsWith(prefix) && (!from || event.reportedAt >= from) && (!to || event.reportedAt < to));
   const counts = (key: (event: DemoEventRow) => string) => {
     const map = new Map<string, number>();
     for (const event of rows) map.set(key(event), (map.get(key(event)) ?? 0) + 1);
@@ -52,7 +52,7 @@ describe('event statistics', () => {
   });
 
   it('reads the median only when it is asked for: counts alone are one statement', async () => {
-    const grids = world.grids.filter((grid) => grid.code.startsWith(STREET)).slice(0, 20);
+    const grids = demoWorld().grids.filter((grid) => grid.code.startsWith(STREET)).slice(0, 20);
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Grid { eventStats { total closed onTimeRate overdue } } } }`;
     const before = services.events.db.statements.count;
     const { data, errors } = await services.ask(query, { r: grids.map(({ id, code }) => ({ __typename: 'Grid', id, code })) }, streetAdmin);
@@ -66,7 +66,7 @@ describe('event statistics', () => {
   });
 
   it('counts from the statistics index alone: no event row is read', async () => {
-    const grids = world.grids.filter((grid) => grid.code.startsWith(STREET)).slice(0, 5);
+    const grids = demoWorld().grids.filter((grid) => grid.code.startsWith(STREET)).slice(0, 5);
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Grid { eventStats { total closed onTimeRate overdue } } } }`;
     const sent = await capturingStatements(services.events.db, () => services.ask(query, { r: grids.map(({ id, code }) => ({ __typename: 'Grid', id, code })) }, streetAdmin));
     const aggregate = sent.find(([sql]) => sql.includes('GROUP BY status, category'));
@@ -85,7 +85,7 @@ describe('event statistics', () => {
   });
 
   it('gives each grid and area its own statistics, in two statements for five grids or fifty', async () => {
-    const grids = world.grids.filter((grid) => grid.code.startsWith(STREET)).sort((a, b) => (a.code < b.code ? -1 : 1));
+    const grids = demoWorld().grids.filter((grid) => grid.code.startsWith(STREET)).sort((a, b) => (a.code < b.code ? -1 : 1));
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Grid { eventStats { ${STATS} } } ... on Area { eventStats { total closed } } } }`;
     for (const count of [5, 50]) {
       const before = services.events.db.statements.count;

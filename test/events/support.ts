@@ -1,18 +1,31 @@
 import { deriveEventExtras } from '../../subgraphs/events/src/demo/extras.js';
-import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { DEFAULT_CATEGORIES } from '../../subgraphs/events/src/domain/categories.js';
 import { DEFAULT_WORKING_HOURS, parseWorkingHours, type WorkingCalendar } from '../../subgraphs/events/src/domain/working-time.js';
 import { createEventsSubgraph } from '../../subgraphs/events/src/module.js';
 import { gridsSubgraph } from '../../subgraphs/grids/src/module.js';
 import type { Role } from '../../subgraphs/kit/src/auth.js';
 import { graphql, tokenFor, type GraphQLResponse } from '../support/graphql.js';
-import { startTestSubgraph, TEST_RESIDENTS, TEST_SEED, type TestSubgraph } from '../support/subgraph.js';
+import { startTestSubgraph, TEST_SEED, type TestSubgraph } from '../support/subgraph.js';
+import type { DemoWorld } from '../../subgraphs/kit/src/demo/world.js';
+import { demoWorld } from '../support/world.js';
 
-/** The demo world every test database is seeded with, and the events subgraph's rows derived from it. */
-export const world = generateWorld({ seed: TEST_SEED, residents: TEST_RESIDENTS });
+export { demoWorld };
+export type DemoGrid = DemoWorld['grids'][number];
+export type DemoPerson = DemoWorld['people'][number];
+export type DemoStaff = DemoWorld['staff'][number];
+export type DemoBuilding = DemoWorld['buildings'][number];
+export type DemoVolunteer = DemoWorld['volunteers'][number];
 export const CALENDAR: WorkingCalendar = { periods: parseWorkingHours(DEFAULT_WORKING_HOURS)!, holidays: new Set(), workdays: new Set() };
-export const extras = deriveEventExtras(world, { seed: TEST_SEED, catalogue: DEFAULT_CATEGORIES, calendar: CALENDAR });
-export type DemoEventRow = (typeof extras.events)[number];
+
+let extras: ReturnType<typeof deriveEventExtras> | undefined;
+/**
+ * The events subgraph's rows derived from the demo world every test database is seeded
+ * with: built on first use, with the world, never at module load.
+ */
+export function demoExtras(): ReturnType<typeof deriveEventExtras> {
+  return (extras ??= deriveEventExtras(demoWorld(), { seed: TEST_SEED, catalogue: DEFAULT_CATEGORIES, calendar: CALENDAR }));
+}
+export type DemoEventRow = ReturnType<typeof demoExtras>['events'][number];
 
 export const STREET = '510116001';
 export const SANYIQIAO = '510116001001';
@@ -75,13 +88,14 @@ export const newestFirst = (rows: { id: string; reportedAt: Date }[]) =>
 
 /** The staff of a grid in the world, with the person behind each. */
 export function staffOf(gridId: string) {
+  const world = demoWorld();
   const ids = new Set(world.assignments.filter((assignment) => assignment.gridId === gridId).map((assignment) => assignment.staffId));
   return world.staff.filter((staff) => ids.has(staff.id));
 }
 
 /** A micro-grid of a community whose leader and general-grid worker both exist in the world. */
 export function staffedMicroGrid(communityCode: string) {
-  const micro = world.grids.find((grid) => {
+  const micro = demoWorld().grids.find((grid) => {
     if (grid.type !== 'MICRO' || grid.communityCode !== communityCode) return false;
     const leader = staffOf(grid.id).some((staff) => staff.role === 'MICRO_GRID_LEADER');
     const worker = staffOf(grid.parentId!).some((staff) => staff.role === 'GRID_WORKER');
