@@ -96,14 +96,24 @@ describe('demo seeding', () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
+    let firstStarted = () => {};
+    const started = new Promise<void>((resolve) => {
+      firstStarted = resolve;
+    });
     const first = seedEmptyDatabase(db, SeedMark, logger, async () => {
       order.push('first starts');
+      firstStarted();
       await held;
       order.push('first ends');
     });
     const second = seedEmptyDatabase(db, SeedMark, logger, async () => {
       order.push('second starts');
     });
+    // Wait for the first seed itself, however slow the database: a fixed sleep alone failed
+    // on a loaded MariaDB, where the first seed had not yet begun. The short pause after it
+    // only gives a second seed that did not wait its turn the time to show it; a correct
+    // queue passes however long the pause lasts.
+    await started;
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(order).toEqual(['first starts']);
     release();
