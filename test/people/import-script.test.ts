@@ -56,22 +56,27 @@ async function writeXlsx(file: string, rows: (string | number)[][]): Promise<voi
 }
 
 describe('importing a street office spreadsheet through the gateway', () => {
-  const duplicated = fresh('1952-02-02', 'FEMALE');
-  const good = [
-    [1, '陈桂英', fresh('1941-07-07', 'FEMALE'), '女', '13812345678', '户籍', micro.code, '空巢老人', ''],
-    [2, '林志强', fresh('1990-01-15'), '男', '15912345678', '流动', micro.code, '新就业形态劳动者、党员', '外卖骑手'],
-    [3, '黄秀兰', duplicated, '女', '', '常住', micro.code, '', ''],
-  ];
-  const bad = [
-    [4, '错校验', withWrongCheck(fresh('1979-09-09')), '男', '', '户籍', micro.code, '', ''],
-    [5, '错日期', makeIdNumber('510116', '1999-02-31', 11), '男', '', '户籍', micro.code, '', ''],
-    [6, '旧号码', '510116520202002', '女', '', '户籍', micro.code, '', ''],
-    [7, '短手机', fresh('1980-03-03'), '男', '1381234567', '户籍', micro.code, '', ''],
-    [8, '怪标签', fresh('1981-04-04'), '男', '', '户籍', micro.code, '火星人', ''],
-    [9, '重复行', duplicated, '女', '', '常住', micro.code, '', ''],
-    [10, '数字格', Number(fresh('1982-05-05').slice(0, 17)) * 10, '男', '', '户籍', micro.code, '', ''],
-    [11, '外社区', fresh('1983-06-06'), '男', '', '户籍', world().grids.find((grid) => grid.type === 'MICRO' && grid.code.startsWith('510115'))!.code, '', ''],
-  ];
+  let duplicated: string;
+  let good: (string | number)[][];
+  let bad: (string | number)[][];
+  beforeAll(() => {
+    duplicated = fresh('1952-02-02', 'FEMALE');
+    good = [
+      [1, '陈桂英', fresh('1941-07-07', 'FEMALE'), '女', '13812345678', '户籍', micro.code, '空巢老人', ''],
+      [2, '林志强', fresh('1990-01-15'), '男', '15912345678', '流动', micro.code, '新就业形态劳动者、党员', '外卖骑手'],
+      [3, '黄秀兰', duplicated, '女', '', '常住', micro.code, '', ''],
+    ];
+    bad = [
+      [4, '错校验', withWrongCheck(fresh('1979-09-09')), '男', '', '户籍', micro.code, '', ''],
+      [5, '错日期', makeIdNumber('510116', '1999-02-31', 11), '男', '', '户籍', micro.code, '', ''],
+      [6, '旧号码', '510116520202002', '女', '', '户籍', micro.code, '', ''],
+      [7, '短手机', fresh('1980-03-03'), '男', '1381234567', '户籍', micro.code, '', ''],
+      [8, '怪标签', fresh('1981-04-04'), '男', '', '户籍', micro.code, '火星人', ''],
+      [9, '重复行', duplicated, '女', '', '常住', micro.code, '', ''],
+      [10, '数字格', Number(fresh('1982-05-05').slice(0, 17)) * 10, '男', '', '户籍', micro.code, '', ''],
+      [11, '外社区', fresh('1983-06-06'), '男', '', '户籍', world().grids.find((grid) => grid.type === 'MICRO' && grid.code.startsWith('510115'))!.code, '', ''],
+    ];
+  });
 
   it('saves the good rows, reports every bad one by row beside the file, and adds nothing the second time', async () => {
     const file = join(dir, '东升街道人口.xlsx');

@@ -90,7 +90,10 @@ describe('moves', () => {
 });
 
 describe('status', () => {
-  const person = taggedElsewhere[0]!;
+  let person: DemoPerson;
+  beforeAll(() => {
+    person = taggedElsewhere[0]!;
+  });
 
   it('records a death with date and reason: the record stays, tags close, statistics leave the person out', async () => {
     const { data } = await graphql(env.url, STATUS, { token: streetAdmin, variables: { input: { personId: person.id, status: 'DECEASED', since: '2026-11-10', reason: '病故' } } });
@@ -121,11 +124,15 @@ describe('status', () => {
 describe('households', () => {
   const HOUSEHOLD = 'household { id address members { relation person { id } } }';
   // The biggest grid of the street's other communities, and someone living elsewhere.
-  const candidates = others.filter((person) => !taggedElsewhere.slice(0, 2).includes(person));
-  const gridIds = [...new Set(candidates.map((person) => person.gridId))];
-  const biggest = gridIds.map((gridId) => candidates.filter((person) => person.gridId === gridId)).sort((a, b) => b.length - a.length)[0]!;
-  const members = biggest.slice(0, 3);
-  const farAway = others.find((person) => person.gridId !== members[0]!.gridId)!;
+  let members: DemoPerson[];
+  let farAway: DemoPerson;
+  beforeAll(() => {
+    const candidates = others.filter((person) => !taggedElsewhere.slice(0, 2).includes(person));
+    const gridIds = [...new Set(candidates.map((person) => person.gridId))];
+    const biggest = gridIds.map((gridId) => candidates.filter((person) => person.gridId === gridId)).sort((a, b) => b.length - a.length)[0]!;
+    members = biggest.slice(0, 3);
+    farAway = others.find((person) => person.gridId !== members[0]!.gridId)!;
+  });
 
   it('opens a household for a head and lets others join with their relation, one household at a time', async () => {
     const [head, spouse] = members;
