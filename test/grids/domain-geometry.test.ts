@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { distance } from '@turf/distance';
-import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { boundaryPlacementProblems } from '../../subgraphs/grids/src/domain/boundary-rules.js';
 import { CELL_DEGREES, cellOf, cellsOfBox } from '../../subgraphs/grids/src/domain/cells.js';
 import { convertGeometry, gcj02ToWgs84, wgs84ToGcj02 } from '../../subgraphs/grids/src/domain/crs.js';
@@ -8,7 +7,7 @@ import { parseBoundary, type GridGeometry } from '../../subgraphs/grids/src/doma
 import { gridFeatureCollection } from '../../subgraphs/grids/src/domain/grid-map.js';
 import { finestContaining } from '../../subgraphs/grids/src/domain/locate.js';
 import { liesWithin } from '../../subgraphs/grids/src/domain/spatial.js';
-import { TEST_RESIDENTS, TEST_SEED } from '../support/subgraph.js';
+import { demoWorld } from '../support/world.js';
 import { square } from './support.js';
 
 const codes = (problems: { code: string }[]) => problems.map((p) => p.code);
@@ -82,7 +81,7 @@ describe('containment', () => {
   });
 
   it('finds every demo micro-grid inside its general grid, and every general and dedicated grid inside its community total grid', () => {
-    const world = generateWorld({ seed: TEST_SEED, residents: TEST_RESIDENTS });
+    const world = demoWorld();
     const drawn = new Map(world.boundaries.map((b) => [b.gridId, { geometry: b.polygon as GridGeometry, crs: b.crs }]));
     const total = new Map(world.grids.filter((g) => g.type === 'COMMUNITY_TOTAL').map((g) => [g.communityCode, g.id]));
     for (const grid of world.grids.filter((g) => g.type !== 'COMMUNITY_TOTAL')) {

@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
+import type { DemoWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { graphql, tokenFor } from '../support/graphql.js';
-import { TEST_RESIDENTS, TEST_SEED } from '../support/subgraph.js';
+import { demoWorld } from '../support/world.js';
 import { errorCodes, expectRefused as refusedBy, mutation, square, startGrids, type GridsUnderTest } from './support.js';
 
-const world = generateWorld({ seed: TEST_SEED, residents: TEST_RESIDENTS });
 const COMMUNITY = '510116001001';
-const total = world.grids.find((grid) => grid.code === `${COMMUNITY}000`)!;
-const general = world.grids.find((grid) => grid.code === `${COMMUNITY}001`)!;
-const micro = world.grids.find((grid) => grid.code === `${COMMUNITY}001001`)!;
+let world: DemoWorld;
+let total: DemoWorld['grids'][number];
+let general: DemoWorld['grids'][number];
+let micro: DemoWorld['grids'][number];
 const ringOf = (gridId: string) => world.boundaries.find((boundary) => boundary.gridId === gridId)!.polygon.coordinates[0]!;
-const [[communityWest, communitySouth]] = ringOf(total.id) as [[number, number]];
+let communityWest: number;
+let communitySouth: number;
 /** Somewhere no demo grid lies, for a community built from nothing. */
 const EMPTY_LAND: [number, number] = [104.3, 30.3];
 
@@ -19,6 +20,11 @@ let streetAdmin: string;
 let communityWorker: string;
 
 beforeAll(async () => {
+  world = demoWorld();
+  total = world.grids.find((grid) => grid.code === `${COMMUNITY}000`)!;
+  general = world.grids.find((grid) => grid.code === `${COMMUNITY}001`)!;
+  micro = world.grids.find((grid) => grid.code === `${COMMUNITY}001001`)!;
+  [[communityWest, communitySouth]] = ringOf(total.id) as [[number, number]];
   under = await startGrids();
   streetAdmin = await tokenFor('STREET_ADMIN', ['510116001']);
   communityWorker = await tokenFor('COMMUNITY_WORKER', [COMMUNITY]);

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
+import type { DemoWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { gridsSubgraph } from '../../subgraphs/grids/src/module.js';
 import { graphql, tokenFor } from '../support/graphql.js';
-import { startTestSubgraph, TEST_RESIDENTS, TEST_SEED, type TestSubgraph } from '../support/subgraph.js';
+import { startTestSubgraph, type TestSubgraph } from '../support/subgraph.js';
+import { demoWorld } from '../support/world.js';
 
-const world = generateWorld({ seed: TEST_SEED, residents: TEST_RESIDENTS });
+let world: DemoWorld;
 let grids: TestSubgraph;
 let streetAdmin: string;
 
 beforeAll(async () => {
+  world = demoWorld();
   grids = await startTestSubgraph(gridsSubgraph);
   streetAdmin = await tokenFor('STREET_ADMIN', ['510116001']);
 });

@@ -2,20 +2,28 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
+import type { DemoWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { Initial1764400000000 } from '../../subgraphs/grids/src/migrations/1764400000000-initial.js';
 import { gridsSubgraph } from '../../subgraphs/grids/src/module.js';
 import { openDatabase, type Database } from '../../subgraphs/kit/src/database.js';
 import { freshDatabaseUrl } from '../support/database.js';
-import { TEST_RESIDENTS, TEST_SEED } from '../support/subgraph.js';
+import { demoWorld } from '../support/world.js';
 
-const world = generateWorld({ seed: TEST_SEED, residents: TEST_RESIDENTS });
-const leaders = world.staff.filter((staff) => staff.role === 'MICRO_GRID_LEADER');
+let world: DemoWorld;
+let leaders: DemoWorld['staff'];
 /** A leader whose record was closed before history was kept. */
-const retiredLeader = leaders[0]!;
+let retiredLeader: DemoWorld['staff'][number];
 /** Old data that broke the rule: a second active leader of a micro-grid. */
-const secondLeader = { id: 'second-leader', personId: world.people[1]!.id, role: 'MICRO_GRID_LEADER' as const, areaCode: leaders[1]!.areaCode, active: true, createdAt: new Date(Date.UTC(2026, 5, 1)) };
-const secondLeaderGrid = world.assignments.find((a) => a.staffId === leaders[1]!.id)!.gridId;
+let secondLeader: DemoWorld['staff'][number];
+let secondLeaderGrid: string;
+
+function pickFromWorld() {
+  world = demoWorld();
+  leaders = world.staff.filter((staff) => staff.role === 'MICRO_GRID_LEADER');
+  retiredLeader = leaders[0]!;
+  secondLeader = { id: 'second-leader', personId: world.people[1]!.id, role: 'MICRO_GRID_LEADER' as const, areaCode: leaders[1]!.areaCode, active: true, createdAt: new Date(Date.UTC(2026, 5, 1)) };
+  secondLeaderGrid = world.assignments.find((a) => a.staffId === leaders[1]!.id)!.gridId;
+}
 
 let directory: string | null = null;
 let url: string;
@@ -40,6 +48,7 @@ async function seedTheOldWay(old: Database) {
 }
 
 beforeAll(async () => {
+  pickFromWorld();
   if (process.env.TEST_MYSQL_URL) ({ url, drop } = freshDatabaseUrl('grids_migration'));
   else {
     directory = mkdtempSync(join(tmpdir(), 'grids-migration-'));

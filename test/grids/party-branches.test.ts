@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCommunityLife } from '../../subgraphs/grids/src/demo/extras.js';
-import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { gridsSubgraph } from '../../subgraphs/grids/src/module.js';
 import { peopleSubgraph } from '../../subgraphs/people/src/module.js';
 import { graphql, tokenFor } from '../support/graphql.js';
 import { startTestSubgraph, TEST_SEED, type TestSubgraph } from '../support/subgraph.js';
+import { demoWorld } from '../support/world.js';
 import { expectRefused as refusedBy, mutation } from './support.js';
 
 /**
@@ -13,34 +13,50 @@ import { expectRefused as refusedBy, mutation } from './support.js';
  * caller's token: so its scope rules apply to the check, as they do behind the gateway.
  */
 const RESIDENTS = 1500;
-const world = generateWorld({ seed: TEST_SEED, residents: RESIDENTS });
-const life = generateCommunityLife(world, TEST_SEED);
 const STREET = '510116001';
-const partyMembers = new Set(world.tags.filter((tag) => tag.code === 'PARTY_MEMBER').map((tag) => tag.personId));
-const demoMembers = new Set(life.branchMembers.map((member) => member.personId));
 const communityOf = (code: string) => code.slice(0, 12);
-const freeParty = (community: string) => world.people.filter((person) => partyMembers.has(person.id) && !demoMembers.has(person.id) && communityOf(person.areaCode) === community);
-const branchCommunities = new Set(life.branches.map((branch) => branch.communityCode));
-/** The street's community with the most party members and no demo branch, and another one. */
-const [COMMUNITY, OTHER] = world.areas
-  .filter((area) => area.level === 'COMMUNITY' && area.code.startsWith(STREET) && !branchCommunities.has(area.code))
-  .map((area) => area.code)
-  .sort((a, b) => freeParty(b).length - freeParty(a).length || a.localeCompare(b)) as [string, string];
-const general = world.grids.find((grid) => grid.type === 'GENERAL' && grid.communityCode === COMMUNITY)!;
-const micro = world.grids.find((grid) => grid.parentId === general.id)!;
-const otherGeneral = world.grids.find((grid) => grid.type === 'GENERAL' && grid.communityCode === OTHER)!;
-const [p1, p2, p3, p4] = freeParty(COMMUNITY).map((person) => person.id) as [string, string, string, string];
-const plain = world.people.find((person) => communityOf(person.areaCode) === COMMUNITY && !partyMembers.has(person.id))!.id;
-const outsider = freeParty(OTHER)[0]!.id;
+const world = () => demoWorld({ seed: TEST_SEED, residents: RESIDENTS });
+
+// Read from the demo world in beforeAll: the street's community with the most party
+// members and no demo branch, another one, their grids and people.
+/** Party members of a community who are in no demo branch. */
+let freeParty: (community: string) => { id: string }[];
+let COMMUNITY: string;
+let OTHER: string;
+let general: { id: string; code: string };
+let micro: { id: string; code: string };
+let otherGeneral: { id: string; code: string };
+let p1: string, p2: string, p3: string, p4: string;
+let plain: string;
+let outsider: string;
+
+function pickFromWorld() {
+  const world = demoWorld({ seed: TEST_SEED, residents: RESIDENTS });
+  const life = generateCommunityLife(world, TEST_SEED);
+  const partyMembers = new Set(world.tags.filter((tag) => tag.code === 'PARTY_MEMBER').map((tag) => tag.personId));
+  const demoMembers = new Set(life.branchMembers.map((member) => member.personId));
+  freeParty = (community) => world.people.filter((person) => partyMembers.has(person.id) && !demoMembers.has(person.id) && communityOf(person.areaCode) === community);
+  const branchCommunities = new Set(life.branches.map((branch) => branch.communityCode));
+  [COMMUNITY, OTHER] = world.areas
+    .filter((area) => area.level === 'COMMUNITY' && area.code.startsWith(STREET) && !branchCommunities.has(area.code))
+    .map((area) => area.code)
+    .sort((a, b) => freeParty(b).length - freeParty(a).length || a.localeCompare(b)) as [string, string];
+  general = world.grids.find((grid) => grid.type === 'GENERAL' && grid.communityCode === COMMUNITY)!;
+  micro = world.grids.find((grid) => grid.parentId === general.id)!;
+  otherGeneral = world.grids.find((grid) => grid.type === 'GENERAL' && grid.communityCode === OTHER)!;
+  [p1, p2, p3, p4] = freeParty(COMMUNITY).map((person) => person.id) as [string, string, string, string];
+  plain = world.people.find((person) => communityOf(person.areaCode) === COMMUNITY && !partyMembers.has(person.id))!.id;
+  outsider = freeParty(OTHER)[0]!.id;
+}
 
 let people: TestSubgraph;
 let grids: TestSubgraph;
 let streetAdmin: string;
 let communityWorker: string;
 let secondGeneral: { id: string; code: string };
-let branchId: string;
 
 beforeAll(async () => {
+  pickFromWorld();
   people = await startTestSubgraph(peopleSubgraph, { residents: RESIDENTS });
   grids = await startTestSubgraph(gridsSubgraph, { residents: RESIDENTS, graphUrl: people.url });
   streetAdmin = await tokenFor('STREET_ADMIN', [STREET]);
@@ -68,6 +84,27 @@ const expectMembers = (members: { id: string }[], secretary: string | null, othe
   expect(found.filter((id) => id !== secretary).sort()).toEqual([...others].sort());
 };
 
+/**
+ * A setup made once per file, whose result every caller shares. Tests that need a branch
+ * in some state call the stage that makes it, so each passes alone (`-t`) as well as
+ * after the tests before it, which call the same stages first.
+ */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
+}
+
+/** The branch as set up: on the general grid, p1 its secretary, p2 and p3 members. */
+const branchCreated = once(() => create({ name: '第一网格党支部', gridIds: [general.id], secretaryId: p1, memberIds: [p2, p3] }));
+const branchIdOf = async (): Promise<string> => (await branchCreated()).partyBranch.id;
+/** Then its members replaced by p1, p2 and p4: p3 leaves. */
+const membersReplaced = once(async () => setMembers({ branchId: await branchIdOf(), memberIds: [p1, p2, p4] }));
+/** Then renamed, over a second grid, with p2 as its secretary. */
+const branchChanged = once(async () => {
+  await membersReplaced();
+  return update({ id: await branchIdOf(), name: '第一联合网格党支部', gridIds: [general.id, secondGeneral.id], secretaryId: p2 });
+});
+
 describe('the test community', () => {
   it('has five party members outside any demo branch, a resident who is not one, and a party member elsewhere', () => {
     expect(freeParty(COMMUNITY).length).toBeGreaterThanOrEqual(5);
@@ -79,9 +116,8 @@ describe('the test community', () => {
 
 describe('setting up a branch', () => {
   it('builds a branch on a general grid with its secretary and party members, checked through the graph', async () => {
-    const { partyBranch, userErrors } = await create({ name: '第一网格党支部', gridIds: [general.id], secretaryId: p1, memberIds: [p2, p3] });
+    const { partyBranch, userErrors } = await branchCreated();
     expect(userErrors).toEqual([]);
-    branchId = partyBranch.id;
     expect(partyBranch).toMatchObject({ name: '第一网格党支部', community: { code: COMMUNITY }, grids: [{ code: general.code }], secretary: { id: p1 }, memberCount: 3 });
     expectMembers(partyBranch.members, p1, [p2, p3]);
     const memberships: { person: { id: string }; secretary: boolean; joinedAt: string }[] = partyBranch.memberships;
@@ -91,6 +127,7 @@ describe('setting up a branch', () => {
   });
 
   it('shows the branch on its general grid, on the micro-grids inside it and on its members', async () => {
+    const branchId = await branchIdOf();
     const { data } = await ask(`query($r: [_Any!]!) { general: gridByCode(code: "${general.code}") { partyBranch { id } }
       micro: gridByCode(code: "${micro.code}") { partyBranch { id } }
       total: gridByCode(code: "${COMMUNITY}000") { partyBranch { id } }
@@ -102,6 +139,7 @@ describe('setting up a branch', () => {
   });
 
   it('lets a resident of the grid read it, but not change it', async () => {
+    await branchCreated();
     const resident = await tokenFor('RESIDENT', [micro.code]);
     expect((await ask(`{ gridByCode(code: "${micro.code}") { partyBranch { name secretary { id } } } }`, {}, resident)).data?.gridByCode.partyBranch).toEqual({ name: '第一网格党支部', secretary: { id: p1 } });
     const response = await graphql(grids.url, 'mutation($input: CreatePartyBranchInput!) { createPartyBranch(input: $input) { partyBranch { id } } }', { token: resident, variables: { input: { name: '无权', gridIds: [secondGeneral.id] } } });
@@ -133,12 +171,14 @@ describe('setting up a branch', () => {
     expectRefused(() => create({ name: '第二网格党支部', gridIds: [secondGeneral.id], memberIds: [outsider] }), ['PERSON_NOT_FOUND']));
 
   it('refuses a grid that has a branch, a micro-grid, and a member of another branch', async () => {
+    await branchCreated();
     await expectRefused(() => create({ name: '重复支部', gridIds: [general.id] }), ['GRID_HAS_BRANCH']);
     await expectRefused(() => create({ name: '微网格支部', gridIds: [micro.id] }), ['NOT_A_GENERAL_GRID']);
     await expectRefused(() => create({ name: '第二网格党支部', gridIds: [secondGeneral.id], memberIds: [p2] }), ['MEMBER_OF_ANOTHER_BRANCH']);
   });
 
   it('refuses no grids, a blank name, a taken name and an unknown person', async () => {
+    await branchCreated();
     await expectRefused(() => create({ name: ' ', gridIds: [] }), ['INVALID_NAME', 'GRIDS_REQUIRED']);
     await expectRefused(() => create({ name: '第一网格党支部', gridIds: [secondGeneral.id] }), ['DUPLICATE_BRANCH_NAME']);
     await expectRefused(() => create({ name: '第二网格党支部', gridIds: [secondGeneral.id], secretaryId: 'no-such-person' }), ['PERSON_NOT_FOUND']);
@@ -152,7 +192,8 @@ describe('setting up a branch', () => {
 
 describe('members', () => {
   it('replaces the members: those left out leave and stay in the history, new ones join', async () => {
-    const { partyBranch, userErrors } = await setMembers({ branchId, memberIds: [p1, p2, p4] });
+    const { partyBranch, userErrors } = await membersReplaced();
+    const branchId = await branchIdOf();
     expect(userErrors).toEqual([]);
     expectMembers(partyBranch.members, p1, [p2, p4]);
     const left = partyBranch.memberships.find((m: { person: { id: string } }) => m.person.id === p3);
@@ -162,9 +203,15 @@ describe('members', () => {
     expect(data?.partyBranch.memberships.map((m: { person: { id: string } }) => m.person.id).sort()).toEqual([p1, p2, p4].sort());
   });
 
-  it('keeps the secretary among the members', () => expectRefused(() => setMembers({ branchId, memberIds: [p2, p4] }), ['SECRETARY_NOT_IN_MEMBERS']));
+  it('keeps the secretary among the members', async () => {
+    await membersReplaced();
+    const branchId = await branchIdOf();
+    await expectRefused(() => setMembers({ branchId, memberIds: [p2, p4] }), ['SECRETARY_NOT_IN_MEMBERS']);
+  });
 
   it('refuses a new member who is not a party member, and an unknown branch', async () => {
+    await membersReplaced();
+    const branchId = await branchIdOf();
     await expectRefused(() => setMembers({ branchId, memberIds: [p1, p2, p4, plain] }), ['NOT_A_PARTY_MEMBER']);
     await expectRefused(() => setMembers({ branchId: 'no-such-branch', memberIds: [] }), ['BRANCH_NOT_FOUND']);
   });
@@ -172,7 +219,8 @@ describe('members', () => {
 
 describe('changing a branch', () => {
   it('renames it, takes a second grid and a new secretary from its members', async () => {
-    const { partyBranch, userErrors } = await update({ id: branchId, name: '第一联合网格党支部', gridIds: [general.id, secondGeneral.id], secretaryId: p2 });
+    const { partyBranch, userErrors } = await branchChanged();
+    const branchId = await branchIdOf();
     expect(userErrors).toEqual([]);
     expect(partyBranch).toMatchObject({ name: '第一联合网格党支部', grids: [{ code: general.code }, { code: secondGeneral.code }], secretary: { id: p2 } });
     expectMembers(partyBranch.members, p2, [p1, p4]);
@@ -180,6 +228,8 @@ describe('changing a branch', () => {
   });
 
   it('makes a new secretary a member, and leaves the post vacant with null', async () => {
+    await branchChanged();
+    const branchId = await branchIdOf();
     const { partyBranch } = await update({ id: branchId, secretaryId: p3 });
     expect(partyBranch.secretary).toEqual({ id: p3 });
     expectMembers(partyBranch.members, p3, [p1, p2, p4]);
@@ -189,6 +239,8 @@ describe('changing a branch', () => {
   });
 
   it("refuses grids that would leave the secretary outside, and a grid of another community", async () => {
+    await branchChanged();
+    const branchId = await branchIdOf();
     await update({ id: branchId, secretaryId: p2 });
     await expectRefused(() => update({ id: branchId, gridIds: [secondGeneral.id] }), ['SECRETARY_OUTSIDE_GRIDS']);
     await expectRefused(() => update({ id: branchId, gridIds: [general.id, otherGeneral.id] }, streetAdmin), ['GRID_OF_ANOTHER_COMMUNITY']);
@@ -196,6 +248,7 @@ describe('changing a branch', () => {
   });
 
   it('hides the branch from a community worker of another community', async () => {
+    const branchId = await branchIdOf();
     const token = await tokenFor('COMMUNITY_WORKER', [OTHER]);
     expect((await ask('query($id: ID!) { partyBranch(id: $id) { id } }', { id: branchId }, token)).data?.partyBranch).toBeNull();
     await expectRefused(() => update({ id: branchId, name: '越权' }, token), ['BRANCH_NOT_FOUND']);
@@ -229,11 +282,19 @@ describe('service brands and demonstration points', () => {
   const attach = (input: Record<string, unknown>, token = communityWorker) => mutation(grids, token, 'attachServiceBrandGrids', 'ServiceBrandGridsInput', input, BRAND);
   const detach = (input: Record<string, unknown>, token = communityWorker) => mutation(grids, token, 'detachServiceBrandGrids', 'ServiceBrandGridsInput', input, BRAND);
   const refused = (run: Parameters<typeof refusedBy>[1], expected: string[]) => refusedBy(grids, run, expected, 'serviceBrand');
-  let brandId: string;
+  /** A demonstration point of the test community, on its general grid. */
+  const demoPoint = once(() =>
+    createBrand({ communityCode: COMMUNITY, name: '示范点', kind: 'DEMONSTRATION_POINT', description: '党建引领“微网实格”示范点', gridIds: [general.id] }),
+  );
+  const brandIdOf = async (): Promise<string> => (await demoPoint()).serviceBrand.id;
+  /** Then renamed, as a service brand without a description. */
+  const brandRenamed = once(async () =>
+    mutation(grids, communityWorker, 'updateServiceBrand', 'UpdateServiceBrandInput', { id: await brandIdOf(), name: '红色网格示范点', kind: 'SERVICE_BRAND', description: '' }, BRAND),
+  );
 
   it('serves the three real brands of 东升街道 on the street and on the grids they cover', async () => {
-    const sanyiqiao = world.grids.find((grid) => grid.code === '510116001001001001')!;
-    const zidongge = world.grids.find((grid) => grid.type === 'MICRO' && grid.communityCode === '510116001002')!;
+    const sanyiqiao = world().grids.find((grid) => grid.code === '510116001001001001')!;
+    const zidongge = world().grids.find((grid) => grid.type === 'MICRO' && grid.communityCode === '510116001002')!;
     const { data } = await ask(`{ area(code: "${STREET}") { serviceBrands(kind: SERVICE_BRAND) { name community { name } } }
       sanyiqiao: gridByCode(code: "${sanyiqiao.code}") { serviceBrands { name kind } }
       zidongge: gridByCode(code: "${zidongge.code}") { serviceBrands { name description } } }`);
@@ -250,9 +311,9 @@ describe('service brands and demonstration points', () => {
   });
 
   it('registers a demonstration point with its grid, attaches a micro-grid and detaches it again', async () => {
-    const made = await createBrand({ communityCode: COMMUNITY, name: '示范点', kind: 'DEMONSTRATION_POINT', description: '党建引领“微网实格”示范点', gridIds: [general.id] });
+    const made = await demoPoint();
     expect(made.userErrors).toEqual([]);
-    brandId = made.serviceBrand.id;
+    const brandId = made.serviceBrand.id;
     expect(made.serviceBrand).toMatchObject({ kind: 'DEMONSTRATION_POINT', community: { code: COMMUNITY }, grids: [{ code: general.code }] });
     const attached = await attach({ brandId, gridIds: [micro.id] });
     expect(attached.serviceBrand.grids).toEqual([{ code: general.code }, { code: micro.code }]);
@@ -263,12 +324,13 @@ describe('service brands and demonstration points', () => {
   });
 
   it('renames a brand and changes its kind', async () => {
-    const { serviceBrand, userErrors } = await mutation(grids, communityWorker, 'updateServiceBrand', 'UpdateServiceBrandInput', { id: brandId, name: '红色网格示范点', kind: 'SERVICE_BRAND', description: '' }, BRAND);
+    const { serviceBrand, userErrors } = await brandRenamed();
     expect(userErrors).toEqual([]);
     expect(serviceBrand).toMatchObject({ name: '红色网格示范点', kind: 'SERVICE_BRAND', description: null });
   });
 
   it('refuses a grid of another community, one attached already and one not attached', async () => {
+    const brandId = await brandIdOf();
     await refused(() => attach({ brandId, gridIds: [otherGeneral.id] }, streetAdmin), ['GRID_OF_ANOTHER_COMMUNITY']);
     await refused(() => attach({ brandId, gridIds: [general.id] }), ['ALREADY_ATTACHED']);
     await refused(() => detach({ brandId, gridIds: [micro.id] }), ['NOT_ATTACHED']);
@@ -276,6 +338,7 @@ describe('service brands and demonstration points', () => {
   });
 
   it('refuses a brand outside the scope, in an unknown community, with a taken name or too long a description', async () => {
+    await brandRenamed();
     await refused(() => createBrand({ communityCode: OTHER, name: '越权品牌', kind: 'SERVICE_BRAND' }), ['OUT_OF_SCOPE']);
     await refused(() => createBrand({ communityCode: '510116001099', name: '无社区', kind: 'SERVICE_BRAND' }, streetAdmin), ['COMMUNITY_NOT_FOUND']);
     await refused(() => createBrand({ communityCode: COMMUNITY, name: '红色网格示范点', kind: 'SERVICE_BRAND' }), ['DUPLICATE_BRAND_NAME']);
@@ -301,8 +364,8 @@ describe('statements', () => {
   it('reads stations, branches and brands of 5 grids with as many statements as of 50', async () => {
     // The first five grids of the street are 三义桥's: give them a station too, so both pages
     // ask every loader (a branch and brands are in the demo data).
-    const sanyiqiao = world.grids.find((grid) => grid.code === '510116001001001001')!;
-    const [[west, south], , [east, north]] = world.boundaries.find((b) => b.gridId === sanyiqiao.id)!.polygon.coordinates[0] as [[number, number], unknown, [number, number]];
+    const sanyiqiao = world().grids.find((grid) => grid.code === '510116001001001001')!;
+    const [[west, south], , [east, north]] = world().boundaries.find((b) => b.gridId === sanyiqiao.id)!.polygon.coordinates[0] as [[number, number], unknown, [number, number]];
     const station = await mutation(grids, streetAdmin, 'createServiceStation', 'CreateServiceStationInput', {
       gridId: sanyiqiao.id, name: '计数用站点', kind: 'OTHER', operator: '三义桥社区', services: ['REST'], audiences: ['COURIER'],
       openingHours: { alwaysOpen: true }, location: { lng: (west + east) / 2, lat: (south + north) / 2 },

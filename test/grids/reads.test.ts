@@ -1,21 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateGridsExtras } from '../../subgraphs/grids/src/demo/extras.js';
-import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
+import type { DemoWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { wgs84ToGcj02, gcj02ToWgs84 } from '../../subgraphs/grids/src/domain/crs.js';
 import { graphql, tokenFor } from '../support/graphql.js';
-import { TEST_RESIDENTS, TEST_SEED } from '../support/subgraph.js';
+import { TEST_SEED } from '../support/subgraph.js';
+import { demoWorld } from '../support/world.js';
 import { startGrids, type GridsUnderTest } from './support.js';
 
-const world = generateWorld({ seed: TEST_SEED, residents: TEST_RESIDENTS });
-const extras = generateGridsExtras(world, TEST_SEED);
+let world: DemoWorld;
+let extras: ReturnType<typeof generateGridsExtras>;
 const boundaryOf = (gridId: string) => world.boundaries.find((boundary) => boundary.gridId === gridId)!.polygon.coordinates[0]!;
-const micro = world.grids.find((grid) => grid.type === 'MICRO' && grid.code.startsWith('510116001001'))!;
-const general = world.grids.find((grid) => grid.id === micro.parentId)!;
+let micro: DemoWorld['grids'][number];
+let general: DemoWorld['grids'][number];
 
 let under: GridsUnderTest;
 let streetAdmin: string;
 
 beforeAll(async () => {
+  world = demoWorld();
+  extras = generateGridsExtras(world, TEST_SEED);
+  micro = world.grids.find((grid) => grid.type === 'MICRO' && grid.code.startsWith('510116001001'))!;
+  general = world.grids.find((grid) => grid.id === micro.parentId)!;
   under = await startGrids();
   streetAdmin = await tokenFor('STREET_ADMIN', ['510116001']);
 });

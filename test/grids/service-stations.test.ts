@@ -1,23 +1,22 @@
 import { distance } from '@turf/distance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCommunityLife } from '../../subgraphs/grids/src/demo/extras.js';
-import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
+import type { DemoWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { gcj02ToWgs84 } from '../../subgraphs/grids/src/domain/crs.js';
 import { graphql, tokenFor } from '../support/graphql.js';
-import { TEST_RESIDENTS, TEST_SEED } from '../support/subgraph.js';
+import { TEST_SEED } from '../support/subgraph.js';
+import { demoWorld } from '../support/world.js';
 import { expectRefused as refusedBy, mutation, startGrids, type GridsUnderTest } from './support.js';
 
-const world = generateWorld({ seed: TEST_SEED, residents: TEST_RESIDENTS });
-const life = generateCommunityLife(world, TEST_SEED);
 const COMMUNITY = '510116001001';
-const general = world.grids.find((grid) => grid.code === `${COMMUNITY}001`)!;
-const micro = world.grids.find((grid) => grid.code === `${COMMUNITY}001001`)!;
-const ring = world.boundaries.find((boundary) => boundary.gridId === micro.id)!.polygon.coordinates[0]!;
-const [[west, south], , [east, north]] = ring as [[number, number], unknown, [number, number]];
+let life: ReturnType<typeof generateCommunityLife>;
+let general: DemoWorld['grids'][number];
+let micro: DemoWorld['grids'][number];
+let west: number, south: number, east: number, north: number;
 const at = (x: number, y: number): [number, number] => [west + (east - west) * x, south + (north - south) * y];
-const inside = at(0.3, 0.3);
+let inside: [number, number];
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];
-const input = {
+const stationInput = () => ({
   gridId: micro.id,
   name: '三义桥微网格员加油站',
   kind: 'MICRO_GRID_STATION',
@@ -28,7 +27,19 @@ const input = {
   audiences: ['MICRO_GRID_WORKER', 'DELIVERY_RIDER', 'COURIER'],
   openingHours: { periods: [{ days: WEEKDAYS, opens: '08:30', closes: '18:00' }, { days: ['SATURDAY', 'SUNDAY'], opens: '09:00', closes: '17:00' }] },
   location: { lng: inside[0], lat: inside[1] },
-};
+});
+let input: ReturnType<typeof stationInput>;
+
+function pickFromWorld() {
+  const world = demoWorld();
+  life = generateCommunityLife(world, TEST_SEED);
+  general = world.grids.find((grid) => grid.code === `${COMMUNITY}001`)!;
+  micro = world.grids.find((grid) => grid.code === `${COMMUNITY}001001`)!;
+  const ring = world.boundaries.find((boundary) => boundary.gridId === micro.id)!.polygon.coordinates[0]!;
+  [[west, south], , [east, north]] = ring as [[number, number], unknown, [number, number]];
+  inside = at(0.3, 0.3);
+  input = stationInput();
+}
 const STATION = `station { id name kind kindLabel operator address phone status closedAt closedReason
   services { code label } audiences { code label }
   openingHours { alwaysOpen summary periods { days opens closes } }
@@ -40,6 +51,7 @@ let rider: string;
 let created: { id: string };
 
 beforeAll(async () => {
+  pickFromWorld();
   under = await startGrids();
   streetAdmin = await tokenFor('STREET_ADMIN', ['510116001']);
   rider = await tokenFor('RESIDENT', ['510116001'], { subject: 'rider' });
@@ -216,7 +228,10 @@ describe('opening hours on the clock of Asia/Shanghai', () => {
 });
 
 describe('a delivery rider finds the nearest stations', () => {
-  const origin = inside;
+  let origin: [number, number];
+  beforeAll(() => {
+    origin = inside;
+  });
 
   it('lists the stations within the radius nearest first, with exact distances, for a resident', async () => {
     const { data, errors } = await near({ lng: origin[0], lat: origin[1], radius: 5000, first: 50 });
@@ -305,7 +320,7 @@ describe('stations on the grid map', () => {
     const features: { id: string; geometry: { type: string; coordinates: number[] }; properties: Record<string, unknown> }[] = data?.area.gridMap.features;
     const points = features.filter((f) => f.properties.layer === 'SERVICE_STATIONS');
     const polygons = features.filter((f) => f.properties.layer === 'GRIDS');
-    expect(polygons).toHaveLength(world.grids.filter((grid) => grid.communityCode === COMMUNITY).length);
+    expect(polygons).toHaveLength(demoWorld().grids.filter((grid) => grid.communityCode === COMMUNITY).length);
     const station = points.find((f) => f.id === created.id)!;
     expect(station.geometry).toEqual({ type: 'Point', coordinates: [inside[0], inside[1]] });
     expect(station.properties).toMatchObject({ id: created.id, name: input.name, kind: 'MICRO_GRID_STATION', gridId: micro.id, gridCode: micro.code, services: ['REST', 'TOILET'], openingHours: '每天 07:00-22:00' });

@@ -1,25 +1,40 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateGridsExtras } from '../../subgraphs/grids/src/demo/extras.js';
-import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
+import type { DemoWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { graphql, tokenFor } from '../support/graphql.js';
-import { TEST_RESIDENTS, TEST_SEED } from '../support/subgraph.js';
+import { TEST_SEED } from '../support/subgraph.js';
+import { demoWorld } from '../support/world.js';
 import { errorCodes, expectRefused as refusedBy, mutation, startGrids, type GridsUnderTest } from './support.js';
 
-const world = generateWorld({ seed: TEST_SEED, residents: TEST_RESIDENTS });
-const extras = generateGridsExtras(world, TEST_SEED);
 const COMMUNITY = '510116001001';
-const general = world.grids.find((grid) => grid.code === `${COMMUNITY}001`)!;
-const [microA, microB] = world.grids.filter((grid) => grid.parentId === general.id) as [(typeof world.grids)[number], (typeof world.grids)[number]];
+type DemoGrid = DemoWorld['grids'][number];
+type DemoPerson = DemoWorld['people'][number];
+let world: DemoWorld;
+let extras: ReturnType<typeof generateGridsExtras>;
+let general: DemoGrid;
+let microA: DemoGrid;
+let microB: DemoGrid;
 const ringOf = (gridId: string) => world.boundaries.find((boundary) => boundary.gridId === gridId)!.polygon.coordinates[0]!;
 const leaderOf = (gridId: string) => world.staff.find((s) => s.role === 'MICRO_GRID_LEADER' && world.assignments.some((a) => a.staffId === s.id && a.gridId === gridId))!;
-const residents = world.people.filter((person) => person.areaCode.startsWith(COMMUNITY));
-const newcomer = residents.find((person) => ![...world.staff, ...extras.staff].some((staff) => staff.personId === person.id))!;
-const other = residents.filter((person) => person.id !== newcomer.id && ![...world.staff, ...extras.staff].some((staff) => staff.personId === person.id))[0]!;
+let residents: DemoPerson[];
+let newcomer: DemoPerson;
+let other: DemoPerson;
+
+function pickFromWorld() {
+  world = demoWorld();
+  extras = generateGridsExtras(world, TEST_SEED);
+  general = world.grids.find((grid) => grid.code === `${COMMUNITY}001`)!;
+  [microA, microB] = world.grids.filter((grid) => grid.parentId === general.id) as [DemoGrid, DemoGrid];
+  residents = world.people.filter((person) => person.areaCode.startsWith(COMMUNITY));
+  newcomer = residents.find((person) => ![...world.staff, ...extras.staff].some((staff) => staff.personId === person.id))!;
+  other = residents.filter((person) => person.id !== newcomer.id && ![...world.staff, ...extras.staff].some((staff) => staff.personId === person.id))[0]!;
+}
 
 let under: GridsUnderTest;
 let streetAdmin: string;
 
 beforeAll(async () => {
+  pickFromWorld();
   under = await startGrids(world.people.map((person) => person.id));
   streetAdmin = await tokenFor('STREET_ADMIN', ['510116001']);
 });
@@ -127,8 +142,13 @@ describe('ending an assignment', () => {
 });
 
 describe('buildings', () => {
-  const [[west, south], , [east, north]] = ringOf(microA.id) as [[number, number], unknown, [number, number]];
-  const input = { gridId: microA.id, name: '新建1栋', address: '东升街道棠湖路88号', units: 2, floors: 18, householdCount: 72 };
+  let west: number, south: number, east: number, north: number;
+  const buildingInput = () => ({ gridId: microA.id, name: '新建1栋', address: '东升街道棠湖路88号', units: 2, floors: 18, householdCount: 72 });
+  let input: ReturnType<typeof buildingInput>;
+  beforeAll(() => {
+    [[west, south], , [east, north]] = ringOf(microA.id) as [[number, number], unknown, [number, number]];
+    input = buildingInput();
+  });
 
   it('adds a building inside its micro-grid and counts its households on the grids around it', async () => {
     const before = (await graphql(under.grids.url, `{ gridByCode(code: "${general.code}") { buildingCount householdCount } }`, { token: streetAdmin })).data?.gridByCode;

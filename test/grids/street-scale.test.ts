@@ -1,29 +1,39 @@
 import { distance } from '@turf/distance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCommunityLife } from '../../subgraphs/grids/src/demo/extras.js';
-import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
+import type { DemoWorld } from '../../subgraphs/kit/src/demo/world.js';
 import { cellOf } from '../../subgraphs/grids/src/domain/cells.js';
 import { locateCandidatesQuery } from '../../subgraphs/grids/src/queries/locate-grid.js';
 import { viewerFromClaims } from '../../subgraphs/kit/src/auth.js';
 import { graphql, tokenFor } from '../support/graphql.js';
 import { TEST_SEED } from '../support/subgraph.js';
+import { demoWorld } from '../support/world.js';
 import { startGrids, type GridsUnderTest } from './support.js';
 
 /** DESIGN's street scale: 156,000 residents, about 3,000 micro-grids with boundaries. */
 const RESIDENTS = 156_000;
-const world = generateWorld({ seed: TEST_SEED, residents: RESIDENTS });
-const life = generateCommunityLife(world, TEST_SEED);
 const STREET = '510116001';
-const micros = world.grids.filter((grid) => grid.type === 'MICRO');
-const target = micros.find((grid) => grid.code.startsWith(`${STREET}005`))!;
-const ring = world.boundaries.find((boundary) => boundary.gridId === target.id)!.polygon.coordinates[0]!;
-const point: [number, number] = [ring[0]![0] + (ring[2]![0] - ring[0]![0]) * 0.3, ring[0]![1] + (ring[2]![1] - ring[0]![1]) * 0.3];
+let world: DemoWorld;
+let life: ReturnType<typeof generateCommunityLife>;
+let micros: DemoWorld['grids'];
+let target: DemoWorld['grids'][number];
+let point: [number, number];
+
+function pickFromWorld() {
+  world = demoWorld({ seed: TEST_SEED, residents: RESIDENTS });
+  life = generateCommunityLife(world, TEST_SEED);
+  micros = world.grids.filter((grid) => grid.type === 'MICRO');
+  target = micros.find((grid) => grid.code.startsWith(`${STREET}005`))!;
+  const ring = world.boundaries.find((boundary) => boundary.gridId === target.id)!.polygon.coordinates[0]!;
+  point = [ring[0]![0] + (ring[2]![0] - ring[0]![0]) * 0.3, ring[0]![1] + (ring[2]![1] - ring[0]![1]) * 0.3];
+}
 const viewer = viewerFromClaims({ sub: 'scale', roles: ['STREET_ADMIN'], scopes: ['510115', '510116'] });
 
 let under: GridsUnderTest;
 let token: string;
 
 beforeAll(async () => {
+  pickFromWorld();
   under = await startGrids([], { residents: RESIDENTS });
   token = await tokenFor('STREET_ADMIN', ['510115', '510116']);
   // Seeding 156,000 residents' grids takes a minute on a quiet machine; more when it is busy.
