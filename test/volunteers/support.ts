@@ -1,32 +1,51 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { generateVolunteerExtras } from '../../subgraphs/volunteers/src/demo/extras.js';
-import { generateWorld } from '../../subgraphs/kit/src/demo/world.js';
 import type { Database } from '../../subgraphs/kit/src/database.js';
 import { Activity, type ActivityEntity } from '../../subgraphs/volunteers/src/entities/activity.js';
 import { PointEntry } from '../../subgraphs/volunteers/src/entities/point-entry.js';
 import { Reward } from '../../subgraphs/volunteers/src/entities/reward.js';
 import { Volunteer, type VolunteerEntity } from '../../subgraphs/volunteers/src/entities/volunteer.js';
+import { storedNow } from '../../subgraphs/kit/src/time.js';
 import { newId } from '../../subgraphs/volunteers/src/domain/ids.js';
 import { volunteersSubgraph } from '../../subgraphs/volunteers/src/module.js';
 import { graphql, tokenFor } from '../support/graphql.js';
-import { startTestSubgraph, TEST_RESIDENTS, TEST_SEED, type TestSubgraph } from '../support/subgraph.js';
+import { startTestSubgraph, TEST_SEED, type TestSubgraph } from '../support/subgraph.js';
+import { demoWorld } from '../support/world.js';
+
+/**
+ * An object made on its first use: reading any property builds it once. The demo world is
+ * built lazily (test/support/world.ts), so a test file that never reads it, or reads it
+ * only inside its tests, pays nothing at import.
+ */
+function lazily<T extends object>(make: () => T): T {
+  let made: T | undefined;
+  const real = () => (made ??= make());
+  return new Proxy({} as T, {
+    get: (_, key) => Reflect.get(real(), key),
+    has: (_, key) => Reflect.has(real(), key),
+    ownKeys: () => Reflect.ownKeys(real()),
+    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(real(), key),
+  });
+}
 
 /** The demo world and the volunteer rows derived from it: every test database holds exactly these. */
-export const world = generateWorld({ seed: TEST_SEED, residents: TEST_RESIDENTS });
-export const extras = generateVolunteerExtras(world, TEST_SEED);
+export const world = lazily(() => demoWorld());
+export const extras = lazily(() => generateVolunteerExtras(world, TEST_SEED));
 
 export const STREET = '510116001';
 export const communityOf = (areaCode: string) => areaCode.slice(0, 12);
 
 /** Where the write tests act: a general grid of 东升街道, its community, one of its micro-grids, and a neighbouring community. */
-const homeGrid = world.grids.find((row) => row.type === 'GENERAL' && row.code.startsWith(STREET))!;
-export const HOME = {
-  grid: homeGrid,
-  community: homeGrid.communityCode,
-  micro: world.grids.find((row) => row.type === 'MICRO' && row.parentId === homeGrid.id)!,
-  otherCommunity: world.areas.find((area) => area.level === 'COMMUNITY' && area.code.startsWith(STREET) && area.code !== homeGrid.communityCode)!.code,
-};
+export const HOME = lazily(() => {
+  const homeGrid = world.grids.find((row) => row.type === 'GENERAL' && row.code.startsWith(STREET))!;
+  return {
+    grid: homeGrid,
+    community: homeGrid.communityCode,
+    micro: world.grids.find((row) => row.type === 'MICRO' && row.parentId === homeGrid.id)!,
+    otherCommunity: world.areas.find((area) => area.level === 'COMMUNITY' && area.code.startsWith(STREET) && area.code !== homeGrid.communityCode)!.code,
+  };
+});
 
 /** Confirmed minutes of a volunteer in the demo data: OPENING plus confirmed activity records. */
 export function demoConfirmedMinutes(volunteerId: string): number {
@@ -56,7 +75,7 @@ export function volunteerToken(volunteer: { personId: string; areaCode: string }
 /** New volunteers living in a micro-grid of a community; what `registerVolunteer` writes, without the graph. */
 export async function addVolunteers(db: Database, count: number, areaCode: string): Promise<VolunteerEntity[]> {
   const volunteers = Array.from({ length: count }, () => ({
-    id: newId(), personId: randomUUID(), areaCode, skills: [], availability: [], registeredAt: new Date(Math.floor(Date.now() / 1000) * 1000),
+    id: newId(), personId: randomUUID(), areaCode, skills: [], availability: [], registeredAt: storedNow(),
   }));
   await db.dataSource.getRepository(Volunteer).insert(volunteers);
   return volunteers;

@@ -1,13 +1,13 @@
 import { orRefuse, refuse } from '../../../kit/src/problems.js';
 import { inScope } from '../../../kit/src/scope.js';
 import { inTransaction } from '../../../kit/src/transaction.js';
-import { requireStreetAdmin } from './shared/actors.js';
-import { appendEntry } from './shared/ledger.js';
 import type { Context } from '../context.js';
 import { problem } from '../domain/problems.js';
 import { isWholeNumberIn, reasonText } from '../domain/text.js';
 import type { PointEntryEntity } from '../entities/point-entry.js';
 import { Volunteer } from '../entities/volunteer.js';
+import { requireStreetAdmin } from './shared/actors.js';
+import { appendEntry } from './shared/ledger.js';
 
 /** An ADJUSTMENT with a reason: an opening balance, a goodwill grant, a fix. Never below zero. */
 export async function adjustPoints(context: Context, input: { volunteerId: string; points: number; reason: string }): Promise<PointEntryEntity> {

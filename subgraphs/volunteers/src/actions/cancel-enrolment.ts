@@ -2,14 +2,14 @@ import { refuse, refuseIf } from '../../../kit/src/problems.js';
 import { changed } from '../../../kit/src/sql.js';
 import { storedNow } from '../../../kit/src/time.js';
 import { inTransaction } from '../../../kit/src/transaction.js';
-import { requireStanding } from './shared/actors.js';
-import { visibleEnrolment } from './shared/enrolments.js';
 import type { Context } from '../context.js';
 import { actsFor } from '../domain/access.js';
 import { cancellationProblem } from '../domain/enrolment.js';
 import { problem } from '../domain/problems.js';
 import { Activity } from '../entities/activity.js';
 import { Enrolment, type EnrolmentEntity } from '../entities/enrolment.js';
+import { requireStanding } from './shared/actors.js';
+import { visibleEnrolment } from './shared/enrolments.js';
 
 /** Gives the place back before the start: the volunteer, or a worker of where they live. */
 export async function cancelEnrolment(context: Context, input: { enrolmentId: string }): Promise<EnrolmentEntity> {

@@ -2,9 +2,6 @@ import { refuse, refuseIf } from '../../../kit/src/problems.js';
 import { changed, lockRow } from '../../../kit/src/sql.js';
 import { storedNow } from '../../../kit/src/time.js';
 import { inTransaction } from '../../../kit/src/transaction.js';
-import { requireStanding } from './shared/actors.js';
-import { appendEntry } from './shared/ledger.js';
-import { visibleRedemption } from './shared/redemptions.js';
 import type { Context } from '../context.js';
 import { actsFor, isWorkerFor } from '../domain/access.js';
 import { problem } from '../domain/problems.js';
@@ -12,6 +9,9 @@ import { cancellable } from '../domain/redemption.js';
 import { Redemption, type RedemptionEntity } from '../entities/redemption.js';
 import { Reward } from '../entities/reward.js';
 import { Volunteer } from '../entities/volunteer.js';
+import { requireStanding } from './shared/actors.js';
+import { appendEntry } from './shared/ledger.js';
+import { visibleRedemption } from './shared/redemptions.js';
 
 /**
  * Cancels before pick-up and gives back both: the stock, and the points as a REVERSAL

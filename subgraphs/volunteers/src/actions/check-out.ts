@@ -1,8 +1,6 @@
 import { refuse, refuseIf } from '../../../kit/src/problems.js';
 import { changed } from '../../../kit/src/sql.js';
 import { inTransaction, isUniqueViolation } from '../../../kit/src/transaction.js';
-import { attendance, AttendanceInput } from './shared/attendance.js';
-import { recordChange } from './shared/record-history.js';
 import type { Context } from '../context.js';
 import { checkOutProblem } from '../domain/attendance.js';
 import { newId } from '../domain/ids.js';
@@ -10,6 +8,8 @@ import { problem } from '../domain/problems.js';
 import { serviceMinutes, windowMinutes } from '../domain/service-hours.js';
 import { Enrolment, type EnrolmentEntity } from '../entities/enrolment.js';
 import { ServiceRecord, type ServiceRecordEntity } from '../entities/service-record.js';
+import { attendance, type AttendanceInput } from './shared/attendance.js';
+import { recordChange } from './shared/record-history.js';
 
 /**
  * Checks out and, in the same transaction, writes the PENDING service record: the minutes

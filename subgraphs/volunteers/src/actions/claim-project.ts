@@ -1,11 +1,11 @@
 import { refuse } from '../../../kit/src/problems.js';
 import { storedNow } from '../../../kit/src/time.js';
-import { ledTeams, ownVolunteer } from './shared/actors.js';
-import { moveProject } from './shared/projects.js';
 import type { Context } from '../context.js';
 import { isWorkerFor } from '../domain/access.js';
 import { problem } from '../domain/problems.js';
 import type { ProjectEntity } from '../entities/project.js';
+import { ledTeams, ownVolunteer } from './shared/actors.js';
+import { moveProject } from './shared/projects.js';
 
 /**
  * 认领: a team that serves the community (by its leader, or a worker for it), or a

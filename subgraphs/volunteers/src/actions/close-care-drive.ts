@@ -2,12 +2,12 @@ import { orRefuse, refuse } from '../../../kit/src/problems.js';
 import { changed } from '../../../kit/src/sql.js';
 import { storedNow } from '../../../kit/src/time.js';
 import { inTransaction } from '../../../kit/src/transaction.js';
-import { requireStanding } from './shared/actors.js';
-import { managedDrive } from './shared/care-drives.js';
 import type { Context } from '../context.js';
 import { problem } from '../domain/problems.js';
 import { boundedText } from '../domain/text.js';
 import { CareDrive, type CareDriveEntity } from '../entities/care-drive.js';
+import { requireStanding } from './shared/actors.js';
+import { managedDrive } from './shared/care-drives.js';
 
 /**
  * OPEN → CLOSED, by a worker of the community. The transition is the UPDATE's own

@@ -1,11 +1,11 @@
 import { orRefuse, refuse } from '../../../kit/src/problems.js';
 import { storedNow } from '../../../kit/src/time.js';
-import { moveProject, requireManager } from './shared/projects.js';
 import type { Context } from '../context.js';
 import { problem } from '../domain/problems.js';
 import { boundedText } from '../domain/text.js';
 import { Activity } from '../entities/activity.js';
 import type { ProjectEntity } from '../entities/project.js';
+import { moveProject, requireManager } from './shared/projects.js';
 
 /** A worker closes a project under way with its result, once none of its activities is still open. */
 export function closeProject(context: Context, input: { projectId: string; result: string }): Promise<ProjectEntity> {

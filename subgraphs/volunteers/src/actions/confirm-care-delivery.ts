@@ -2,10 +2,10 @@ import { refuse } from '../../../kit/src/problems.js';
 import { inScope } from '../../../kit/src/scope.js';
 import { changed } from '../../../kit/src/sql.js';
 import { storedNow } from '../../../kit/src/time.js';
-import { requireStanding } from './shared/actors.js';
 import type { Context } from '../context.js';
 import { problem } from '../domain/problems.js';
 import { CareDelivery, type CareDeliveryEntity } from '../entities/care-drive.js';
+import { requireStanding } from './shared/actors.js';
 
 /** The resident confirms, with their own token, that the package reached them. */
 export async function confirmCareDelivery(context: Context, input: { deliveryId: string }): Promise<CareDeliveryEntity> {

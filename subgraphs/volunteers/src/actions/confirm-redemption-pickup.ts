@@ -1,12 +1,12 @@
 import { refuse } from '../../../kit/src/problems.js';
 import { changed } from '../../../kit/src/sql.js';
 import { storedNow } from '../../../kit/src/time.js';
-import { requireStanding } from './shared/actors.js';
-import { visibleRedemption } from './shared/redemptions.js';
 import type { Context } from '../context.js';
 import { isWorkerFor } from '../domain/access.js';
 import { problem } from '../domain/problems.js';
 import { Redemption, type RedemptionEntity } from '../entities/redemption.js';
+import { requireStanding } from './shared/actors.js';
+import { visibleRedemption } from './shared/redemptions.js';
 
 /** A worker of the catalogue's area or of where the volunteer lives hands the reward over. */
 export async function confirmRedemptionPickup(context: Context, input: { redemptionId: string }): Promise<RedemptionEntity> {

@@ -2,16 +2,16 @@ import { orRefuse, refuse } from '../../../kit/src/problems.js';
 import { changed } from '../../../kit/src/sql.js';
 import { storedNow } from '../../../kit/src/time.js';
 import { inTransaction } from '../../../kit/src/transaction.js';
-import { requireStanding } from './shared/actors.js';
-import { appendEntry } from './shared/ledger.js';
-import { recordChange } from './shared/record-history.js';
-import { requireCertifier, visibleRecord } from './shared/records.js';
 import type { Context } from '../context.js';
 import { DEFAULT_POINTS_PER_HOUR, pointsFor } from '../domain/points.js';
 import { problem } from '../domain/problems.js';
 import { confirmation } from '../domain/service-records.js';
 import { PointRate } from '../entities/point-rate.js';
 import { ServiceRecord, type ServiceRecordEntity } from '../entities/service-record.js';
+import { requireStanding } from './shared/actors.js';
+import { appendEntry } from './shared/ledger.js';
+import { recordChange } from './shared/record-history.js';
+import { requireCertifier, visibleRecord } from './shared/records.js';
 
 /**
  * Confirms a pending record, as computed or adjusted with a reason, and credits its points

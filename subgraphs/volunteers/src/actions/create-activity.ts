@@ -2,8 +2,6 @@ import { refuse, refuseIf } from '../../../kit/src/problems.js';
 import { inScope } from '../../../kit/src/scope.js';
 import { storedNow } from '../../../kit/src/time.js';
 import { inTransaction } from '../../../kit/src/transaction.js';
-import { ledTeams, requireStanding } from './shared/actors.js';
-import { projectForActivity } from './shared/projects.js';
 import type { Context } from '../context.js';
 import { isWorkerFor } from '../domain/access.js';
 import { type ActivityRequest, checkActivity } from '../domain/activity-input.js';
@@ -12,6 +10,8 @@ import { problem } from '../domain/problems.js';
 import { Activity, type ActivityEntity } from '../entities/activity.js';
 import { PointRate } from '../entities/point-rate.js';
 import { gridFor } from '../graph/grid.js';
+import { ledTeams, requireStanding } from './shared/actors.js';
+import { projectForActivity } from './shared/projects.js';
 
 export interface CreateActivityInput extends ActivityRequest {
   gridId: string;

@@ -2,7 +2,6 @@ import { GraphQLError } from 'graphql';
 import { refuse, refuseIf } from '../../../kit/src/problems.js';
 import { storedNow } from '../../../kit/src/time.js';
 import { inTransaction } from '../../../kit/src/transaction.js';
-import { requireStanding } from './shared/actors.js';
 import type { Context } from '../context.js';
 import { isWorkerFor } from '../domain/access.js';
 import { checkDrive, type DriveRequest } from '../domain/care-drive.js';
@@ -10,6 +9,7 @@ import { newId } from '../domain/ids.js';
 import { problem } from '../domain/problems.js';
 import { CareDrive, type CareDriveEntity, CareDriveItem, CareDriveTarget, type CareDriveTargetEntity } from '../entities/care-drive.js';
 import { taggedPeople } from '../graph/tagged-people.js';
+import { requireStanding } from './shared/actors.js';
 
 /** A worker of the community starts a drive for its people carrying a tag, with the items of a package. */
 export async function createCareDrive(context: Context, input: DriveRequest): Promise<CareDriveEntity> {

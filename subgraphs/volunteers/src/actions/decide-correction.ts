@@ -3,16 +3,16 @@ import { inScope } from '../../../kit/src/scope.js';
 import { changed } from '../../../kit/src/sql.js';
 import { storedNow } from '../../../kit/src/time.js';
 import { inTransaction } from '../../../kit/src/transaction.js';
-import { requireStanding } from './shared/actors.js';
-import { appendEntry } from './shared/ledger.js';
-import { recordChange } from './shared/record-history.js';
-import { requireCertifier, visibleRecord } from './shared/records.js';
 import type { Context } from '../context.js';
 import { type CorrectionDecision, decisionProblem } from '../domain/corrections.js';
 import { pointsFor } from '../domain/points.js';
 import { problem } from '../domain/problems.js';
 import { CorrectionRequest, type CorrectionRequestEntity } from '../entities/correction-request.js';
 import { ServiceRecord } from '../entities/service-record.js';
+import { requireStanding } from './shared/actors.js';
+import { appendEntry } from './shared/ledger.js';
+import { recordChange } from './shared/record-history.js';
+import { requireCertifier, visibleRecord } from './shared/records.js';
 
 async function visibleCorrection(context: Context, correctionId: string): Promise<CorrectionRequestEntity> {
   const correction = await context.db.dataSource.getRepository(CorrectionRequest).findOneBy({ id: correctionId });

@@ -2,13 +2,13 @@ import { refuse, refuseIf } from '../../../kit/src/problems.js';
 import { changed, latestRow } from '../../../kit/src/sql.js';
 import { storedNow } from '../../../kit/src/time.js';
 import { inTransaction, isUniqueViolation } from '../../../kit/src/transaction.js';
-import { requireStanding, targetVolunteer, visibleActivity } from './shared/actors.js';
 import type { Context } from '../context.js';
 import { enrolmentProblem } from '../domain/enrolment.js';
 import { newId } from '../domain/ids.js';
 import { problem } from '../domain/problems.js';
 import { Activity } from '../entities/activity.js';
 import { Enrolment, type EnrolmentEntity } from '../entities/enrolment.js';
+import { requireStanding, targetVolunteer, visibleActivity } from './shared/actors.js';
 
 /**
  * Takes a place in an activity. The place is taken by one conditional UPDATE

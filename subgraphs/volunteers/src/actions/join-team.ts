@@ -1,11 +1,11 @@
 import { refuse } from '../../../kit/src/problems.js';
 import { storedNow } from '../../../kit/src/time.js';
-import { requireStanding } from './shared/actors.js';
-import { visibleTeam, volunteerForTeam } from './shared/teams.js';
 import type { Context } from '../context.js';
 import { isWorkerFor } from '../domain/access.js';
 import { problem } from '../domain/problems.js';
 import { type MembershipRole, TeamMembership, type TeamMembershipEntity } from '../entities/team-membership.js';
+import { requireStanding } from './shared/actors.js';
+import { visibleTeam, volunteerForTeam } from './shared/teams.js';
 
 /**
  * A volunteer joins a team that serves where they live, as a MEMBER; a worker or a team

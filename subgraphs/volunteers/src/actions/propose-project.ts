@@ -1,12 +1,12 @@
 import { refuse, refuseIf } from '../../../kit/src/problems.js';
 import { storedNow } from '../../../kit/src/time.js';
-import { ownVolunteer, requireStanding } from './shared/actors.js';
 import type { Context } from '../context.js';
 import { isWorkerFor } from '../domain/access.js';
 import { newId } from '../domain/ids.js';
 import { problem } from '../domain/problems.js';
 import { checkProject, type ProjectRequest } from '../domain/project-input.js';
 import { Project, type ProjectEntity } from '../entities/project.js';
+import { ownVolunteer, requireStanding } from './shared/actors.js';
 
 /**
  * A resident volunteer proposes a project for the community they live in; a worker

@@ -3,7 +3,6 @@ import { inScope } from '../../../kit/src/scope.js';
 import { changed, latestRow, lockRow } from '../../../kit/src/sql.js';
 import { storedNow } from '../../../kit/src/time.js';
 import { inTransaction, isUniqueViolation } from '../../../kit/src/transaction.js';
-import { ownVolunteer, requireStanding } from './shared/actors.js';
 import type { Context } from '../context.js';
 import { isWorkerFor } from '../domain/access.js';
 import type { DeliveryOutcome } from '../domain/care-drive.js';
@@ -11,6 +10,7 @@ import { newId } from '../domain/ids.js';
 import { problem } from '../domain/problems.js';
 import { boundedText } from '../domain/text.js';
 import { CareDelivery, type CareDeliveryEntity, CareDrive, CareDriveItem, CareDriveTarget } from '../entities/care-drive.js';
+import { ownVolunteer, requireStanding } from './shared/actors.js';
 
 export interface RecordCareDeliveryInput {
   driveId: string;

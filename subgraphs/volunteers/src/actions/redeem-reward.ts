@@ -2,8 +2,6 @@ import { refuse, refuseIf } from '../../../kit/src/problems.js';
 import { changed, latestRow, lockRow } from '../../../kit/src/sql.js';
 import { storedNow } from '../../../kit/src/time.js';
 import { inTransaction, isUniqueViolation } from '../../../kit/src/transaction.js';
-import { requireStanding, targetVolunteer } from './shared/actors.js';
-import { appendEntry } from './shared/ledger.js';
 import type { Context } from '../context.js';
 import { newId } from '../domain/ids.js';
 import { problem } from '../domain/problems.js';
@@ -11,6 +9,8 @@ import { type RedemptionRequest, requestProblems, rewardProblem, sameRequest } f
 import { Redemption, type RedemptionEntity } from '../entities/redemption.js';
 import { Reward } from '../entities/reward.js';
 import { Volunteer, type VolunteerEntity } from '../entities/volunteer.js';
+import { requireStanding, targetVolunteer } from './shared/actors.js';
+import { appendEntry } from './shared/ledger.js';
 
 export interface RedeemResult {
   redemption: RedemptionEntity;

@@ -7,14 +7,9 @@ import type { Context } from '../context.js';
 import { isSelf } from '../domain/access.js';
 import { newId } from '../domain/ids.js';
 import { problem } from '../domain/problems.js';
-import { type AvailabilitySlot, checkProfile } from '../domain/volunteer-profile.js';
+import { checkProfile, type ProfileChanges } from '../domain/volunteer-profile.js';
 import { Volunteer, type VolunteerEntity } from '../entities/volunteer.js';
 import { personFor } from '../graph/person.js';
-
-export interface ProfileInput {
-  skills?: string[] | null;
-  availability?: AvailabilitySlot[] | null;
-}
 
 /**
  * Registers a resident as a volunteer: a worker (`volunteer:write`) registers residents in
@@ -23,7 +18,7 @@ export interface ProfileInput {
  * its scope for a worker, the resident's own record for a resident, wherever their token is
  * scoped. The unique index on the person refuses a second profile even when two requests race.
  */
-export async function registerVolunteer(context: Context, input: ProfileInput & { personId: string }): Promise<VolunteerEntity> {
+export async function registerVolunteer(context: Context, input: ProfileChanges & { personId: string }): Promise<VolunteerEntity> {
   const self = isSelf(context.viewer, { personId: input.personId });
   requirePermission(context.viewer, self ? 'volunteer:read' : 'volunteer:write');
   const profile = checkProfile(input);

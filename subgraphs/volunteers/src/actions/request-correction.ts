@@ -2,8 +2,6 @@ import { orRefuse, refuse } from '../../../kit/src/problems.js';
 import { changed } from '../../../kit/src/sql.js';
 import { storedNow } from '../../../kit/src/time.js';
 import { inTransaction } from '../../../kit/src/transaction.js';
-import { requireStanding } from './shared/actors.js';
-import { visibleRecord } from './shared/records.js';
 import type { Context } from '../context.js';
 import { isSelf } from '../domain/access.js';
 import { correctionRequest } from '../domain/corrections.js';
@@ -11,6 +9,8 @@ import { newId } from '../domain/ids.js';
 import { problem } from '../domain/problems.js';
 import { CorrectionRequest, type CorrectionRequestEntity } from '../entities/correction-request.js';
 import { ServiceRecord } from '../entities/service-record.js';
+import { requireStanding } from './shared/actors.js';
+import { visibleRecord } from './shared/records.js';
 
 /**
  * The volunteer asks for other hours on a confirmed record. The flag set by a conditional

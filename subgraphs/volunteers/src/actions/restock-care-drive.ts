@@ -1,12 +1,12 @@
 import { orRefuse, refuse, refuseIf } from '../../../kit/src/problems.js';
 import { changed, lockRow } from '../../../kit/src/sql.js';
 import { inTransaction } from '../../../kit/src/transaction.js';
-import { requireStanding } from './shared/actors.js';
-import { managedDrive } from './shared/care-drives.js';
 import type { Context } from '../context.js';
 import { checkRestock, matchRestock, MAX_ITEM_STOCK, type RestockLine } from '../domain/care-drive.js';
 import { problem } from '../domain/problems.js';
 import { CareDrive, type CareDriveEntity, CareDriveItem } from '../entities/care-drive.js';
+import { requireStanding } from './shared/actors.js';
+import { managedDrive } from './shared/care-drives.js';
 
 /**
  * A worker of the community adds stock to items of an open drive. Each line is one

@@ -1,9 +1,9 @@
 import { refuse } from '../../../kit/src/problems.js';
-import { managedReward } from './shared/rewards.js';
 import type { Context } from '../context.js';
 import { problem } from '../domain/problems.js';
 import { isWholeNumberIn } from '../domain/text.js';
 import { Reward, type RewardEntity } from '../entities/reward.js';
+import { managedReward } from './shared/rewards.js';
 
 /** Adds stock in one UPDATE (`stock = stock + n`), so it adds up with redemptions running at the same time. */
 export async function restockReward(context: Context, input: { rewardId: string; quantity: number }): Promise<RewardEntity> {

@@ -2,11 +2,11 @@ import { orRefuse, refuse } from '../../../kit/src/problems.js';
 import { changed } from '../../../kit/src/sql.js';
 import { storedNow } from '../../../kit/src/time.js';
 import { isUniqueViolation } from '../../../kit/src/transaction.js';
-import { requireStreetAdmin } from './shared/actors.js';
 import type { Context } from '../context.js';
 import { problem } from '../domain/problems.js';
 import { boundedText, isWholeNumberIn } from '../domain/text.js';
 import { PointRate, type PointRateEntity } from '../entities/point-rate.js';
+import { requireStreetAdmin } from './shared/actors.js';
 
 /** Sets a category's rate, adding the category when it is new. Records confirmed before keep their rate. */
 export async function setPointRate(context: Context, input: { category: string; pointsPerHour: number }): Promise<PointRateEntity> {

@@ -1,12 +1,11 @@
 import { refuseIf } from '../../../kit/src/problems.js';
-import { ProfileInput } from './register-volunteer.js';
-import { requireStanding, targetVolunteer } from './shared/actors.js';
 import type { Context } from '../context.js';
-import { checkProfile } from '../domain/volunteer-profile.js';
+import { checkProfile, type ProfileChanges } from '../domain/volunteer-profile.js';
 import { Volunteer, type VolunteerEntity } from '../entities/volunteer.js';
+import { requireStanding, targetVolunteer } from './shared/actors.js';
 
 /** Replaces skills and/or availability: the volunteer, or a worker of where they live. */
-export async function updateVolunteerProfile(context: Context, input: ProfileInput & { volunteerId?: string | null }): Promise<VolunteerEntity> {
+export async function updateVolunteerProfile(context: Context, input: ProfileChanges & { volunteerId?: string | null }): Promise<VolunteerEntity> {
   requireStanding(context);
   const volunteer = await targetVolunteer(context, input.volunteerId);
   const profile = checkProfile(input);

@@ -1,11 +1,11 @@
 import { orRefuse } from '../../../../kit/src/problems.js';
 import { changed } from '../../../../kit/src/sql.js';
 import { storedNow } from '../../../../kit/src/time.js';
-import { requireOrganizer, requireStanding, visibleActivity } from './actors.js';
 import type { Context } from '../../context.js';
 import { type ActivityAction, nextStatus } from '../../domain/activity-status.js';
 import { reasonText } from '../../domain/text.js';
 import { Activity, type ActivityEntity } from '../../entities/activity.js';
+import { requireOrganizer, requireStanding, visibleActivity } from './actors.js';
 
 /**
  * Moves an activity along its flow. The UPDATE names the status it moves from, so two

@@ -1,11 +1,11 @@
 import { refuse } from '../../../../kit/src/problems.js';
 import { storedNow, wholeSeconds } from '../../../../kit/src/time.js';
-import { isOrganizer, requireStanding } from './actors.js';
-import { EnrolmentFacts, visibleEnrolment } from './enrolments.js';
 import type { Context } from '../../context.js';
 import { isSelf } from '../../domain/access.js';
 import type { AttendanceRequest } from '../../domain/attendance.js';
 import { problem } from '../../domain/problems.js';
+import { isOrganizer, requireStanding } from './actors.js';
+import { type EnrolmentFacts, visibleEnrolment } from './enrolments.js';
 
 export interface AttendanceInput {
   enrolmentId: string;

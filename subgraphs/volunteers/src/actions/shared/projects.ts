@@ -4,13 +4,13 @@ import { inScope } from '../../../../kit/src/scope.js';
 import { lockRow } from '../../../../kit/src/sql.js';
 import { storedNow } from '../../../../kit/src/time.js';
 import { inTransaction } from '../../../../kit/src/transaction.js';
-import { ledTeams, ownVolunteer, requireStanding } from './actors.js';
 import type { Context } from '../../context.js';
 import { isWorkerFor } from '../../domain/access.js';
 import { problem } from '../../domain/problems.js';
 import { nextProjectStatus, type ProjectAction } from '../../domain/project-status.js';
 import { reasonText } from '../../domain/text.js';
 import { Project, type ProjectEntity } from '../../entities/project.js';
+import { ledTeams, ownVolunteer, requireStanding } from './actors.js';
 
 export type Authorize = (project: ProjectEntity, manager: EntityManager) => Promise<Partial<ProjectEntity>>;
 

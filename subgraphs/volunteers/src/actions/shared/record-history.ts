@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordChangeKind, RecordStatus } from '../../domain/service-records.js';
-import type { ServiceRecordEntity } from '../../entities/service-record.js';
-import { ServiceRecordChange } from '../../entities/service-record-change.js';
-import { newId } from '../../domain/ids.js';
 import { storedNow } from '../../../../kit/src/time.js';
+import { newId } from '../../domain/ids.js';
+import type { RecordChangeKind, RecordStatus } from '../../domain/service-records.js';
+import { ServiceRecordChange } from '../../entities/service-record-change.js';
+import type { ServiceRecordEntity } from '../../entities/service-record.js';
 
 export interface RecordChangeRequest {
   /** The record as it is after the change. */

@@ -1,11 +1,11 @@
 import { refuse } from '../../../../kit/src/problems.js';
-import { isOrganizer } from './actors.js';
 import type { Context } from '../../context.js';
 import { isWorkerFor, sees } from '../../domain/access.js';
 import { problem } from '../../domain/problems.js';
 import { Activity, type ActivityEntity } from '../../entities/activity.js';
 import { ServiceRecord, type ServiceRecordEntity } from '../../entities/service-record.js';
 import { Volunteer, type VolunteerEntity } from '../../entities/volunteer.js';
+import { isOrganizer } from './actors.js';
 
 export interface RecordFacts {
   record: ServiceRecordEntity;

@@ -1,9 +1,9 @@
 import { refuse } from '../../../../kit/src/problems.js';
-import { ledTeams, ownVolunteer, targetVolunteer } from './actors.js';
 import type { Context } from '../../context.js';
 import { isSelf, isWorkerFor } from '../../domain/access.js';
 import { problem } from '../../domain/problems.js';
 import type { VolunteerTeamEntity } from '../../entities/volunteer-team.js';
+import { ledTeams, ownVolunteer, targetVolunteer } from './actors.js';
 
 export async function visibleTeam(context: Context, teamId: string): Promise<VolunteerTeamEntity> {
   return (await context.loaders.teamById.load(teamId)) ?? refuse(problem('TEAM_NOT_FOUND', 'teamId'));
