@@ -18,16 +18,16 @@ export async function insertRows<T extends ObjectLiteral>(manager: EntityManager
   const { driver } = manager.connection;
   const metadata = manager.connection.getMetadata(entity);
   const columns = metadata.columns;
-  const escape = (name: string) => driver.escape(name);
+  const quote = (name: string) => driver.escape(name);
   const placeholders = `(${columns.map(() => '?').join(', ')})`;
   const values = rows.flatMap((row) => columns.map((column) => driver.preparePersistentValue(column.getEntityValue(row), column)));
-  let sql = `INSERT INTO ${escape(metadata.tableName)} (${columns.map((column) => escape(column.databaseName)).join(', ')}) VALUES ${rows.map(() => placeholders).join(', ')}`;
+  let sql = `INSERT INTO ${quote(metadata.tableName)} (${columns.map((column) => quote(column.databaseName)).join(', ')}) VALUES ${rows.map(() => placeholders).join(', ')}`;
   if (upsert?.length) {
-    const updated = upsert.map((property) => escape(metadata.findColumnWithPropertyName(property)!.databaseName));
+    const updated = upsert.map((property) => quote(metadata.findColumnWithPropertyName(property)!.databaseName));
     sql +=
       manager.connection.options.type === 'mysql'
         ? ` ON DUPLICATE KEY UPDATE ${updated.map((column) => `${column} = VALUES(${column})`).join(', ')}`
-        : ` ON CONFLICT (${escape(metadata.primaryColumns[0]!.databaseName)}) DO UPDATE SET ${updated.map((column) => `${column} = excluded.${column}`).join(', ')}`;
+        : ` ON CONFLICT (${quote(metadata.primaryColumns[0]!.databaseName)}) DO UPDATE SET ${updated.map((column) => `${column} = excluded.${column}`).join(', ')}`;
   }
   await manager.query(sql, values);
 }
