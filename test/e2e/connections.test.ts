@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_GRID_CODE, EXAMPLE_QUERY } from '../../scripts/example-query.js';
+import { EXAMPLE_GRID_CODE } from '../../scripts/example-query.js';
+import { gql } from '../generated/gql.js';
+import { GridOverviewDocument } from '../generated/graphql.js';
 import { graphql, tokenFor } from '../support/graphql.js';
 import { startPlatform, type Platform } from '../support/platform.js';
 
@@ -24,7 +26,7 @@ const subgraphConnections = async () =>
   Object.fromEntries(await Promise.all(Object.entries(platform.subgraphs).map(async ([name, subgraph]) => [name, await metric(subgraph.url, 'http_connections_accepted_total')] as const)));
 
 const ask = async () => {
-  const { errors } = await graphql(platform.gatewayUrl, EXAMPLE_QUERY, { token: streetAdmin, variables: { code: EXAMPLE_GRID_CODE } });
+  const { errors } = await graphql(platform.gatewayUrl, GridOverviewDocument, { token: streetAdmin, variables: { code: EXAMPLE_GRID_CODE } });
   expect(errors).toBeUndefined();
 };
 
@@ -34,7 +36,7 @@ describe('what the gateway reuses between requests', () => {
     for (let request = 0; request < 10; request += 1) await ask();
     expect((await metric(platform.gatewayUrl, 'gateway_query_plans_built_total')) - before).toBe(1);
     // A different operation is a plan of its own.
-    await graphql(platform.gatewayUrl, '{ area(code: "510116001") { name } }', { token: streetAdmin });
+    await graphql(platform.gatewayUrl, gql(`query StreetName { area(code: "510116001") { name } }`), { token: streetAdmin });
     expect((await metric(platform.gatewayUrl, 'gateway_query_plans_built_total')) - before).toBe(2);
   });
 
