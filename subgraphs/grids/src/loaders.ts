@@ -91,6 +91,7 @@ interface CardSources {
   staffById: DataLoader<string, GridStaffEntity | null>;
 }
 
+/** The values of a `loadMany` whose keys did not fail; a group loader has no nulls to drop. */
 function found<T>(values: readonly (T | Error)[]): T[] {
   return values.flatMap((value) => (value instanceof Error ? [] : [value]));
 }
