@@ -5,7 +5,7 @@ import { Person, type PersonEntity } from '../../entities/person.js';
 import { PersonTag, type PersonTagEntity } from '../../entities/person-tag.js';
 import { ResidenceMove, type ResidenceMoveEntity } from '../../entities/residence-move.js';
 import { moveRow, newPersonRows, newTagRow } from '../rows.js';
-import { insertRows } from './insert-rows.js';
+import { bulkInsert } from '../../../../kit/src/bulk-insert.js';
 
 /** Rows per multi-row statement: well inside SQLite's 32,766 and MySQL's 65,535 placeholders. */
 const ROWS_PER_STATEMENT = 1000;
@@ -56,8 +56,8 @@ export function importWrites(decisions: readonly RowDecision<PersonEntity>[], no
   return { writes, result };
 }
 
-async function insertChunks<T extends ObjectLiteral>(manager: EntityManager, entity: EntitySchema<T>, rows: T[], upsert?: (keyof T & string)[]): Promise<void> {
-  for (let index = 0; index < rows.length; index += ROWS_PER_STATEMENT) await insertRows(manager, entity, rows.slice(index, index + ROWS_PER_STATEMENT), { upsert });
+function insertChunks<T extends ObjectLiteral>(manager: EntityManager, entity: EntitySchema<T>, rows: T[], upsert?: (keyof T & string)[]): Promise<void> {
+  return bulkInsert(manager, entity, rows, { ...(upsert ? { upsert } : {}), rowsPerStatement: ROWS_PER_STATEMENT });
 }
 
 async function inChunks(ids: readonly string[], run: (chunk: string[]) => Promise<unknown>): Promise<void> {
