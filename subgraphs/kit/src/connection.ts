@@ -2,8 +2,7 @@ import DataLoader from 'dataloader';
 import { In, type DataSource, type EntitySchema, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { Viewer } from './auth.js';
 import { badUserInput } from './errors.js';
-import { ancestorCodes } from './area-code.js';
-import { scopeSql } from './scope.js';
+import { overlapsScopeSql, scopeSql } from './scope.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -169,14 +168,6 @@ export interface GroupPageOptions<T> {
    * the viewer's scope and on the path above it, as `whereOverlapsScope` says.
    */
   scope?: 'inside' | 'overlaps';
-}
-
-/** `whereOverlapsScope` (scope.ts) as raw SQL with positional parameters, for the hand-built group pages. */
-function overlapsScopeSql(viewer: Viewer, column: string): { sql: string; params: string[] } {
-  const ancestors = [...new Set(viewer.scopes.flatMap((scope) => ancestorCodes(scope)))];
-  if (ancestors.length === 0) return scopeSql(viewer, column);
-  const inside = scopeSql(viewer, column);
-  return { sql: `(${inside.sql} OR ${column} IN (${ancestors.map(() => '?').join(', ')}))`, params: [...inside.params, ...ancestors] };
 }
 
 /**

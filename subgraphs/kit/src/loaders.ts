@@ -6,7 +6,7 @@ export type Restrict<T extends ObjectLiteral = ObjectLiteral> = (qb: SelectQuery
 
 interface LoaderOptions<T extends ObjectLiteral> {
   /** Adds the visibility rule (scope) to the statement, so rows outside it are never read. */
-  restrict?: Restrict<T>;
+  restrict?: Restrict<NoInfer<T>>;
   /** Order of rows inside a group, e.g. `code`. */
   orderBy?: keyof T & string;
 }

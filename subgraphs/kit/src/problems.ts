@@ -48,9 +48,9 @@ export function refuseIf(...found: readonly (Problem | null | undefined | readon
 }
 
 /** Unwraps a domain check: its value, or a refusal with its problem. */
-export function orRefuse<T extends object>(checked: T | { problem: Problem }): T {
+export function orRefuse<T extends object, P extends Problem = Problem>(checked: T | { problem: P }): Exclude<T, { problem: P }> {
   if ('problem' in checked) throw new Refusal([checked.problem as Problem]);
-  return checked;
+  return checked as Exclude<T, { problem: P }>;
 }
 
 export type Payload<Key extends string, T> = { [key in Key]: T | null } & { userErrors: UserError[] };

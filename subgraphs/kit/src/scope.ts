@@ -65,3 +65,11 @@ export function whereOverlapsScope<T extends WhereExpressionBuilder>(qb: T, view
     }),
   );
 }
+
+/** `whereOverlapsScope` as raw SQL with positional parameters, for hand-built statements. */
+export function overlapsScopeSql(viewer: Viewer, column: string): { sql: string; params: string[] } {
+  const ancestors = [...new Set(viewer.scopes.flatMap((scope) => ancestorCodes(scope)))];
+  if (ancestors.length === 0) return scopeSql(viewer, column);
+  const inside = scopeSql(viewer, column);
+  return { sql: `(${inside.sql} OR ${column} IN (${ancestors.map(() => '?').join(', ')}))`, params: [...inside.params, ...ancestors] };
+}
