@@ -16,7 +16,7 @@ beforeAll(async () => {
   const { data } = await graphql(services.grids!.url, `{ grids(areaCode: "${STREET}", type: MICRO, first: 100) { pageInfo { hasNextPage } edges { node { code staff { id role person { id } } } } } }`, { token: streetAdmin });
   expect(data?.grids.pageInfo.hasNextPage).toBe(false);
   const seen = new Map<string, { id: string; personId: string; gridCode: string }>();
-  for (const { node } of [...data?.grids.edges].sort((a, b) => (a.node.code < b.node.code ? -1 : 1))) {
+  for (const { node } of [...data!.grids.edges].sort((a, b) => (a.node.code < b.node.code ? -1 : 1))) {
     for (const staff of node.staff) {
       if (['MICRO_GRID_LEADER', 'MICRO_GRID_WORKER'].includes(staff.role) && !seen.has(staff.id)) seen.set(staff.id, { id: staff.id, personId: staff.person.id, gridCode: node.code });
     }

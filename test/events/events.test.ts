@@ -187,7 +187,7 @@ describe('events subgraph: fields on other subgraphs’ entities', () => {
     const micro = demoWorld().grids.find((grid) => grid.id === under(HUAYUAN)[0]!.gridId)!;
     const general = demoWorld().grids.find((grid) => grid.id === micro.parentId)!;
     const { data } = await ask(ENTITY_EVENTS, { first: 100, r: [total, general, micro].map(({ id, code }) => ({ __typename: 'Grid', id, code })) });
-    const [ofTotal, ofGeneral, ofMicro] = data?._entities;
+    const [ofTotal, ofGeneral, ofMicro] = data!._entities;
     expect(ofTotal.events.totalCount).toBe(under(HUAYUAN).length);
     expect(nodeIds(ofTotal.events)).toEqual(sortedIds(under(HUAYUAN)));
     expect(ofGeneral.events.totalCount).toBe(under(general.code).length);

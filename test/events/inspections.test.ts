@@ -91,7 +91,7 @@ describe('inspections and rectification (安全巡查整改)', () => {
         { description: '燃气报警器失效', hazardLevel: 'GENERAL', needsRectification: true },
       ] },
     }, community);
-    const [one, two] = data?.recordInspection.inspection.findings.map((finding: { rectification: { id: string } }) => finding.rectification.id);
+    const [one, two] = data!.recordInspection.inspection.findings.map((finding: { rectification: { id: string } }) => finding.rectification.id);
     await closeRectification(one);
     await closeRectification(two);
     const results = await Promise.all([one, two].map((eventId) => services.ask(STEP('closeEvent'), { input: { eventId } }, community)));

@@ -23,7 +23,8 @@ let extras: ReturnType<typeof deriveEventExtras> | undefined;
  * with: built on first use, with the world, never at module load.
  */
 export function demoExtras(): ReturnType<typeof deriveEventExtras> {
-  return (extras ??= deriveEventExtras(demoWorld(), { seed: TEST_SEED, catalogue: DEFAULT_CATEGORIES, calendar: CALENDAR }));
+  extras ??= deriveEventExtras(demoWorld(), { seed: TEST_SEED, catalogue: DEFAULT_CATEGORIES, calendar: CALENDAR });
+  return extras;
 }
 export type DemoEventRow = ReturnType<typeof demoExtras>['events'][number];
 

@@ -68,7 +68,7 @@ describe('grids subgraph', () => {
     const second = await graphql(grids.url, query, { token: streetAdmin, variables: { after: first.data?.grids.pageInfo.endCursor } });
     const micro = world.grids.filter((grid) => grid.type === 'MICRO' && grid.code.startsWith('510116001')).map((grid) => grid.code).sort();
     expect(first.data?.grids.totalCount).toBe(micro.length);
-    const codes = [...first.data?.grids.edges, ...second.data?.grids.edges].map((edge: { node: { code: string } }) => edge.node.code);
+    const codes = [...first.data!.grids.edges, ...second.data!.grids.edges].map((edge: { node: { code: string } }) => edge.node.code);
     expect(codes).toEqual(micro.slice(0, 10));
   });
 

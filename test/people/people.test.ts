@@ -157,7 +157,7 @@ describe('filtering people', () => {
     const query = 'query($after: String) { people(filter: { areaCode: "510116001" }, first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }';
     const first = await graphql(env.url, query, { token: admin });
     const second = await graphql(env.url, query, { token: admin, variables: { after: first.data?.people.pageInfo.endCursor } });
-    const ids = [...first.data?.people.edges, ...second.data?.people.edges].map((edge: { node: { id: string } }) => edge.node.id);
+    const ids = [...first.data!.people.edges, ...second.data!.people.edges].map((edge: { node: { id: string } }) => edge.node.id);
     expect(ids).toEqual(sortedIds(residentsUnder('510116001')).slice(0, 14));
     expect(second.data?.people.pageInfo.hasNextPage).toBe(true);
   });
@@ -270,7 +270,7 @@ describe('the work’s queries', () => {
     let after: string | null = null;
     do {
       const { data }: { data?: Record<string, any> | null } = await graphql(env.url, query, { token: admin, variables: { after } });
-      ids.push(...data?.people.edges.map((edge: { node: { id: string } }) => edge.node.id));
+      ids.push(...data!.people.edges.map((edge: { node: { id: string } }) => edge.node.id));
       after = data?.people.pageInfo.hasNextPage ? data.people.pageInfo.endCursor : null;
     } while (after);
     expect(ids).toEqual(sortedIds(residentsUnder('510116')));

@@ -87,7 +87,7 @@ describe('unmasked reads', () => {
     expect(log.edges[0].node.fields).toEqual(expect.arrayContaining(['idNumber', 'birthDate']));
     expect(elders.map((person) => person.id)).toContain(log.edges[0].node.person.id);
     const rest = await graphql(env.url, 'query($after: String) { piiAccessLog(first: 100, after: $after) { edges { node { person { id } } } } }', { token: auditor, variables: { after: log.pageInfo.endCursor } });
-    const seen = [...log.edges, ...rest.data?.piiAccessLog.edges].map((edge: { node: { person: { id: string } } }) => edge.node.person.id);
+    const seen = [...log.edges, ...rest.data!.piiAccessLog.edges].map((edge: { node: { person: { id: string } } }) => edge.node.person.id);
     expect(seen.sort()).toEqual(sortedIds(elders));
     const byPerson = await graphql(env.url, `{ piiAccessLog(filter: { personId: "${elders[0]!.id}", areaCode: "${SANYIQIAO}" }) { totalCount } }`, { token: auditor });
     expect(byPerson.data?.piiAccessLog.totalCount).toBe(1);

@@ -35,7 +35,7 @@ describe('setting tags', () => {
     ]);
 
     const second = await setTags(person.id, [{ code: 'NEW_EMPLOYMENT_WORKER', occupation: 'DELIVERY_RIDER' }]);
-    const { tags, tagHistory } = second.data?.setTags.person;
+    const { tags, tagHistory } = second.data!.setTags.person;
     expect(tags).toMatchObject([{ code: 'NEW_EMPLOYMENT_WORKER', occupation: 'DELIVERY_RIDER', until: null }]);
     expect(tagHistory).toHaveLength(3);
     const closed = tagHistory.filter((tag: { until: string | null }) => tag.until !== null);

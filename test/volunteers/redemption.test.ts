@@ -31,7 +31,10 @@ afterEach(() => expectLedgerInvariant(volunteers.db));
 
 const ask = (token: string, query: string, variables: Record<string, unknown> = {}) => call(volunteers.url, token, query, variables);
 let keys = 0;
-const key = () => `test-key-${(keys += 1).toString().padStart(6, '0')}`;
+const key = () => {
+  keys += 1;
+  return `test-key-${keys.toString().padStart(6, '0')}`;
+};
 
 async function grant(volunteer: VolunteerEntity, points: number) {
   const { adjustPoints } = await ask(admin, MUTATIONS.adjustPoints, { input: { volunteerId: volunteer.id, points, reason: '爱心超市开账余额' } });
@@ -216,7 +219,9 @@ describe('redemption under real concurrency', () => {
     expect(after.stock).toBe(0);
     expect(after.entries - entriesBefore).toBe(3);
     const winners = new Set(responses.flatMap((response, index) => (response.data?.redeemReward.redemption ? [racers[index]!.id] : [])));
-    racers.forEach((volunteer, index) => expect(after.balances[index]).toBe(winners.has(volunteer.id) ? 20 : 100));
+    racers.forEach((volunteer, index) => {
+      expect(after.balances[index]).toBe(winners.has(volunteer.id) ? 20 : 100);
+    });
     expect(await volunteers.db.dataSource.getRepository(Redemption).countBy({ rewardId: item.id })).toBe(3);
   });
 

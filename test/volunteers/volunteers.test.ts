@@ -173,7 +173,7 @@ describe('volunteers subgraph', () => {
     for (let guard = 0; guard < 50; guard += 1) {
       const { data } = await ask(streetAdmin, query, { after });
       expect(data?.activities.totalCount).toBe(expected.length);
-      seen.push(...data?.activities.edges.map((edge: { node: { id: string } }) => edge.node.id));
+      seen.push(...data!.activities.edges.map((edge: { node: { id: string } }) => edge.node.id));
       if (!data?.activities.pageInfo.hasNextPage) break;
       after = data.activities.pageInfo.endCursor;
       expect(after).not.toContain(expected[0]);

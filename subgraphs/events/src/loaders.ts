@@ -49,8 +49,10 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     eventsUnderArea: eventPages('areaCode'),
     eventsByAssignee: (statuses: readonly EventStatus[] | null | undefined) => {
       const key = statuses?.length ? [...new Set(statuses)].sort().join(',') : '';
-      let loader = assigned.get(key);
-      if (!loader) assigned.set(key, (loader = eventPages('assigneeId', key ? (key.split(',') as EventStatus[]) : undefined)));
+      const existing = assigned.get(key);
+      if (existing) return existing;
+      const loader = eventPages('assigneeId', key ? (key.split(',') as EventStatus[]) : undefined);
+      assigned.set(key, loader);
       return loader;
     },
     eventsByReporter: eventPages('reporterId'),

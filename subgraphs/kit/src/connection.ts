@@ -183,16 +183,16 @@ export function createGroupPageLoader<T extends ObjectLiteral & { id: string }>(
   options: GroupPageOptions<T>,
 ): GroupPageLoader<T> {
   const metadata = dataSource.getMetadata(entity);
-  const escape = (name: string) => dataSource.driver.escape(name);
-  const table = escape(metadata.tableName);
-  const groupColumn = escape(columnName(metadata, options.groupBy));
-  const areaColumn = escape(columnName(metadata, options.areaCodeProperty));
-  const idColumn = escape(columnName(metadata, 'id'));
+  const quote = (name: string) => dataSource.driver.escape(name);
+  const table = quote(metadata.tableName);
+  const groupColumn = quote(columnName(metadata, options.groupBy));
+  const areaColumn = quote(columnName(metadata, options.areaCodeProperty));
+  const idColumn = quote(columnName(metadata, 'id'));
   const scope = options.scope === 'overlaps' ? overlapsScopeSql(viewer, areaColumn) : scopeSql(viewer, areaColumn);
   const filters: string[] = [];
   const filterParams: unknown[] = [];
   for (const [property, value] of Object.entries(options.filter ?? {})) {
-    const column = escape(columnName(metadata, property));
+    const column = quote(columnName(metadata, property));
     if (value === null) filters.push(`${column} IS NULL`);
     else if (Array.isArray(value)) {
       filters.push(value.length ? `${column} IN (${value.map(() => '?').join(', ')})` : '1 = 0');

@@ -37,7 +37,7 @@ export function stationFieldProblems(fields: StationFields): Problem[] {
   if (fields.name != null) found.push(nameProblem(fields.name));
   if (fields.operator != null) found.push(textProblem(fields.operator, 128, 'INVALID_OPERATOR', 'operator', '运营单位'));
   if (fields.address != null && fields.address.trim().length > 200) found.push(problem('INVALID_ADDRESS', 'address', '地址不超过 200 个字符'));
-  if (fields.phone != null && fields.phone.trim() && !WORK_PHONE.test(fields.phone.trim())) {
+  if (fields.phone?.trim() && !WORK_PHONE.test(fields.phone.trim())) {
     found.push(problem('INVALID_PHONE', 'phone', '联系电话应为 11 位手机号或带区号的固定电话，如 028-12345678'));
   }
   if (fields.services != null) {

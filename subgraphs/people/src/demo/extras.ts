@@ -84,6 +84,8 @@ export function generatePeopleExtras(world: DemoWorld, seed: number): PeopleExtr
     // 户籍 residents mostly live where they were born; others since they registered.
     const since = person.residencyType === 'REGISTERED' && faker.datatype.boolean() ? person.birthDate : isoDate(registered);
     const until = person.residencyType === 'FLOATING' ? isoDate(ANCHOR + faker.number.int({ min: 30, max: 1095 }) * DAY) : null;
+    // Dates as YYYY-MM-DD text: the later of the two by comparison, which Math.max cannot do for strings.
+    // biome-ignore lint/complexity/useMathMinMax: the operands are strings
     extras.residency.set(person.id, { residencySince: since < person.birthDate ? person.birthDate : since, residencyUntil: until });
 
     if (faker.number.int(40) === 0) {

@@ -38,7 +38,7 @@ const ROOM = /^[\p{L}\p{N}\-#·（）() ]{1,32}$/u;
  * total grid is the whole community, not a place: residents go in one of its grids.
  */
 export function residenceGridProblem(grid: GridFacts | null, inViewerScope: (areaCode: string) => boolean, field = 'gridId'): Problem | null {
-  if (!grid || grid.status !== 'ACTIVE') return { code: 'GRID_NOT_FOUND', field, message: '网格不存在或已撤销' };
+  if (grid?.status !== 'ACTIVE') return { code: 'GRID_NOT_FOUND', field, message: '网格不存在或已撤销' };
   if (grid.type === 'COMMUNITY_TOTAL') {
     return { code: 'GRID_NOT_RESIDENTIAL', field, message: '社区总网格不能作为居住网格，请选择一般网格、微网格或专属网格' };
   }

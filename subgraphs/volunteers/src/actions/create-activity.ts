@@ -30,7 +30,7 @@ export async function createActivity(context: Context, input: CreateActivityInpu
   const checked = checkActivity(input, categories, storedNow());
   refuseIf(checked.problems);
   const grid = await gridFor(context, input.gridId);
-  if (!grid || grid.status !== 'ACTIVE') refuse(problem('GRID_NOT_FOUND', 'gridId'));
+  if (grid?.status !== 'ACTIVE') refuse(problem('GRID_NOT_FOUND', 'gridId'));
   if (!inScope(context.viewer, grid.code)) refuse(problem('OUT_OF_SCOPE', 'gridId'));
   const teamId = input.teamId ?? null;
   if (teamId) {

@@ -53,7 +53,10 @@ type Event = { at: number; points: number; type: PointEntryEntity['type']; servi
 export function generateVolunteerExtras(world: DemoWorld, seed: number): VolunteerExtras {
   const faker = new Faker({ locale: [zh_CN, base], seed });
   let counter = 0;
-  const id = (at: number) => formatUuidV7(at, (counter += 1) & 0xfff, Buffer.from(faker.string.hexadecimal({ length: 16, prefix: '' }), 'hex'));
+  const id = (at: number) => {
+    counter += 1;
+    return formatUuidV7(at, counter & 0xfff, Buffer.from(faker.string.hexadecimal({ length: 16, prefix: '' }), 'hex'));
+  };
   const extras: VolunteerExtras = {
     rewards: [], enrolments: [], records: [], changes: [], corrections: [], entries: [], redemptions: [], enrolledCounts: new Map(),
     projects: [], projectOfActivity: new Map(), drives: { drives: [], items: [], targets: [], deliveries: [] },
@@ -73,7 +76,9 @@ export function generateVolunteerExtras(world: DemoWorld, seed: number): Volunte
     const createdAt = new Date(anchor - 90 * DAY);
     extras.rewards.push({ id: id(createdAt.getTime()), name, description: null, areaCode, pointsCost, stock, active, createdAt });
   };
-  STREET_REWARDS.forEach((item, index) => reward(STREET, item, index < STREET_REWARDS.length - 1));
+  STREET_REWARDS.forEach((item, index) => {
+    reward(STREET, item, index < STREET_REWARDS.length - 1);
+  });
   for (const community of communities) reward(community, COMMUNITY_REWARDS[faker.number.int({ min: 0, max: COMMUNITY_REWARDS.length - 1 })]!);
 
   // OPENING records: the confirmed hours each volunteer of the world brings.

@@ -26,7 +26,7 @@ export interface ImportWrites {
 /** Turns a batch's decisions into rows; the person each row ends with is in `result`. */
 export function importWrites(decisions: readonly RowDecision<PersonEntity>[], now: Date, today: string, viewer: Viewer): { writes: ImportWrites; result: (PersonEntity | null)[] } {
   const writes: ImportWrites = { created: [], updated: [], tags: [], closedTagIds: [], moves: [], tagAreas: new Map() };
-  const result = decisions.map((decision) => {
+  const apply = (decision: RowDecision<PersonEntity>): PersonEntity | null => {
     switch (decision.kind) {
       case 'FAILED':
         return null;
@@ -52,8 +52,8 @@ export function importWrites(decisions: readonly RowDecision<PersonEntity>[], no
         return updated;
       }
     }
-  });
-  return { writes, result };
+  };
+  return { writes, result: decisions.map(apply) };
 }
 
 function insertChunks<T extends ObjectLiteral>(manager: EntityManager, entity: EntitySchema<T>, rows: T[], upsert?: (keyof T & string)[]): Promise<void> {
