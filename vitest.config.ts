@@ -42,7 +42,11 @@ export const TIERS = {
     'test/people/export-script.test.ts',
     'test/people/import-script.test.ts',
   ],
-  subgraph: ['test/{people,grids,volunteers,events}/**/*.test.ts', 'test/kit/bulk-insert.test.ts', 'test/kit/pagination.test.ts'],
+  subgraph: [
+    'test/{people,grids,volunteers,events}/**/*.test.ts',
+    'test/kit/bulk-insert.test.ts',
+    'test/kit/pagination.test.ts',
+  ],
 } as const;
 
 /** What each tier leaves to the others: subgraph's folder globs would also take their files. */

@@ -4,7 +4,12 @@ import { parseConfig } from '../subgraphs/kit/src/config.js';
 
 const list = <T extends z.ZodType>(item: T) =>
   z.string().transform((value, ctx) => {
-    const parsed = z.array(item).safeParse(value.split(',').map((part) => part.trim()).filter(Boolean));
+    const parsed = z.array(item).safeParse(
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    );
     if (!parsed.success) {
       ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list' });
       return z.NEVER;
@@ -23,7 +28,11 @@ export const benchConfig = parseConfig(
      * Residents per community: a larger city has more communities of this size, not denser
      * ones. The default is street scale's density, 156,000 residents in 37 communities.
      */
-    BENCH_COMMUNITY_RESIDENTS: z.coerce.number().int().min(100).default(Math.round(156_000 / 37)),
+    BENCH_COMMUNITY_RESIDENTS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .default(Math.round(156_000 / 37)),
     BENCH_CONNECTIONS: list(z.coerce.number().int().min(1)).default([10, 50]),
     BENCH_DURATION_SECONDS: z.coerce.number().min(1).default(10),
     BENCH_WARMUP_SECONDS: z.coerce.number().min(0).default(3),
@@ -38,15 +47,25 @@ export const benchConfig = parseConfig(
      * 4 GB holds the million-resident world; never more than a quarter of this machine's
      * memory, when the database runs beside the benchmark.
      */
-    BENCH_BUFFER_POOL_MB: z.coerce.number().int().min(0).default(Math.min(4096, Math.floor(totalmem() / 4 / 1024 ** 2))),
+    BENCH_BUFFER_POOL_MB: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(Math.min(4096, Math.floor(totalmem() / 4 / 1024 ** 2))),
     BENCH_PORT_BASE: z.coerce.number().int().min(1024).max(65000).default(4300),
     BENCH_SEED: z.coerce.number().int().default(20261129),
     /** Only these operations (names from bench/operations.ts); all when unset. */
     BENCH_OPERATIONS: list(z.string().min(1)).optional(),
     /** Reuse databases an earlier run filled with the same size and seed, instead of refilling. */
-    BENCH_REUSE: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+    BENCH_REUSE: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
     /** Skip the growth comparison (it fills a million residents). */
-    BENCH_SKIP_GROWTH: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+    BENCH_SKIP_GROWTH: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
   }),
 );
 

@@ -47,7 +47,9 @@ async function send(target: Awaited<ReturnType<typeof graphTarget>>): Promise<vo
 
 /** Which database each logged connection opened ("root@localhost on bench_x_people using TCP/IP"). */
 async function connectionDatabases(admin: Connection): Promise<Map<number, string>> {
-  const [rows] = await admin.query<RowDataPacket[]>("SELECT thread_id, CONVERT(argument USING utf8mb4) AS argument FROM mysql.general_log WHERE command_type = 'Connect'");
+  const [rows] = await admin.query<RowDataPacket[]>(
+    "SELECT thread_id, CONVERT(argument USING utf8mb4) AS argument FROM mysql.general_log WHERE command_type = 'Connect'",
+  );
   const databases = new Map<number, string>();
   for (const row of rows) {
     const match = /\son\s+(\S+)/.exec(String(row.argument));
@@ -103,7 +105,14 @@ try {
           ms = Math.min(ms ?? Number.POSITIVE_INFINITY, performance.now() - started);
         }
       }
-      findings.push({ operation: operation.name, database: database.slice(prefix.length + 1), statement, plan: rows, fullScan: rows.some(isFullScan), ms });
+      findings.push({
+        operation: operation.name,
+        database: database.slice(prefix.length + 1),
+        statement,
+        plan: rows,
+        fullScan: rows.some(isFullScan),
+        ms,
+      });
     }
     log(`${operation.name}: ${findings.filter((f) => f.operation === operation.name).length} statements`);
   }
@@ -114,10 +123,20 @@ try {
 }
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replace(/\s+/g, ' ');
-const lines = ['| operation | subgraph | ms | statement | plan (table: access, key, rows estimated (read)) | full scan |', '|---|---|---|---|---|---|'];
+const lines = [
+  '| operation | subgraph | ms | statement | plan (table: access, key, rows estimated (read)) | full scan |',
+  '|---|---|---|---|---|---|',
+];
 for (const finding of findings) {
-  const plan = finding.plan.map((row) => `${row.table}: ${row.type}, ${row.key ?? '–'}, ${row.rows ?? '–'}${row.r_rows === undefined || row.r_rows === null ? '' : ` (read ${Math.round(Number(row.r_rows))})`}`).join('; ');
-  lines.push(`| ${finding.operation} | ${finding.database} | ${finding.ms === null ? '–' : finding.ms.toFixed(1)} | ${cell(finding.statement.slice(0, 240))} | ${cell(plan)} | ${finding.fullScan ? '**yes**' : 'no'} |`);
+  const plan = finding.plan
+    .map(
+      (row) =>
+        `${row.table}: ${row.type}, ${row.key ?? '–'}, ${row.rows ?? '–'}${row.r_rows === undefined || row.r_rows === null ? '' : ` (read ${Math.round(Number(row.r_rows))})`}`,
+    )
+    .join('; ');
+  lines.push(
+    `| ${finding.operation} | ${finding.database} | ${finding.ms === null ? '–' : finding.ms.toFixed(1)} | ${cell(finding.statement.slice(0, 240))} | ${cell(plan)} | ${finding.fullScan ? '**yes**' : 'no'} |`,
+  );
 }
 const scans = findings.filter((finding) => finding.fullScan).length;
 const summary = `${findings.length} statements EXPLAINed at ${config.BENCH_STREET.toLocaleString('en')} residents, ${scans} reading more than ${FULL_SCAN_ROWS} rows of a table or index whole.`;

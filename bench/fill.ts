@@ -53,9 +53,17 @@ export async function fill(residents: number, prefix: string): Promise<number> {
   try {
     await Promise.all(
       MODULES.map(async (module) => {
-        const db = await openDatabase({ url: databaseUrl(benchConfig.BENCH_MYSQL_URL, prefix, module.name), entities: module.entities, migrations: module.migrations });
+        const db = await openDatabase({
+          url: databaseUrl(benchConfig.BENCH_MYSQL_URL, prefix, module.name),
+          entities: module.entities,
+          migrations: module.migrations,
+        });
         try {
-          await module.seedIfEmpty?.(db, { seed: benchConfig.BENCH_SEED, residents, communityResidents: benchConfig.BENCH_COMMUNITY_RESIDENTS }, logger);
+          await module.seedIfEmpty?.(
+            db,
+            { seed: benchConfig.BENCH_SEED, residents, communityResidents: benchConfig.BENCH_COMMUNITY_RESIDENTS },
+            logger,
+          );
         } finally {
           await db.dataSource.destroy();
         }
@@ -68,8 +76,15 @@ export async function fill(residents: number, prefix: string): Promise<number> {
   // Marks the databases as finished, for BENCH_REUSE: a fill cut short leaves no mark.
   const marker = await createConnection({ uri: benchConfig.BENCH_MYSQL_URL });
   try {
-    await marker.query(`CREATE TABLE \`${prefix}_people\`.${MARK} (residents INT NOT NULL, community_residents INT NOT NULL, seed INT NOT NULL, seconds DOUBLE NOT NULL)`);
-    await marker.query(`INSERT INTO \`${prefix}_people\`.${MARK} VALUES (?, ?, ?, ?)`, [residents, benchConfig.BENCH_COMMUNITY_RESIDENTS, benchConfig.BENCH_SEED, seconds]);
+    await marker.query(
+      `CREATE TABLE \`${prefix}_people\`.${MARK} (residents INT NOT NULL, community_residents INT NOT NULL, seed INT NOT NULL, seconds DOUBLE NOT NULL)`,
+    );
+    await marker.query(`INSERT INTO \`${prefix}_people\`.${MARK} VALUES (?, ?, ?, ?)`, [
+      residents,
+      benchConfig.BENCH_COMMUNITY_RESIDENTS,
+      benchConfig.BENCH_SEED,
+      seconds,
+    ]);
   } finally {
     await marker.end();
   }

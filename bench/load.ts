@@ -41,7 +41,9 @@ function run(target: Target, connections: number, seconds: number): Promise<Load
         duration: seconds,
         headers: target.headers ?? {},
         ...(typeof target.body === 'string' ? { body: target.body } : {}),
-        ...(typeof target.body === 'function' ? { requests: [{ setupRequest: (request) => ({ ...request, body: (target.body as () => string)() }) }] } : {}),
+        ...(typeof target.body === 'function'
+          ? { requests: [{ setupRequest: (request) => ({ ...request, body: (target.body as () => string)() }) }] }
+          : {}),
       },
       (error: Error | null, result: { duration: number }) => {
         if (error) return reject(error);
@@ -72,7 +74,13 @@ export async function sendOnce(target: Target): Promise<Response> {
   return fetch(target.url, { method: target.method, headers: target.headers, ...(body ? { body } : {}) });
 }
 
-export async function warmUpAndMeasure(target: Target, connections: number, warmup: number, seconds: number, beforeMeasure?: () => Promise<void>): Promise<LoadResult> {
+export async function warmUpAndMeasure(
+  target: Target,
+  connections: number,
+  warmup: number,
+  seconds: number,
+  beforeMeasure?: () => Promise<void>,
+): Promise<LoadResult> {
   if (warmup > 0) await run(target, connections, warmup);
   await beforeMeasure?.();
   return run(target, connections, seconds);
@@ -105,14 +113,29 @@ export async function statementsPerRequest(target: Target, metricsUrls: string[]
  * latency under load it does not depend on what else the machine runs; /proc counts in
  * ticks of 10 ms, so 100 requests give a resolution of 0.1 ms.
  */
-export async function cpuPerRequest(target: Target, groups: Record<string, number[]>, requests = 100): Promise<Record<string, number>> {
+export async function cpuPerRequest(
+  target: Target,
+  groups: Record<string, number[]>,
+  requests = 100,
+): Promise<Record<string, number>> {
   const send = async () => (await sendOnce(target)).text();
-  const ticks = () => Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, pids.flatMap(processTree).reduce((sum, pid) => sum + cpuTicks(pid), 0)]));
+  const ticks = () =>
+    Object.fromEntries(
+      Object.entries(groups).map(([name, pids]) => [
+        name,
+        pids.flatMap(processTree).reduce((sum, pid) => sum + cpuTicks(pid), 0),
+      ]),
+    );
   await send();
   const before = ticks();
   for (let index = 0; index < requests; index += 1) await send();
   const after = ticks();
-  return Object.fromEntries(Object.keys(groups).map((name) => [name, Math.round((((after[name] ?? 0) - (before[name] ?? 0)) * 10 * 10) / requests) / 10]));
+  return Object.fromEntries(
+    Object.keys(groups).map((name) => [
+      name,
+      Math.round((((after[name] ?? 0) - (before[name] ?? 0)) * 10 * 10) / requests) / 10,
+    ]),
+  );
 }
 
 /** The database server's process on this machine, when it runs here (pid 0 when not found). */
@@ -179,9 +202,14 @@ export interface ProcessFigures {
 }
 
 /** Samples the given process trees while `work` runs. */
-export async function sampleWhile<T>(trees: Record<string, number>, work: () => Promise<T>): Promise<{ result: T; figures: Record<string, ProcessFigures> }> {
+export async function sampleWhile<T>(
+  trees: Record<string, number>,
+  work: () => Promise<T>,
+): Promise<{ result: T; figures: Record<string, ProcessFigures> }> {
   const started = Date.now();
-  const ticksBefore = Object.fromEntries(Object.entries(trees).map(([name, pid]) => [name, processTree(pid).reduce((sum, p) => sum + cpuTicks(p), 0)]));
+  const ticksBefore = Object.fromEntries(
+    Object.entries(trees).map(([name, pid]) => [name, processTree(pid).reduce((sum, p) => sum + cpuTicks(p), 0)]),
+  );
   const peaks: Record<string, number> = Object.fromEntries(Object.keys(trees).map((name) => [name, 0]));
   const timer = setInterval(() => {
     for (const [name, pid] of Object.entries(trees)) {
@@ -194,7 +222,13 @@ export async function sampleWhile<T>(trees: Record<string, number>, work: () => 
     const figures = Object.fromEntries(
       Object.entries(trees).map(([name, pid]) => {
         const ticks = processTree(pid).reduce((sum, p) => sum + cpuTicks(p), 0) - (ticksBefore[name] ?? 0);
-        return [name, { cpuPercent: Math.round((ticks / 100 / seconds) * 100), peakMemoryMB: Math.round((peaks[name] ?? 0) / 1024 / 1024) }];
+        return [
+          name,
+          {
+            cpuPercent: Math.round((ticks / 100 / seconds) * 100),
+            peakMemoryMB: Math.round((peaks[name] ?? 0) / 1024 / 1024),
+          },
+        ];
       }),
     );
     return { result, figures };

@@ -114,24 +114,31 @@ export const OPERATIONS: Operation[] = [
         case 0:
           return {
             query: `mutation Report($input: ReportEventInput!) { reportEvent(input: $input) { event { id } userErrors { code message } } }`,
-            variables: { input: { gridId: s.gridId, title: `楼道堆放杂物${chineseDigits(sequence)}`, category: '安全隐患' } },
+            variables: {
+              input: { gridId: s.gridId, title: `楼道堆放杂物${chineseDigits(sequence)}`, category: '安全隐患' },
+            },
           };
         case 1:
           return {
             query: `mutation Enrol($input: EnrolInput!) { enrol(input: $input) { userErrors { code message } } }`,
-            variables: { input: { activityId: s.activityId, volunteerId: s.volunteerIds[Math.floor(sequence / 3) % Math.max(1, s.volunteerIds.length)] } },
+            variables: {
+              input: {
+                activityId: s.activityId,
+                volunteerId: s.volunteerIds[Math.floor(sequence / 3) % Math.max(1, s.volunteerIds.length)],
+              },
+            },
           };
         default:
           return {
             query: `mutation Register($input: RegisterPersonInput!) { registerPerson(input: $input) { person { id } userErrors { code message } } }`,
-            variables: { input: { name: `压测${chineseDigits(sequence)}`, idNumber: benchIdNumber(sequence), gridId: s.gridId } },
+            variables: {
+              input: { name: `压测${chineseDigits(sequence)}`, idNumber: benchIdNumber(sequence), gridId: s.gridId },
+            },
           };
       }
     },
   },
 ];
-
-
 
 /** Unique valid ID numbers for registrations: address 510199, born 1990 onward, by sequence. */
 export function benchIdNumber(sequence: number): string {

@@ -38,7 +38,11 @@ export async function fill(residents: number, prefix: string): Promise<number> {
     }
   }
   log(`filling ${residents} residents into ${prefix}_*`);
-  const output = execFileSync(process.execPath, ['--import', 'tsx', 'bench/fill.ts', String(residents), prefix], { encoding: 'utf8', env: process.env, maxBuffer: 1 << 24 });
+  const output = execFileSync(process.execPath, ['--import', 'tsx', 'bench/fill.ts', String(residents), prefix], {
+    encoding: 'utf8',
+    env: process.env,
+    maxBuffer: 1 << 24,
+  });
   const seconds = (JSON.parse(output.trim().split('\n').pop() ?? '{}') as { seconds: number }).seconds;
   log(`filled in ${seconds.toFixed(1)} s`);
   return seconds;
@@ -76,19 +80,37 @@ export async function startStack(prefix: string, withPeers: boolean): Promise<St
       name,
       entry: `subgraphs/${name}/src/main.ts`,
       health: `${subgraphUrl(index)}/health`,
-      env: { [`${upper}_PORT`]: String(port(index + 1)), [`${upper}_DATABASE_URL`]: databaseUrl(config.BENCH_MYSQL_URL, prefix, name) },
+      env: {
+        [`${upper}_PORT`]: String(port(index + 1)),
+        [`${upper}_DATABASE_URL`]: databaseUrl(config.BENCH_MYSQL_URL, prefix, name),
+      },
     };
   });
   const deadline = Date.now() + 120_000;
   for (const spec of specs) group.start(spec, env);
   await Promise.all(specs.map((spec) => waitHealthy(spec.health, deadline)));
   const gateways: ServiceSpec[] = [
-    { name: 'gateway', entry: 'gateway/src/main.ts', health: `http://127.0.0.1:${GATEWAY}/health`, env: { ...urls, GATEWAY_PORT: String(GATEWAY), GATEWAY_WORKERS: String(config.BENCH_GATEWAY_WORKERS) } },
+    {
+      name: 'gateway',
+      entry: 'gateway/src/main.ts',
+      health: `http://127.0.0.1:${GATEWAY}/health`,
+      env: { ...urls, GATEWAY_PORT: String(GATEWAY), GATEWAY_WORKERS: String(config.BENCH_GATEWAY_WORKERS) },
+    },
   ];
   if (withPeers) {
     gateways.push(
-      { name: 'peer', entry: 'bench/peer-gateway.ts', health: `http://127.0.0.1:${PEER}/healthcheck`, env: { ...urls, PEER_PORT: String(PEER), PEER_WORKERS: String(config.BENCH_GATEWAY_WORKERS) } },
-      { name: 'floor', entry: 'bench/floor-server.ts', health: `http://127.0.0.1:${FLOOR}/health`, env: { FLOOR_PORT: String(FLOOR), FLOOR_PREFIX: prefix } },
+      {
+        name: 'peer',
+        entry: 'bench/peer-gateway.ts',
+        health: `http://127.0.0.1:${PEER}/healthcheck`,
+        env: { ...urls, PEER_PORT: String(PEER), PEER_WORKERS: String(config.BENCH_GATEWAY_WORKERS) },
+      },
+      {
+        name: 'floor',
+        entry: 'bench/floor-server.ts',
+        health: `http://127.0.0.1:${FLOOR}/health`,
+        env: { FLOOR_PORT: String(FLOOR), FLOOR_PREFIX: prefix },
+      },
     );
   }
   for (const spec of gateways) group.start(spec, env);
@@ -115,7 +137,9 @@ async function warmBufferPool(prefix: string): Promise<void> {
     for (const { db, tbl, idx } of indexes as { db: string; tbl: string; idx: string }[]) {
       await connection.query(`SELECT COUNT(*) FROM \`${db}\`.\`${tbl}\` FORCE INDEX (\`${idx}\`)`);
     }
-    log(`warmed the buffer pool: ${(indexes as unknown[]).length} indexes of ${prefix}_* in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `warmed the buffer pool: ${(indexes as unknown[]).length} indexes of ${prefix}_* in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   } finally {
     await connection.end();
   }
@@ -144,11 +168,17 @@ export async function pickSubjects(prefix: string): Promise<Subjects> {
       street: '510116001',
       community,
       // A volunteer who lives in a building: the detail has a profile and a service card.
-      personId: await one(`SELECT v.person_id FROM \`${prefix}_volunteers\`.volunteer v JOIN \`${prefix}_people\`.person p ON p.id = v.person_id WHERE v.area_code LIKE '${community}%' AND p.building_id IS NOT NULL ORDER BY v.id LIMIT 1`),
-      gridId: await one(`SELECT id FROM \`${prefix}_grids\`.grid WHERE code LIKE '${community}%' AND type = 'MICRO' ORDER BY code LIMIT 1`),
+      personId: await one(
+        `SELECT v.person_id FROM \`${prefix}_volunteers\`.volunteer v JOIN \`${prefix}_people\`.person p ON p.id = v.person_id WHERE v.area_code LIKE '${community}%' AND p.building_id IS NOT NULL ORDER BY v.id LIMIT 1`,
+      ),
+      gridId: await one(
+        `SELECT id FROM \`${prefix}_grids\`.grid WHERE code LIKE '${community}%' AND type = 'MICRO' ORDER BY code LIMIT 1`,
+      ),
       activityId: activity?.id ?? '',
       activityCommunity,
-      volunteerIds: await list(`SELECT id FROM \`${prefix}_volunteers\`.volunteer WHERE area_code LIKE '${activityCommunity}%' ORDER BY id`),
+      volunteerIds: await list(
+        `SELECT id FROM \`${prefix}_volunteers\`.volunteer WHERE area_code LIKE '${activityCommunity}%' ORDER BY id`,
+      ),
     };
   } finally {
     await connection.end();
@@ -165,7 +195,10 @@ export const FLOOR_QUERY: Record<string, (s: Subjects) => string> = {
 let writeSequence = 0;
 
 export async function graphTarget(url: string, operation: Operation, subjects: Subjects): Promise<Target> {
-  const token = await signDevToken({ subject: `bench-${operation.role.toLowerCase()}`, roles: [operation.role], scopes: operation.scope(subjects) }, AUTH);
+  const token = await signDevToken(
+    { subject: `bench-${operation.role.toLowerCase()}`, roles: [operation.role], scopes: operation.scope(subjects) },
+    AUTH,
+  );
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const nextWrite = () => {
     writeSequence += 1;
@@ -174,4 +207,3 @@ export async function graphTarget(url: string, operation: Operation, subjects: S
   const body = operation.kind === 'write' ? nextWrite : JSON.stringify(operation.body(subjects, 0));
   return { url, method: 'POST', headers, body };
 }
-

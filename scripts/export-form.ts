@@ -11,7 +11,11 @@ import { shanghaiToday } from '../subgraphs/kit/src/time.js';
 import { GATEWAY_FLAGS, gatewayAccess, runCommand, UsageError } from './people/cli.js';
 import { exportForm } from './people/form.js';
 
-const list = (value: string | undefined) => (value ?? '').split(/[,，、]/).map((item) => item.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(/[,，、]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 runCommand(async () => {
   const { values } = parseArgs({
@@ -26,7 +30,8 @@ runCommand(async () => {
       'all-statuses': { type: 'boolean', default: false },
     },
   });
-  if (!values.area || !isAreaCode(values.area)) throw new UsageError('--area 应为 6、9、12、15 或 18 位数字的区划或网格编码');
+  if (!values.area || !isAreaCode(values.area))
+    throw new UsageError('--area 应为 6、9、12、15 或 18 位数字的区划或网格编码');
   if (values.format !== 'xlsx' && values.format !== 'csv') throw new UsageError('--format 应为 xlsx 或 csv');
   const tags = (values.tag ?? []).flatMap(list);
   const day = shanghaiToday().toISOString().slice(0, 10).replaceAll('-', '');

@@ -13,15 +13,26 @@ import { importFile } from './people/import-file.js';
 runCommand(async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { ...GATEWAY_FLAGS, mode: { type: 'string', default: 'CREATE_ONLY' }, batch: { type: 'string', default: '1000' }, parallel: { type: 'string', default: '3' } },
+    options: {
+      ...GATEWAY_FLAGS,
+      mode: { type: 'string', default: 'CREATE_ONLY' },
+      batch: { type: 'string', default: '1000' },
+      parallel: { type: 'string', default: '3' },
+    },
   });
   const [file] = positionals;
-  if (!file) throw new UsageError('用法：npm run import -- <文件.xlsx|文件.csv> [--mode CREATE_ONLY|UPSERT] [--token <令牌>] [--gateway <网关地址>] [--batch 1000] [--parallel 3]');
-  if (values.mode !== 'CREATE_ONLY' && values.mode !== 'UPSERT') throw new UsageError('--mode 应为 CREATE_ONLY 或 UPSERT');
+  if (!file)
+    throw new UsageError(
+      '用法：npm run import -- <文件.xlsx|文件.csv> [--mode CREATE_ONLY|UPSERT] [--token <令牌>] [--gateway <网关地址>] [--batch 1000] [--parallel 3]',
+    );
+  if (values.mode !== 'CREATE_ONLY' && values.mode !== 'UPSERT')
+    throw new UsageError('--mode 应为 CREATE_ONLY 或 UPSERT');
   const batchSize = Number(values.batch);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) throw new UsageError('--batch 应为 1 至 1000 的整数');
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000)
+    throw new UsageError('--batch 应为 1 至 1000 的整数');
   const concurrency = Number(values.parallel);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 8) throw new UsageError('--parallel 应为 1 至 8 的整数');
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 8)
+    throw new UsageError('--parallel 应为 1 至 8 的整数');
   const summary = await importFile({
     file,
     ...gatewayAccess(values),
@@ -31,7 +42,8 @@ runCommand(async () => {
     onProgress: (done, total) => process.stderr.write(`已发送 ${done}/${total} 行\n`),
   });
   if (summary.fileProblem) process.stdout.write(`${summary.fileProblem}\n`);
-  if (summary.ignoredColumns.length) process.stdout.write(`未识别的列（未导入）：${summary.ignoredColumns.join('、')}\n`);
+  if (summary.ignoredColumns.length)
+    process.stdout.write(`未识别的列（未导入）：${summary.ignoredColumns.join('、')}\n`);
   process.stdout.write(
     `共 ${summary.rows} 行：新增 ${summary.created}，更新 ${summary.updated}，未变 ${summary.unchanged}，失败 ${summary.failed}\n报告：${summary.reportFile}\n`,
   );

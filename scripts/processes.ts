@@ -30,15 +30,19 @@ export class ProcessGroup {
   start(spec: ServiceSpec, env: NodeJS.ProcessEnv): ChildProcess {
     // SERVICE_NODE_FLAGS adds Node flags to every service, e.g. `--cpu-prof` to profile a run.
     const flags = (process.env.SERVICE_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-    const args = [...flags, ...(this.compiled ? [`dist/${spec.entry.replace(/\.ts$/, '.js')}`] : ['--import', 'tsx', spec.entry])];
+    const args = [
+      ...flags,
+      ...(this.compiled ? [`dist/${spec.entry.replace(/\.ts$/, '.js')}`] : ['--import', 'tsx', spec.entry]),
+    ];
     const child = spawn(process.execPath, args, {
       env: { ...env, ...spec.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     for (const stream of [child.stdout, child.stderr]) {
-      if (stream) createInterface({ input: stream }).on('line', (line) => {
-        if (!this.quiet) process.stdout.write(`[${spec.name}] ${line}\n`);
-      });
+      if (stream)
+        createInterface({ input: stream }).on('line', (line) => {
+          if (!this.quiet) process.stdout.write(`[${spec.name}] ${line}\n`);
+        });
     }
     child.on('exit', (code, signal) => {
       this.children.delete(spec.name);
@@ -70,7 +74,11 @@ export class ProcessGroup {
   }
 }
 
-export async function waitHealthy(url: string, deadline: number, isStopping: () => boolean = () => false): Promise<void> {
+export async function waitHealthy(
+  url: string,
+  deadline: number,
+  isStopping: () => boolean = () => false,
+): Promise<void> {
   while (Date.now() < deadline && !isStopping()) {
     try {
       if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;

@@ -29,11 +29,17 @@ const env = {
   ...process.env,
   LOG_LEVEL: config.LOG_LEVEL,
   GRAPH_URL: process.env.GRAPH_URL ?? gatewayUrl,
-  ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${subgraphPort(name)}/graphql`])),
+  ...Object.fromEntries(
+    SUBGRAPHS.map(({ name }) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${subgraphPort(name)}/graphql`]),
+  ),
 };
 
 const services = [
-  ...SUBGRAPHS.map(({ name }) => ({ name, entry: `subgraphs/${name}/src/main.ts`, health: `http://127.0.0.1:${subgraphPort(name)}/health` })),
+  ...SUBGRAPHS.map(({ name }) => ({
+    name,
+    entry: `subgraphs/${name}/src/main.ts`,
+    health: `http://127.0.0.1:${subgraphPort(name)}/health`,
+  })),
   { name: 'gateway', entry: 'gateway/src/main.ts', health: `http://127.0.0.1:${config.GATEWAY_PORT}/health` },
 ];
 
@@ -66,7 +72,10 @@ try {
   await stopAll(1);
 }
 
-const token = await signDevToken({ subject: 'dev-street-admin', roles: ['STREET_ADMIN'], scopes: ['510116001'] }, config);
+const token = await signDevToken(
+  { subject: 'dev-street-admin', roles: ['STREET_ADMIN'], scopes: ['510116001'] },
+  config,
+);
 const body = JSON.stringify({ query: EXAMPLE_QUERY, variables: { code: EXAMPLE_GRID_CODE } });
 console.log(`
 平台已就绪 / The platform is ready

@@ -20,7 +20,11 @@ const { values } = parseArgs({
   },
 });
 
-const list = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 const flags = z.object({
   roles: z.array(z.enum(ROLES)).min(1),
   scopes: z.array(z.string().regex(/^\d{6,18}$/, 'scope must be an area code of 6 to 18 digits')),
@@ -32,7 +36,14 @@ if (!parsed.success) {
 }
 const config = parseConfig(z.object(commonConfig));
 const token = await signDevToken(
-  { subject: values.subject ?? 'dev-user', roles: parsed.data.roles, scopes: parsed.data.scopes, permissions: list(values.permission), expiresIn: values.expires, ...(values.person ? { personId: values.person } : {}) },
+  {
+    subject: values.subject ?? 'dev-user',
+    roles: parsed.data.roles,
+    scopes: parsed.data.scopes,
+    permissions: list(values.permission),
+    expiresIn: values.expires,
+    ...(values.person ? { personId: values.person } : {}),
+  },
   config,
 );
 process.stdout.write(`${token}\n`);

@@ -14,6 +14,10 @@ export function createContextFactory(config: GatewayConfig) {
   const verify = createTokenVerifier(config);
   return async (authorization: string | undefined, accessPurpose?: string | string[]): Promise<GatewayContext> => {
     const viewer = await authenticate(authorization, verify);
-    return { viewer, authorization: authorization ?? '', ...(typeof accessPurpose === 'string' && accessPurpose ? { accessPurpose } : {}) };
+    return {
+      viewer,
+      authorization: authorization ?? '',
+      ...(typeof accessPurpose === 'string' && accessPurpose ? { accessPurpose } : {}),
+    };
   };
 }

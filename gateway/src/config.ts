@@ -21,11 +21,19 @@ export const gatewayConfigSchema = z.object({
   QUERY_MAX_COST: z.coerce.number().int().min(100).default(20_000),
   QUERY_MAX_TOKENS: z.coerce.number().int().min(100).default(4_000),
   /** Allow schema introspection (clients and codegen use it); production may turn it off. */
-  INTROSPECTION: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  INTROSPECTION: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 
 export function subgraphUrls(config: GatewayConfig): Record<string, string> {
-  return { people: config.PEOPLE_URL, grids: config.GRIDS_URL, volunteers: config.VOLUNTEERS_URL, events: config.EVENTS_URL };
+  return {
+    people: config.PEOPLE_URL,
+    grids: config.GRIDS_URL,
+    volunteers: config.VOLUNTEERS_URL,
+    events: config.EVENTS_URL,
+  };
 }

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
@@ -18,7 +21,10 @@ const SUPERGRAPH = new URL('../../schema/supergraph.graphql', import.meta.url);
 
 /** Forwards the caller's token: each subgraph verifies it again and applies its scope. */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
+  override willSendRequest({
+    request,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
     if (!('authorization' in context)) return;
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.accessPurpose) request.http?.headers.set(ACCESS_PURPOSE_HEADER, context.accessPurpose);
@@ -45,7 +51,8 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger) {
     },
     // Keep-alive connections with no per-host socket cap: the default fetcher
     // (make-fetch-happen) queues everything past 15 sockets per subgraph.
-    buildService: ({ name, url }) => new AuthenticatedDataSource({ url: urls[name] ?? url, fetcher: subgraphs.fetcher as unknown as Fetcher }),
+    buildService: ({ name, url }) =>
+      new AuthenticatedDataSource({ url: urls[name] ?? url, fetcher: subgraphs.fetcher as unknown as Fetcher }),
   });
   const armor = new ApolloArmor({
     maxDepth: { n: config.QUERY_MAX_DEPTH, exposeLimits: true },
@@ -69,7 +76,8 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger) {
       { serverWillStart: async () => ({ serverWillStop: async () => subgraphs.close() }) },
     ],
     validationRules: protection.validationRules,
-    formatError: (formatted, error) => formatGatewayError(formatted, () => logger.error({ err: error }, 'unexpected error')),
+    formatError: (formatted, error) =>
+      formatGatewayError(formatted, () => logger.error({ err: error }, 'unexpected error')),
   });
   await apollo.start();
   const contextFor = createContextFactory(config);
@@ -87,27 +95,33 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger) {
       }),
     );
     const ready = checks.every(([, status]) => status === 'ready');
-    res.status(ready ? 200 : 503).json({ service: 'gateway', status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
+    res
+      .status(ready ? 200 : 503)
+      .json({ service: 'gateway', status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
   });
   app.get('/metrics', (_req, res) => {
-    res.type('text/plain; version=0.0.4').send(
-      [
-        '# HELP gateway_query_plans_built_total Query plans built since start (the rest came from the plan cache).',
-        '# TYPE gateway_query_plans_built_total counter',
-        `gateway_query_plans_built_total ${plansBuilt}`,
-        '# HELP http_connections_accepted_total TCP connections accepted since start.',
-        '# TYPE http_connections_accepted_total counter',
-        `http_connections_accepted_total ${acceptedConnections(app)}`,
-        '# TYPE process_resident_memory_bytes gauge',
-        `process_resident_memory_bytes ${process.memoryUsage().rss}`,
-        '',
-      ].join('\n'),
-    );
+    res
+      .type('text/plain; version=0.0.4')
+      .send(
+        [
+          '# HELP gateway_query_plans_built_total Query plans built since start (the rest came from the plan cache).',
+          '# TYPE gateway_query_plans_built_total counter',
+          `gateway_query_plans_built_total ${plansBuilt}`,
+          '# HELP http_connections_accepted_total TCP connections accepted since start.',
+          '# TYPE http_connections_accepted_total counter',
+          `http_connections_accepted_total ${acceptedConnections(app)}`,
+          '# TYPE process_resident_memory_bytes gauge',
+          `process_resident_memory_bytes ${process.memoryUsage().rss}`,
+          '',
+        ].join('\n'),
+      );
   });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => contextFor(req.headers.authorization, req.headers[ACCESS_PURPOSE_HEADER]) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => contextFor(req.headers.authorization, req.headers[ACCESS_PURPOSE_HEADER]),
+    }),
   );
   return { app, apollo, gateway };
 }

@@ -52,7 +52,11 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions = {}) {
       const body = init.body ?? '';
       const outgoing = request(
         url,
-        { method: init.method ?? 'POST', agent, headers: { ...init.headers, 'content-length': String(Buffer.byteLength(body)) } },
+        {
+          method: init.method ?? 'POST',
+          agent,
+          headers: { ...init.headers, 'content-length': String(Buffer.byteLength(body)) },
+        },
         (incoming) => {
           const chunks: Buffer[] = [];
           incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -72,7 +76,9 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions = {}) {
           });
         },
       );
-      outgoing.setTimeout(timeoutMs, () => outgoing.destroy(new Error(`subgraph did not answer within ${timeoutMs} ms: ${url}`)));
+      outgoing.setTimeout(timeoutMs, () =>
+        outgoing.destroy(new Error(`subgraph did not answer within ${timeoutMs} ms: ${url}`)),
+      );
       outgoing.on('error', reject);
       outgoing.end(body);
     });

@@ -26,10 +26,15 @@ const PAGE = 100;
 /** Resolves tag labels to codes through the graph's own catalogue. */
 async function tagCodes(graph: GraphClient, authorization: string, tags: string[]): Promise<string[]> {
   if (!tags.length) return [];
-  const { tagDefinitions } = await graph.request<{ tagDefinitions: { code: string; label: string }[] }>('{ tagDefinitions { code label } }', {}, authorization);
+  const { tagDefinitions } = await graph.request<{ tagDefinitions: { code: string; label: string }[] }>(
+    '{ tagDefinitions { code label } }',
+    {},
+    authorization,
+  );
   return tags.map((tag) => {
     const found = tagDefinitions.find((kind) => kind.code === tag || kind.label === tag);
-    if (!found) throw new UsageError(`未知的人群标签：${tag}（可用：${tagDefinitions.map((kind) => kind.label).join('、')}）`);
+    if (!found)
+      throw new UsageError(`未知的人群标签：${tag}（可用：${tagDefinitions.map((kind) => kind.label).join('、')}）`);
     return found.code;
   });
 }
@@ -37,22 +42,36 @@ async function tagCodes(graph: GraphClient, authorization: string, tags: string[
 function columnsOf(names: string[]): FormColumn[] {
   return names.map((name) => {
     const column = findColumn(name);
-    if (!column) throw new UsageError(`未知的列：${name}（可用：${FORM_COLUMNS.map((known) => known.header).join('、')}）`);
+    if (!column)
+      throw new UsageError(`未知的列：${name}（可用：${FORM_COLUMNS.map((known) => known.header).join('、')}）`);
     return column;
   });
 }
 
 /** Every page of the people the form lists, through the gateway, in id order. */
-async function fetchPeople(graph: GraphClient, authorization: string, request: FormRequest, columns: FormColumn[], tags: string[]): Promise<FormPerson[]> {
+async function fetchPeople(
+  graph: GraphClient,
+  authorization: string,
+  request: FormRequest,
+  columns: FormColumn[],
+  tags: string[],
+): Promise<FormPerson[]> {
   const selection = [...new Set(columns.map((column) => column.selection))].join(' ');
   const query = `query($filter: PeopleFilter, $after: String, $purpose: String) {
     people(filter: $filter, first: ${PAGE}, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${selection} } } }
   }`;
-  const filter = { areaCode: request.area, ...(tags.length ? { tags } : {}), ...(request.allStatuses ? {} : { status: 'ACTIVE' }) };
+  const filter = {
+    areaCode: request.area,
+    ...(tags.length ? { tags } : {}),
+    ...(request.allStatuses ? {} : { status: 'ACTIVE' }),
+  };
   const people: FormPerson[] = [];
   let after: string | null = null;
   do {
-    const { people: page }: { people: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: FormPerson }[] } } = await graph.request(query, { filter, after, purpose: request.purpose }, authorization);
+    const {
+      people: page,
+    }: { people: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: FormPerson }[] } } =
+      await graph.request(query, { filter, after, purpose: request.purpose }, authorization);
     people.push(...page.edges.map((edge) => edge.node));
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after);
@@ -68,13 +87,23 @@ export async function exportForm(request: FormRequest): Promise<{ file: string; 
   const columns = columnsOf(request.columns);
   const graph = createGraphClient(request.gatewayUrl, 60_000);
   const authorization = `Bearer ${request.token}`;
-  const people = await fetchPeople(graph, authorization, request, columns, await tagCodes(graph, authorization, request.tags));
+  const people = await fetchPeople(
+    graph,
+    authorization,
+    request,
+    columns,
+    await tagCodes(graph, authorization, request.tags),
+  );
   const table = people.map((person) => columns.map((column) => column.value(person)));
   if (request.format === 'csv') await writeCsv(request.out, [columns.map((column) => column.header), ...table]);
   else {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('表单');
-    sheet.columns = columns.map((column) => ({ header: column.header, key: column.header, width: Math.max(10, column.header.length * 2 + 4) }));
+    sheet.columns = columns.map((column) => ({
+      header: column.header,
+      key: column.header,
+      width: Math.max(10, column.header.length * 2 + 4),
+    }));
     sheet.getRow(1).font = { bold: true };
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     sheet.addRows(table);

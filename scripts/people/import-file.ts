@@ -40,18 +40,33 @@ const IMPORT = `mutation($rows: [PersonImportRow!]!, $mode: ImportMode) {
 
 interface ImportResponse {
   importPeople: {
-    results: { rowNumber: number; outcome: 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'FAILED'; person: { id: string } | null; userErrors: { code: string; field: string[] | null; message: string }[] }[];
+    results: {
+      rowNumber: number;
+      outcome: 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'FAILED';
+      person: { id: string } | null;
+      userErrors: { code: string; field: string[] | null; message: string }[];
+    }[];
     userErrors: { code: string; message: string }[];
   };
 }
 
-const failedLine = (line: number | null, code: string, column: string, message: string): ReportLine => ({ line, outcome: 'FAILED', code, column, message, personId: '' });
+const failedLine = (line: number | null, code: string, column: string, message: string): ReportLine => ({
+  line,
+  outcome: 'FAILED',
+  code,
+  column,
+  message,
+  personId: '',
+});
 
 /** The number as the server will compare it, to find a file's duplicate rows before sending. */
 const numberKey = (text: string | null | undefined) => text?.replace(/\s+/g, '').toUpperCase() || null;
 
 /** Rows the file itself rules out: an ID number Excel kept as a number, a number an earlier row has. */
-function rowsToSend(rows: readonly TableRow[], columns: Map<number, keyof ImportRowText>): { send: { line: number; row: ImportRowText }[]; refused: ReportLine[] } {
+function rowsToSend(
+  rows: readonly TableRow[],
+  columns: Map<number, keyof ImportRowText>,
+): { send: { line: number; row: ImportRowText }[]; refused: ReportLine[] } {
   const idColumn = [...columns.entries()].find(([, field]) => field === 'idNumber')?.[0];
   const firstLine = new Map<string, number>();
   const send: { line: number; row: ImportRowText }[] = [];
@@ -61,7 +76,14 @@ function rowsToSend(rows: readonly TableRow[], columns: Map<number, keyof Import
     for (const [index, field] of columns) row[field] = cells[index]?.text ?? '';
     const idCell = idColumn === undefined ? undefined : cells[idColumn];
     if (idCell?.numeric && idCell.text.replace(/\D/g, '').length >= 16) {
-      refused.push(failedLine(line, 'NUMERIC_ID_CELL', headerOf('idNumber'), '证件号码以数字格式保存，Excel 已丢失末尾几位：请把该列设为“文本”格式后重新填写'));
+      refused.push(
+        failedLine(
+          line,
+          'NUMERIC_ID_CELL',
+          headerOf('idNumber'),
+          '证件号码以数字格式保存，Excel 已丢失末尾几位：请把该列设为“文本”格式后重新填写',
+        ),
+      );
       continue;
     }
     const key = numberKey(row.idNumber);
@@ -77,11 +99,17 @@ function rowsToSend(rows: readonly TableRow[], columns: Map<number, keyof Import
 }
 
 function resultLines(response: ImportResponse['importPeople'], batch: { line: number }[]): ReportLine[] {
-  if (response.userErrors.length) return batch.map(({ line }) => failedLine(line, response.userErrors[0]?.code ?? 'BATCH_REFUSED', '', response.userErrors[0]?.message ?? ''));
+  if (response.userErrors.length)
+    return batch.map(({ line }) =>
+      failedLine(line, response.userErrors[0]?.code ?? 'BATCH_REFUSED', '', response.userErrors[0]?.message ?? ''),
+    );
   return response.results.flatMap((result) => {
     const personId = result.person?.id ?? '';
-    if (result.outcome !== 'FAILED') return [{ line: result.rowNumber, outcome: result.outcome, code: '', column: '', message: '', personId }];
-    return result.userErrors.map((error) => failedLine(result.rowNumber, error.code, headerOf(error.field?.[0] ?? ''), error.message));
+    if (result.outcome !== 'FAILED')
+      return [{ line: result.rowNumber, outcome: result.outcome, code: '', column: '', message: '', personId }];
+    return result.userErrors.map((error) =>
+      failedLine(result.rowNumber, error.code, headerOf(error.field?.[0] ?? ''), error.message),
+    );
   });
 }
 
@@ -89,7 +117,11 @@ function resultLines(response: ImportResponse['importPeople'], batch: { line: nu
  * Sends the rows in batches, a few in flight at once. A batch the gateway refuses stops the
  * import: its rows and those not yet sent are reported as not imported.
  */
-async function sendInBatches(send: { line: number; row: ImportRowText }[], options: ImportOptions, batchSize: number): Promise<ReportLine[]> {
+async function sendInBatches(
+  send: { line: number; row: ImportRowText }[],
+  options: ImportOptions,
+  batchSize: number,
+): Promise<ReportLine[]> {
   const graph = createGraphClient(options.gatewayUrl, 120_000);
   const batches: { line: number; row: ImportRowText }[][] = [];
   for (let start = 0; start < send.length; start += batchSize) batches.push(send.slice(start, start + batchSize));
@@ -98,7 +130,16 @@ async function sendInBatches(send: { line: number; row: ImportRowText }[], optio
   let sent = 0;
   let failure: string | null = null;
   const notSent = (batch: { line: number }[], message: string) =>
-    lines.push(...batch.map(({ line }) => ({ line, outcome: 'NOT_SENT' as const, code: 'BATCH_FAILED', column: '', message, personId: '' })));
+    lines.push(
+      ...batch.map(({ line }) => ({
+        line,
+        outcome: 'NOT_SENT' as const,
+        code: 'BATCH_FAILED',
+        column: '',
+        message,
+        personId: '',
+      })),
+    );
   const worker = async () => {
     while (next < batches.length) {
       const batch = batches[next++]!;
@@ -107,7 +148,11 @@ async function sendInBatches(send: { line: number; row: ImportRowText }[], optio
         continue;
       }
       try {
-        const data = await graph.request<ImportResponse>(IMPORT, { mode: options.mode, rows: batch.map(({ line, row }) => ({ ...row, rowNumber: line })) }, `Bearer ${options.token}`);
+        const data = await graph.request<ImportResponse>(
+          IMPORT,
+          { mode: options.mode, rows: batch.map(({ line, row }) => ({ ...row, rowNumber: line })) },
+          `Bearer ${options.token}`,
+        );
         lines.push(...resultLines(data.importPeople, batch));
         sent += batch.length;
         options.onProgress?.(sent, send.length);
@@ -133,21 +178,46 @@ export async function importFile(options: ImportOptions): Promise<ImportSummary>
   const header = mapHeaders(table.headers);
   const lines: ReportLine[] = table.broken.map((broken) => failedLine(broken.line, 'BROKEN_ROW', '', broken.message));
   if (header.ignored.length) {
-    lines.push({ line: null, outcome: 'NOTE', code: 'IGNORED_COLUMNS', column: header.ignored.join('、'), message: `以下列无对应字段，未导入：${header.ignored.join('、')}`, personId: '' });
+    lines.push({
+      line: null,
+      outcome: 'NOTE',
+      code: 'IGNORED_COLUMNS',
+      column: header.ignored.join('、'),
+      message: `以下列无对应字段，未导入：${header.ignored.join('、')}`,
+      personId: '',
+    });
   }
   let fileProblem: string | null = null;
-  if (!table.headers.length || (!table.rows.length && !table.broken.length)) fileProblem = '文件为空：没有表头或没有数据行';
+  if (!table.headers.length || (!table.rows.length && !table.broken.length))
+    fileProblem = '文件为空：没有表头或没有数据行';
   else if (header.missing.length) fileProblem = `缺少必需的列：${header.missing.join('、')}`;
   if (fileProblem) {
-    lines.push(failedLine(null, fileProblem.startsWith('文件为空') ? 'EMPTY_FILE' : 'MISSING_COLUMNS', header.missing.join('、'), fileProblem));
-    lines.push(...table.rows.map(({ line }) => ({ line, outcome: 'NOT_SENT' as const, code: '', column: '', message: '文件有误，未导入', personId: '' })));
+    lines.push(
+      failedLine(
+        null,
+        fileProblem.startsWith('文件为空') ? 'EMPTY_FILE' : 'MISSING_COLUMNS',
+        header.missing.join('、'),
+        fileProblem,
+      ),
+    );
+    lines.push(
+      ...table.rows.map(({ line }) => ({
+        line,
+        outcome: 'NOT_SENT' as const,
+        code: '',
+        column: '',
+        message: '文件有误，未导入',
+        personId: '',
+      })),
+    );
   } else {
     const { send, refused } = rowsToSend(table.rows, header.columns);
     lines.push(...refused);
     lines.push(...(await sendInBatches(send, options, batchSize)));
   }
   await writeReport(reportFile, lines);
-  const rowsWith = (outcome: ReportLine['outcome']) => new Set(lines.filter((line) => line.outcome === outcome && line.line !== null).map((line) => line.line)).size;
+  const rowsWith = (outcome: ReportLine['outcome']) =>
+    new Set(lines.filter((line) => line.outcome === outcome && line.line !== null).map((line) => line.line)).size;
   return {
     reportFile,
     rows: table.rows.length + new Set(table.broken.map((broken) => broken.line)).size,

@@ -26,7 +26,10 @@ const { values } = parseArgs({
   },
 });
 const rows = Number(values.rows);
-const token = await signDevToken({ subject: 'import-benchmark', roles: ['INTEGRATION'], scopes: [values.street] }, { AUTH_ISSUER: 'grid-governance', AUTH_AUDIENCE: 'grid-graph', AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET });
+const token = await signDevToken(
+  { subject: 'import-benchmark', roles: ['INTEGRATION'], scopes: [values.street] },
+  { AUTH_ISSUER: 'grid-governance', AUTH_AUDIENCE: 'grid-graph', AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET },
+);
 
 async function statements(): Promise<number> {
   const text = await (await fetch(values.metrics)).text();
@@ -46,7 +49,9 @@ const started = Date.UTC(1930, 0, 1) + Math.floor(Math.random() * 3000) * 86_400
 const lines = ['姓名,身份证号,联系电话,人口类型,网格编码,人群标签'];
 for (let index = 0; index < rows; index += 1) {
   const birth = new Date(started + Math.floor(index / 1000) * 86_400_000).toISOString().slice(0, 10);
-  lines.push(`测试居民,${makeIdNumber('510132', birth, index % 1000)},139${String(index).padStart(8, '0')},${['户籍', '常住', '流动'][index % 3]},${codes[index % codes.length]},${index % 9 ? '' : '党员'}`);
+  lines.push(
+    `测试居民,${makeIdNumber('510132', birth, index % 1000)},139${String(index).padStart(8, '0')},${['户籍', '常住', '流动'][index % 3]},${codes[index % codes.length]},${index % 9 ? '' : '党员'}`,
+  );
 }
 await writeFile(file, `${lines.join('\n')}\n`);
 
@@ -54,7 +59,14 @@ try {
   for (const run of ['first run (new rows)', 'second run (same file)']) {
     const before = await statements();
     const begun = performance.now();
-    const summary = await importFile({ file, gatewayUrl: values.gateway, token, mode: 'CREATE_ONLY', batchSize: Number(values.batch), concurrency: Number(values.parallel) });
+    const summary = await importFile({
+      file,
+      gatewayUrl: values.gateway,
+      token,
+      mode: 'CREATE_ONLY',
+      batchSize: Number(values.batch),
+      concurrency: Number(values.parallel),
+    });
     const seconds = (performance.now() - begun) / 1000;
     const used = (await statements()) - before;
     console.log(

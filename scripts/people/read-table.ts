@@ -48,7 +48,10 @@ function readCsv(buffer: Buffer): Table {
     on_skip: (error) => {
       if (!error) return undefined;
       const last = Number(error.lines);
-      broken.push({ line: lastLine + 1, message: `${CSV_MESSAGES[error.code] ?? error.message}（第 ${lastLine + 1}${last > lastLine + 1 ? ` 至 ${last}` : ''} 行）` });
+      broken.push({
+        line: lastLine + 1,
+        message: `${CSV_MESSAGES[error.code] ?? error.message}（第 ${lastLine + 1}${last > lastLine + 1 ? ` 至 ${last}` : ''} 行）`,
+      });
       return undefined;
     },
     on_record: (record, context) => {
@@ -71,7 +74,8 @@ function cellText(value: ExcelJS.CellValue): Cell {
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', numeric: false };
   if (value instanceof Date) return { text: value.toISOString().slice(0, 10), numeric: false };
   if ('richText' in value) return { text: value.richText.map((part) => part.text).join(''), numeric: false };
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
+  if ('formula' in value || 'sharedFormula' in value)
+    return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
   if ('hyperlink' in value) return { text: String(value.text), numeric: false };
   if ('error' in value) return { text: String(value.error), numeric: false };
   return { text: String(value), numeric: false };

@@ -14,7 +14,14 @@ export interface ReportLine {
   personId: string;
 }
 
-const OUTCOME_LABELS: Record<Outcome, string> = { CREATED: '新增', UPDATED: '更新', UNCHANGED: '未变（已登记）', FAILED: '失败', NOT_SENT: '未导入', NOTE: '提示' };
+const OUTCOME_LABELS: Record<Outcome, string> = {
+  CREATED: '新增',
+  UPDATED: '更新',
+  UNCHANGED: '未变（已登记）',
+  FAILED: '失败',
+  NOT_SENT: '未导入',
+  NOTE: '提示',
+};
 export const REPORT_HEADERS = ['行号', '结果', '错误代码', '列', '说明', '人员ID'];
 
 /** people.xlsx → people.导入报告.csv, beside the input. */
@@ -25,5 +32,15 @@ export function reportPathFor(file: string): string {
 /** Writes the report as CSV with a BOM, so Excel opens the Chinese text as it is. */
 export async function writeReport(path: string, lines: readonly ReportLine[]): Promise<void> {
   const ordered = [...lines].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  await writeCsv(path, [REPORT_HEADERS, ...ordered.map((line) => [line.line ?? '', OUTCOME_LABELS[line.outcome], line.code, line.column, line.message, line.personId])]);
+  await writeCsv(path, [
+    REPORT_HEADERS,
+    ...ordered.map((line) => [
+      line.line ?? '',
+      OUTCOME_LABELS[line.outcome],
+      line.code,
+      line.column,
+      line.message,
+      line.personId,
+    ]),
+  ]);
 }

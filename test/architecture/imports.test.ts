@@ -7,7 +7,17 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SUBGRAPHS = ['people', 'grids', 'volunteers', 'events'] as const;
 const SKELETON_FILES = ['main.ts', 'module.ts', 'context.ts', 'loaders.ts', 'mappers.ts', 'seed.ts'];
-const SKELETON_FOLDERS = ['entities', 'migrations', 'domain', 'actions', 'queries', 'graph', 'resolvers', 'demo', 'generated'];
+const SKELETON_FOLDERS = [
+  'entities',
+  'migrations',
+  'domain',
+  'actions',
+  'queries',
+  'graph',
+  'resolvers',
+  'demo',
+  'generated',
+];
 
 interface Edge {
   from: string;
@@ -26,7 +36,9 @@ function importsOf(file: string): Edge[] {
     const target = resolve(dirname(file), specifier.replace(/\.js$/, '.ts'));
     edges.push({ from: file, to: existsSync(target) ? target : resolve(dirname(file), specifier), dynamic });
   };
-  for (const match of source.matchAll(/(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"]([^'"]+)['"]/g)) {
+  for (const match of source.matchAll(
+    /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"]([^'"]+)['"]/g,
+  )) {
     add(match[1] as string, false);
   }
   for (const match of source.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) add(match[1] as string, true);
@@ -59,19 +71,25 @@ describe('the import walk from each entry point', () => {
     const reached = reachable(entry, { dynamic: true });
     expect(reached.size).toBeGreaterThan(20);
     const outside = [...reached]
-      .filter(([file]) => !repoPath(file).startsWith(`subgraphs/${name}/`) && !repoPath(file).startsWith('subgraphs/kit/'))
+      .filter(
+        ([file]) => !repoPath(file).startsWith(`subgraphs/${name}/`) && !repoPath(file).startsWith('subgraphs/kit/'),
+      )
       .map(([, path]) => chain(path));
     expect(outside).toEqual([]);
   });
 
   it.each(SUBGRAPHS)('%s loads no demo data on its static import path', (name) => {
     const reached = reachable(join(ROOT, 'subgraphs', name, 'src', 'main.ts'), { dynamic: false });
-    const demo = [...reached].filter(([file]) => /\/demo\//.test(repoPath(file)) || repoPath(file).endsWith('/seed.ts')).map(([, path]) => chain(path));
+    const demo = [...reached]
+      .filter(([file]) => /\/demo\//.test(repoPath(file)) || repoPath(file).endsWith('/seed.ts'))
+      .map(([, path]) => chain(path));
     expect(demo).toEqual([]);
   });
 
   it('the gateway and every kit file import no subgraph, scripts/, bench/ or test/', () => {
-    const kitFiles = execFileSync('git', ['ls-files', 'subgraphs/kit/src'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter((file) => file.endsWith('.ts'));
+    const kitFiles = execFileSync('git', ['ls-files', 'subgraphs/kit/src'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
+      .filter((file) => file.endsWith('.ts'));
     expect(kitFiles.length).toBeGreaterThan(20);
     const bad: string[] = [];
     for (const entry of ['gateway/src/main.ts', ...kitFiles]) {
@@ -92,13 +110,19 @@ describe('the import walk from each entry point', () => {
 
 describe('the skeleton', () => {
   it.each(SUBGRAPHS)('%s has the house layout: at most eight top-level files, only the skeleton folders', (name) => {
-    const listing = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', `subgraphs/${name}/src`], { cwd: ROOT, encoding: 'utf8' })
+    const listing = execFileSync(
+      'git',
+      ['ls-files', '--cached', '--others', '--exclude-standard', `subgraphs/${name}/src`],
+      { cwd: ROOT, encoding: 'utf8' },
+    )
       .split('\n')
       .filter(Boolean)
       .filter((file) => existsSync(join(ROOT, file)))
       .map((file) => file.slice(`subgraphs/${name}/src/`.length));
     const files = listing.filter((file) => !file.includes('/'));
-    const folders = [...new Set(listing.filter((file) => file.includes('/')).map((file) => file.split('/')[0] as string))];
+    const folders = [
+      ...new Set(listing.filter((file) => file.includes('/')).map((file) => file.split('/')[0] as string)),
+    ];
     expect(files.length).toBeLessThanOrEqual(8);
     expect(files).toEqual(expect.arrayContaining(SKELETON_FILES));
     expect(folders.filter((folder) => !SKELETON_FOLDERS.includes(folder))).toEqual([]);
@@ -110,7 +134,11 @@ describe('the lint import rules', () => {
     const path = join(ROOT, file);
     writeFileSync(path, source);
     try {
-      execFileSync(join(ROOT, 'node_modules', '.bin', 'biome'), ['lint', '--colors=off', file], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(join(ROOT, 'node_modules', '.bin', 'biome'), ['lint', '--colors=off', file], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
       return '';
     } catch (error) {
       return String((error as { stdout?: string }).stdout ?? '') + String((error as { stderr?: string }).stderr ?? '');
@@ -128,9 +156,17 @@ describe('the lint import rules', () => {
   });
 
   it('refuse the kit importing a subgraph, and accept a subgraph importing the kit', () => {
-    expect(lint(`subgraphs/kit/src/lint-fixture-${process.pid}.ts`, "import { peopleSubgraph } from '../../people/src/module.js';\nexport const people = peopleSubgraph;\n")).toContain(
-      'lint/style/noRestrictedImports',
-    );
-    expect(lint(`subgraphs/events/src/lint-fixture-${process.pid}.ts`, "import { storedNow } from '../../kit/src/time.js';\nexport const now = storedNow;\n")).toBe('');
+    expect(
+      lint(
+        `subgraphs/kit/src/lint-fixture-${process.pid}.ts`,
+        "import { peopleSubgraph } from '../../people/src/module.js';\nexport const people = peopleSubgraph;\n",
+      ),
+    ).toContain('lint/style/noRestrictedImports');
+    expect(
+      lint(
+        `subgraphs/events/src/lint-fixture-${process.pid}.ts`,
+        "import { storedNow } from '../../kit/src/time.js';\nexport const now = storedNow;\n",
+      ),
+    ).toBe('');
   });
 });

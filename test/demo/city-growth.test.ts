@@ -21,13 +21,15 @@ function fingerprint(world: DemoWorld): string {
 
 function residentsPerCommunity(world: DemoWorld): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const person of world.people) counts.set(person.areaCode.slice(0, 12), (counts.get(person.areaCode.slice(0, 12)) ?? 0) + 1);
+  for (const person of world.people)
+    counts.set(person.areaCode.slice(0, 12), (counts.get(person.areaCode.slice(0, 12)) ?? 0) + 1);
   return counts;
 }
 
 function microGridsPerCommunity(world: DemoWorld): number[] {
   const counts = new Map<string, number>();
-  for (const grid of world.grids) if (grid.type === 'MICRO') counts.set(grid.communityCode, (counts.get(grid.communityCode) ?? 0) + 1);
+  for (const grid of world.grids)
+    if (grid.type === 'MICRO') counts.set(grid.communityCode, (counts.get(grid.communityCode) ?? 0) + 1);
   return [...counts.values()];
 }
 
@@ -84,7 +86,9 @@ describe('the demo world with communityResidents', () => {
     expect(street(30).filter((code) => code !== '510116001')).toEqual([...Array(6).fill('510115001'), '510115002']);
     const past = growCity(38, 7).populated;
     expect(past.filter((area) => REAL_STREETS.includes(area.parentCode ?? '')).length).toBe(37);
-    expect(past.filter((area) => !REAL_STREETS.includes(area.parentCode ?? '')).map((area) => area.isDemoCode)).toEqual([true]);
+    expect(past.filter((area) => !REAL_STREETS.includes(area.parentCode ?? '')).map((area) => area.isDemoCode)).toEqual(
+      [true],
+    );
   });
 
   it('generates only the rows of populated communities, and keeps the real unpopulated ones as empty areas', () => {
@@ -138,7 +142,10 @@ describe('the demo world with communityResidents', () => {
   });
 
   it('draws the same names from the same seed, and other names from another', () => {
-    const names = (seed: number) => growCity(60, seed).populated.slice(37).map((area) => area.name);
+    const names = (seed: number) =>
+      growCity(60, seed)
+        .populated.slice(37)
+        .map((area) => area.name);
     expect(names(1)).toEqual(names(1));
     expect(names(1)).not.toEqual(names(2));
   });
@@ -146,10 +153,12 @@ describe('the demo world with communityResidents', () => {
   it('lays generated streets out apart from each other and from the real streets', () => {
     const world = generateWorld({ seed: 7, residents: 13_000, communityResidents: 100 });
     const totals = world.grids.filter((grid) => grid.type === 'COMMUNITY_TOTAL');
-    const box = new Map(world.boundaries.map((boundary) => {
-      const ring = boundary.polygon.coordinates[0]!;
-      return [boundary.gridId, [ring[0]![0], ring[0]![1], ring[2]![0], ring[2]![1]] as const];
-    }));
+    const box = new Map(
+      world.boundaries.map((boundary) => {
+        const ring = boundary.polygon.coordinates[0]!;
+        return [boundary.gridId, [ring[0]![0], ring[0]![1], ring[2]![0], ring[2]![1]] as const];
+      }),
+    );
     const generated = totals.filter((grid) => !REAL_STREETS.includes(grid.communityCode.slice(0, 9)));
     expect(generated.length).toBe(130 - 37);
     for (const grid of generated) {

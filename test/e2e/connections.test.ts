@@ -23,10 +23,19 @@ async function metric(graphqlUrl: string, name: string): Promise<number> {
 }
 
 const subgraphConnections = async () =>
-  Object.fromEntries(await Promise.all(Object.entries(platform.subgraphs).map(async ([name, subgraph]) => [name, await metric(subgraph.url, 'http_connections_accepted_total')] as const)));
+  Object.fromEntries(
+    await Promise.all(
+      Object.entries(platform.subgraphs).map(
+        async ([name, subgraph]) => [name, await metric(subgraph.url, 'http_connections_accepted_total')] as const,
+      ),
+    ),
+  );
 
 const ask = async () => {
-  const { errors } = await graphql(platform.gatewayUrl, GridOverviewDocument, { token: streetAdmin, variables: { code: EXAMPLE_GRID_CODE } });
+  const { errors } = await graphql(platform.gatewayUrl, GridOverviewDocument, {
+    token: streetAdmin,
+    variables: { code: EXAMPLE_GRID_CODE },
+  });
   expect(errors).toBeUndefined();
 };
 
@@ -36,7 +45,9 @@ describe('what the gateway reuses between requests', () => {
     for (let request = 0; request < 10; request += 1) await ask();
     expect((await metric(platform.gatewayUrl, 'gateway_query_plans_built_total')) - before).toBe(1);
     // A different operation is a plan of its own.
-    await graphql(platform.gatewayUrl, gql(`query StreetName { area(code: "510116001") { name } }`), { token: streetAdmin });
+    await graphql(platform.gatewayUrl, gql(`query StreetName { area(code: "510116001") { name } }`), {
+      token: streetAdmin,
+    });
     expect((await metric(platform.gatewayUrl, 'gateway_query_plans_built_total')) - before).toBe(2);
   });
 

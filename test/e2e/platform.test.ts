@@ -21,14 +21,21 @@ const under = (prefix: string) => (row: { areaCode: string }) => row.areaCode.st
 
 describe('the federated graph over real HTTP', () => {
   it('answers the example query with data from all four databases', async () => {
-    const { data, errors } = await graphql(platform.gatewayUrl, GridOverviewDocument, { token: streetAdmin, variables: { code: EXAMPLE_GRID_CODE } });
+    const { data, errors } = await graphql(platform.gatewayUrl, GridOverviewDocument, {
+      token: streetAdmin,
+      variables: { code: EXAMPLE_GRID_CODE },
+    });
     expect(errors).toBeUndefined();
     const grid = world.grids.find((row) => row.code === EXAMPLE_GRID_CODE)!;
     const overview = data?.gridByCode;
     expect(overview?.name).toBe(grid.name);
     expect(overview?.community).toEqual({ name: '三义桥社区', parent: { name: '东升街道' } });
-    const staff = world.staff.filter((row) => world.assignments.some((a) => a.staffId === row.id && a.gridId === grid.id));
-    expect(overview?.staff.map((row) => row.person?.name).sort()).toEqual(staff.map((row) => world.people.find((person) => person.id === row.personId)!.name).sort());
+    const staff = world.staff.filter((row) =>
+      world.assignments.some((a) => a.staffId === row.id && a.gridId === grid.id),
+    );
+    expect(overview?.staff.map((row) => row.person?.name).sort()).toEqual(
+      staff.map((row) => world.people.find((person) => person.id === row.personId)!.name).sort(),
+    );
     expect(overview?.staff[0]?.person?.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
     expect(overview?.residents.totalCount).toBe(world.people.filter(under(EXAMPLE_GRID_CODE)).length);
     expect(overview?.residents.edges[0]?.node.idNumber).toMatch(/^510\*+\d{2}[\dX]$/);
@@ -42,19 +49,25 @@ describe('the federated graph over real HTTP', () => {
     const leader = world.staff.find((row) => row.role === 'MICRO_GRID_LEADER' && row.areaCode === person.areaCode)!;
     const { data, errors } = await graphql(
       platform.gatewayUrl,
-      gql(`query ServiceCardOfResident($id: ID!) { person(id: $id) { building { id serviceCard { microGrid { code } microGridLeader { person { name } } gridWorkers { role } } } } }`),
+      gql(
+        `query ServiceCardOfResident($id: ID!) { person(id: $id) { building { id serviceCard { microGrid { code } microGridLeader { person { name } } gridWorkers { role } } } } }`,
+      ),
       { token: streetAdmin, variables: { id: person.id } },
     );
     expect(errors).toBeUndefined();
     const building = data?.person?.building;
     expect(building?.id).toBe(person.buildingId);
     expect(building?.serviceCard?.microGrid?.code).toBe(person.areaCode);
-    expect(building?.serviceCard?.microGridLeader?.person?.name).toBe(world.people.find((row) => row.id === leader.personId)!.name);
+    expect(building?.serviceCard?.microGridLeader?.person?.name).toBe(
+      world.people.find((row) => row.id === leader.personId)!.name,
+    );
     expect(building?.serviceCard?.gridWorkers.map((row) => row.role)).toEqual(['GRID_WORKER']);
   });
 
   it('refuses the same query without a token, with no data', async () => {
-    const response = await graphql(platform.gatewayUrl, GridOverviewDocument, { variables: { code: EXAMPLE_GRID_CODE } });
+    const response = await graphql(platform.gatewayUrl, GridOverviewDocument, {
+      variables: { code: EXAMPLE_GRID_CODE },
+    });
     expect(response.status).toBe(401);
     expect(response.data ?? null).toBeNull();
     expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -62,7 +75,11 @@ describe('the federated graph over real HTTP', () => {
 
   it('refuses a token with a forged signature', async () => {
     const forged = streetAdmin.slice(0, streetAdmin.lastIndexOf('.') + 1) + 'forged';
-    const response = await graphql(platform.gatewayUrl, gql(`query AreaName($code: ID!) { area(code: $code) { name } }`), { token: forged, variables: { code: '510116001' } });
+    const response = await graphql(
+      platform.gatewayUrl,
+      gql(`query AreaName($code: ID!) { area(code: $code) { name } }`),
+      { token: forged, variables: { code: '510116001' } },
+    );
     expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(response.data ?? null).toBeNull();
   });
@@ -115,28 +132,44 @@ describe('the federated graph over real HTTP', () => {
 
   it('turns an invalid ID number into a user error and writes nothing', async () => {
     const grid = world.grids.find((row) => row.code === `${EXAMPLE_GRID_CODE}001`)!;
-    const residents = gql(`query ResidentsOfGrid($areaCode: ID!) { people(filter: { areaCode: $areaCode }) { totalCount } }`);
-    const count = async () => (await graphql(platform.gatewayUrl, residents, { token: streetAdmin, variables: { areaCode: grid.code } })).data?.people.totalCount;
+    const residents = gql(
+      `query ResidentsOfGrid($areaCode: ID!) { people(filter: { areaCode: $areaCode }) { totalCount } }`,
+    );
+    const count = async () =>
+      (await graphql(platform.gatewayUrl, residents, { token: streetAdmin, variables: { areaCode: grid.code } })).data
+        ?.people.totalCount;
     const before = await count();
-    const mutation = gql(`mutation RegisterWithBadIdNumber($input: RegisterPersonInput!) { registerPerson(input: $input) { person { id } userErrors { code field message } } }`);
+    const mutation = gql(
+      `mutation RegisterWithBadIdNumber($input: RegisterPersonInput!) { registerPerson(input: $input) { person { id } userErrors { code field message } } }`,
+    );
     const { data } = await graphql(platform.gatewayUrl, mutation, {
       token: streetAdmin,
       variables: { input: { name: '王小明', idNumber: '110105194912310021', gridId: grid.id } },
     });
     expect(data?.registerPerson.person).toBeNull();
-    expect(data?.registerPerson.userErrors[0]).toMatchObject({ code: 'INVALID_ID_NUMBER', field: ['input', 'idNumber'] });
+    expect(data?.registerPerson.userErrors[0]).toMatchObject({
+      code: 'INVALID_ID_NUMBER',
+      field: ['input', 'idNumber'],
+    });
     expect(await count()).toBe(before);
   });
 
-  it('registers a resident in a grid it asks the graph about, with the caller\'s token', async () => {
+  it("registers a resident in a grid it asks the graph about, with the caller's token", async () => {
     const grid = world.grids.find((row) => row.code === `${EXAMPLE_GRID_CODE}001`)!;
-    const mutation = gql(`mutation RegisterResident($input: RegisterPersonInput!) { registerPerson(input: $input) { person { name gender birthYear grid { code name } } userErrors { code } } }`);
+    const mutation = gql(
+      `mutation RegisterResident($input: RegisterPersonInput!) { registerPerson(input: $input) { person { name gender birthYear grid { code name } } userErrors { code } } }`,
+    );
     const { data } = await graphql(platform.gatewayUrl, mutation, {
       token: streetAdmin,
       variables: { input: { name: '王小明', idNumber: '11010519491231002X', gridId: grid.id, phone: '13812345678' } },
     });
     expect(data?.registerPerson.userErrors).toEqual([]);
-    expect(data?.registerPerson.person).toEqual({ name: '王小明', gender: 'FEMALE', birthYear: 1949, grid: { code: grid.code, name: grid.name } });
+    expect(data?.registerPerson.person).toEqual({
+      name: '王小明',
+      gender: 'FEMALE',
+      birthYear: 1949,
+      grid: { code: grid.code, name: grid.name },
+    });
   });
 
   it('unmasks an ID number only with pii:read and a purpose declared in a header, and logs the read', async () => {
@@ -146,17 +179,34 @@ describe('the federated graph over real HTTP', () => {
     const reader = await tokenFor('STREET_ADMIN', ['510116001'], { permissions: ['pii:read'], subject: 'e2e-auditor' });
     const withoutPurpose = await graphql(platform.gatewayUrl, query, { token: reader, variables });
     expect(withoutPurpose.data?.person?.idNumber).toMatch(/^510\*+/);
-    const withPurpose = await graphql(platform.gatewayUrl, query, { token: reader, variables, headers: { 'x-access-purpose': encodeURIComponent('核实低保资格') } });
+    const withPurpose = await graphql(platform.gatewayUrl, query, {
+      token: reader,
+      variables,
+      headers: { 'x-access-purpose': encodeURIComponent('核实低保资格') },
+    });
     expect(withPurpose.data?.person?.idNumber).toBe(person.idNumber);
-    const log = await graphql(platform.gatewayUrl, gql(`query RecentPiiReads { piiAccessLog(first: 10) { edges { node { viewer fields purpose person { id } } } } }`), { token: reader });
+    const log = await graphql(
+      platform.gatewayUrl,
+      gql(
+        `query RecentPiiReads { piiAccessLog(first: 10) { edges { node { viewer fields purpose person { id } } } } }`,
+      ),
+      { token: reader },
+    );
     expect(log.errors).toBeUndefined();
-    expect(log.data?.piiAccessLog.edges.map((edge) => edge.node)).toContainEqual({ viewer: 'e2e-auditor', fields: ['idNumber'], purpose: '核实低保资格', person: { id: person.id } });
+    expect(log.data?.piiAccessLog.edges.map((edge) => edge.node)).toContainEqual({
+      viewer: 'e2e-auditor',
+      fields: ['idNumber'],
+      purpose: '核实低保资格',
+      person: { id: person.id },
+    });
   });
 
   it('refuses queries past the depth, alias and cost limits and names the limit', async () => {
     let deep = 'code';
     for (let level = 0; level < 14; level += 1) deep = `parent { ${deep} }`;
-    const depth = await graphql(platform.gatewayUrl, `{ gridByCode(code: "${EXAMPLE_GRID_CODE}") { ${deep} } }`, { token: streetAdmin });
+    const depth = await graphql(platform.gatewayUrl, `{ gridByCode(code: "${EXAMPLE_GRID_CODE}") { ${deep} } }`, {
+      token: streetAdmin,
+    });
     expect(depth.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(depth.errors?.[0]?.message).toMatch(/depth/i);
     const aliases = Array.from({ length: 40 }, (_, index) => `a${index}: area(code: "510116001") { name }`).join(' ');
@@ -169,9 +219,15 @@ describe('gateway hygiene', () => {
   it('hides SQL, stack traces and internal URLs when a subgraph fails', async () => {
     const { events, volunteers } = platform.subgraphs;
     await events.db.dataSource.query('DROP TABLE grid_event');
-    const broken = await graphql(platform.gatewayUrl, gql(`query CountEvents { events(first: 1) { totalCount } }`), { token: streetAdmin });
+    const broken = await graphql(platform.gatewayUrl, gql(`query CountEvents { events(first: 1) { totalCount } }`), {
+      token: streetAdmin,
+    });
     await volunteers.close();
-    const down = await graphql(platform.gatewayUrl, gql(`query CountActivities { activities(first: 1) { totalCount } }`), { token: streetAdmin });
+    const down = await graphql(
+      platform.gatewayUrl,
+      gql(`query CountActivities { activities(first: 1) { totalCount } }`),
+      { token: streetAdmin },
+    );
     for (const response of [broken, down]) {
       expect(response.errors?.length).toBeGreaterThan(0);
       const text = JSON.stringify(response);

@@ -11,7 +11,16 @@ import { checkDeadlines } from '../../subgraphs/events/src/actions/deadline-chec
 import { eventEntities } from '../../subgraphs/events/src/entities/index.js';
 import { eventMigrations } from '../../subgraphs/events/src/migrations/index.js';
 import { openDatabase, type Database } from '../../subgraphs/kit/src/database.js';
-import { CALENDAR, SANYIQIAO, staffedMicroGrid, startEvents, token, type DemoGrid, type DemoStaff, type EventServices } from './support.js';
+import {
+  CALENDAR,
+  SANYIQIAO,
+  staffedMicroGrid,
+  startEvents,
+  token,
+  type DemoGrid,
+  type DemoStaff,
+  type EventServices,
+} from './support.js';
 
 let micro: DemoGrid;
 let leader: DemoStaff;
@@ -31,16 +40,26 @@ const MUTATION = (name: string, type = 'EventStepInput') =>
   `mutation($input: ${type}!) { ${name}(input: $input) { event { id status } userErrors { code } } }`;
 
 async function dispatchedEvent(): Promise<string> {
-  const reported = await services.ask(MUTATION('reportEvent', 'ReportEventInput'), { input: { gridId: micro.id, title: '消防通道被占用', category: '安全隐患' } }, community);
+  const reported = await services.ask(
+    MUTATION('reportEvent', 'ReportEventInput'),
+    { input: { gridId: micro.id, title: '消防通道被占用', category: '安全隐患' } },
+    community,
+  );
   const eventId = reported.data?.reportEvent.event.id as string;
   await services.ask(MUTATION('registerEvent'), { input: { eventId } }, community);
-  const dispatched = await services.ask(MUTATION('dispatchEvent', 'DispatchEventInput'), { input: { eventId } }, community);
+  const dispatched = await services.ask(
+    MUTATION('dispatchEvent', 'DispatchEventInput'),
+    { input: { eventId } },
+    community,
+  );
   expect(dispatched.data?.dispatchEvent.userErrors).toEqual([]);
   return eventId;
 }
 
-const row = (eventId: string) => services.events.db.dataSource.getRepository(GridEvent).findOneByOrFail({ id: eventId });
-const timeline = (eventId: string) => services.events.db.dataSource.getRepository(EventAction).find({ where: { eventId }, order: { version: 'ASC' } });
+const row = (eventId: string) =>
+  services.events.db.dataSource.getRepository(GridEvent).findOneByOrFail({ id: eventId });
+const timeline = (eventId: string) =>
+  services.events.db.dataSource.getRepository(EventAction).find({ where: { eventId }, order: { version: 'ASC' } });
 const check = (now: Date, db: Database = services.events.db) => checkDeadlines(db, { now, calendar: CALENDAR });
 
 describe('the scheduled deadline check', () => {
@@ -54,11 +73,21 @@ describe('the scheduled deadline check', () => {
     const first = new Date(acceptBy.getTime() + 60_000);
     expect(await check(first)).toEqual({ escalated: 1, markedOverdue: 0, skipped: 0 });
     expect(await row(eventId)).toMatchObject({
-      status: 'DISPATCHED', assigneeId: gridWorker.id, assigneePersonId: gridWorker.personId, assignedLevel: 'GRID', escalationIndex: 1,
-      deadlineAt: addWorkingMinutes(first, 60, CALENDAR), overdueMarked: false,
+      status: 'DISPATCHED',
+      assigneeId: gridWorker.id,
+      assigneePersonId: gridWorker.personId,
+      assignedLevel: 'GRID',
+      escalationIndex: 1,
+      deadlineAt: addWorkingMinutes(first, 60, CALENDAR),
+      overdueMarked: false,
     });
     expect((await timeline(eventId)).at(-1)).toMatchObject({
-      step: 'ESCALATE', fromStatus: 'DISPATCHED', toStatus: 'DISPATCHED', at: first, actorSubject: 'system', assigneeId: gridWorker.id,
+      step: 'ESCALATE',
+      fromStatus: 'DISPATCHED',
+      toStatus: 'DISPATCHED',
+      at: first,
+      actorSubject: 'system',
+      assigneeId: gridWorker.id,
       note: '超过接收时限未接收，升级派遣至网格责任人',
     });
     // The same instant again: nothing left to do.
@@ -69,7 +98,11 @@ describe('the scheduled deadline check', () => {
     expect(await row(eventId)).toMatchObject({ assigneeId: null, assignedLevel: 'COMMUNITY', escalationIndex: 2 });
     const third = addWorkingMinutes(second, 61, CALENDAR);
     expect(await check(third)).toEqual({ escalated: 0, markedOverdue: 1, skipped: 0 });
-    expect(await check(addWorkingMinutes(third, 600, CALENDAR))).toEqual({ escalated: 0, markedOverdue: 0, skipped: 0 });
+    expect(await check(addWorkingMinutes(third, 600, CALENDAR))).toEqual({
+      escalated: 0,
+      markedOverdue: 0,
+      skipped: 0,
+    });
     expect((await timeline(eventId)).map((action) => [action.step, action.note])).toEqual([
       ['REPORT', null],
       ['REGISTER', null],
@@ -80,23 +113,43 @@ describe('the scheduled deadline check', () => {
     ]);
     const gridWorkerToken = await token('GRID_WORKER', [SANYIQIAO], gridWorker.personId);
     services.clock.set(third);
-    const { data } = await services.ask(`{ event(id: "${eventId}") { overdue deadlineStage } events(filter: { overdue: true }) { edges { node { id } } } }`, {}, gridWorkerToken);
-    expect(data).toEqual({ event: { overdue: true, deadlineStage: 'ACCEPT' }, events: { edges: [{ node: { id: eventId } }] } });
+    const { data } = await services.ask(
+      `{ event(id: "${eventId}") { overdue deadlineStage } events(filter: { overdue: true }) { edges { node { id } } } }`,
+      {},
+      gridWorkerToken,
+    );
+    expect(data).toEqual({
+      event: { overdue: true, deadlineStage: 'ACCEPT' },
+      events: { edges: [{ node: { id: eventId } }] },
+    });
     // Escalated to the community, so neither worker below may accept it any more; the community may.
     const leaderToken = await token('GRID_WORKER', [SANYIQIAO], leader.personId);
-    expect((await services.ask(MUTATION('acceptEvent'), { input: { eventId } }, leaderToken)).data?.acceptEvent.userErrors).toEqual([{ code: 'NOT_ASSIGNEE' }]);
-    expect((await services.ask(MUTATION('acceptEvent'), { input: { eventId } }, community)).data?.acceptEvent.userErrors).toEqual([]);
+    expect(
+      (await services.ask(MUTATION('acceptEvent'), { input: { eventId } }, leaderToken)).data?.acceptEvent.userErrors,
+    ).toEqual([{ code: 'NOT_ASSIGNEE' }]);
+    expect(
+      (await services.ask(MUTATION('acceptEvent'), { input: { eventId } }, community)).data?.acceptEvent.userErrors,
+    ).toEqual([]);
     services.clock.set('2026-11-30T01:30:00Z');
   });
 
   it('marks an event not registered in time overdue once; registering it starts a new, later deadline', async () => {
     services.clock.set('2026-11-30T01:30:00Z');
-    const reported = await services.ask(MUTATION('reportEvent', 'ReportEventInput'), { input: { gridId: micro.id, title: '路灯不亮', category: '公共设施' } }, community);
+    const reported = await services.ask(
+      MUTATION('reportEvent', 'ReportEventInput'),
+      { input: { gridId: micro.id, title: '路灯不亮', category: '公共设施' } },
+      community,
+    );
     const eventId = reported.data?.reportEvent.event.id as string;
     const late = addWorkingMinutes(services.clock.now(), 90, CALENDAR);
     const result = await check(late);
     expect(result.markedOverdue).toBeGreaterThanOrEqual(1);
-    expect((await timeline(eventId)).at(-1)).toMatchObject({ step: 'OVERDUE', note: '已超过立案时限', fromStatus: 'REPORTED', toStatus: 'REPORTED' });
+    expect((await timeline(eventId)).at(-1)).toMatchObject({
+      step: 'OVERDUE',
+      note: '已超过立案时限',
+      fromStatus: 'REPORTED',
+      toStatus: 'REPORTED',
+    });
     expect(await check(late)).toEqual({ escalated: 0, markedOverdue: 0, skipped: 0 });
     services.clock.set(late);
     await services.ask(MUTATION('registerEvent'), { input: { eventId } }, community);
@@ -112,7 +165,9 @@ describe('the scheduled deadline check', () => {
     // On MySQL a second DataSource is a second instance with its own connections; SQLite
     // in memory has one connection, where the checks interleave between statements.
     const url = (services.events.db.dataSource.options as { url?: string }).url;
-    const other = url ? await openDatabase({ url, entities: eventEntities, migrations: eventMigrations }) : services.events.db;
+    const other = url
+      ? await openDatabase({ url, entities: eventEntities, migrations: eventMigrations })
+      : services.events.db;
     try {
       const results = await Promise.all([check(late), check(late, other), check(late), check(late, other)]);
       expect(results.reduce((sum, result) => sum + result.escalated, 0)).toBe(12);
@@ -137,7 +192,20 @@ describe('the scheduled deadline check', () => {
     // The check read the event before the worker accepted it: its conditional update matches nothing.
     const { writeStep } = await import('../../subgraphs/events/src/actions/write-step.js');
     const written = await services.events.db.dataSource.transaction((manager) =>
-      writeStep(manager, stale, { patch: { assigneeId: null }, action: { step: 'ESCALATE', fromStatus: 'DISPATCHED', toStatus: 'DISPATCHED', at: stale.updatedAt, actorSubject: 'system', actorRole: null, actorPersonId: null, assigneeId: null, note: null } }),
+      writeStep(manager, stale, {
+        patch: { assigneeId: null },
+        action: {
+          step: 'ESCALATE',
+          fromStatus: 'DISPATCHED',
+          toStatus: 'DISPATCHED',
+          at: stale.updatedAt,
+          actorSubject: 'system',
+          actorRole: null,
+          actorPersonId: null,
+          assigneeId: null,
+          note: null,
+        },
+      }),
     );
     expect(written).toBeNull();
     expect(await row(eventId)).toMatchObject({ status: 'ACCEPTED', assigneeId: leader.id, version: 4 });
@@ -152,9 +220,23 @@ describe('the check-deadlines command', () => {
       const db = await openDatabase({ url, entities: eventEntities, migrations: eventMigrations });
       const late = new Date('2020-01-06T02:00:00Z');
       await db.dataSource.getRepository(GridEvent).insert({
-        id: 'late-event', title: '过期事件', description: null, category: '公共设施', priority: 'NORMAL', source: 'PATROL', status: 'REPORTED',
-        gridId: micro.id, areaCode: micro.code, reporterId: null, assigneeId: null, reportedAt: late, updatedAt: late, closedAt: null, version: 1,
-        deadlineAt: late, deadlineStage: 'REGISTER',
+        id: 'late-event',
+        title: '过期事件',
+        description: null,
+        category: '公共设施',
+        priority: 'NORMAL',
+        source: 'PATROL',
+        status: 'REPORTED',
+        gridId: micro.id,
+        areaCode: micro.code,
+        reporterId: null,
+        assigneeId: null,
+        reportedAt: late,
+        updatedAt: late,
+        closedAt: null,
+        version: 1,
+        deadlineAt: late,
+        deadlineStage: 'REGISTER',
       });
       await db.dataSource.destroy();
       const run = promisify(execFile);

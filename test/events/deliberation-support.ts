@@ -1,6 +1,15 @@
 import { expect } from 'vitest';
 import type { GraphQLResponse } from '../support/graphql.js';
-import { demoWorld, JIEDAISI, SANYIQIAO, staffOf, token, type DemoGrid, type DemoPerson, type DemoStaff } from './support.js';
+import {
+  demoWorld,
+  JIEDAISI,
+  SANYIQIAO,
+  staffOf,
+  token,
+  type DemoGrid,
+  type DemoPerson,
+  type DemoStaff,
+} from './support.js';
 
 let staffPeople: Set<string> | undefined;
 export const residentsOf = (gridId: string) => {
@@ -29,11 +38,16 @@ export function castDeliberation(): void {
   micro = world.grids.find((grid) => {
     if (grid.type !== 'MICRO' || grid.communityCode !== SANYIQIAO || residentsOf(grid.id).length < 2) return false;
     const siblings = world.grids.filter((other) => other.parentId === grid.parentId && other.id !== grid.id);
-    return siblings.some((other) => residentsOf(other.id).length > 0) && staffOf(grid.parentId!).some((staff) => staff.role === 'GRID_WORKER');
+    return (
+      siblings.some((other) => residentsOf(other.id).length > 0) &&
+      staffOf(grid.parentId!).some((staff) => staff.role === 'GRID_WORKER')
+    );
   })!;
   general = world.grids.find((grid) => grid.id === micro.parentId)!;
   gridWorker = staffOf(general.id).find((staff) => staff.role === 'GRID_WORKER')!;
-  sibling = world.grids.find((grid) => grid.parentId === general.id && grid.id !== micro.id && residentsOf(grid.id).length > 0)!;
+  sibling = world.grids.find(
+    (grid) => grid.parentId === general.id && grid.id !== micro.id && residentsOf(grid.id).length > 0,
+  )!;
   [alice, bob] = residentsOf(micro.id) as [DemoPerson, DemoPerson];
   siblingResident = residentsOf(sibling.id)[0]!;
   staffPeople ??= new Set(world.staff.map((staff) => staff.personId));
@@ -41,7 +55,8 @@ export function castDeliberation(): void {
 }
 
 /** A resident's token as the token service issues it: scoped to their own micro-grid. */
-export const residentToken = (person: { id: string; areaCode: string }) => token('RESIDENT', [person.areaCode], person.id, `resident-${person.id}`);
+export const residentToken = (person: { id: string; areaCode: string }) =>
+  token('RESIDENT', [person.areaCode], person.id, `resident-${person.id}`);
 
 export const TOPIC_FIELDS = `id title body status grid { id code } raisedBy raisedByRole raiser { id } closedAt withdrawReason commentCount
   voteCounts { for against abstain total } myVote decision { outcome text decidedBy deciderRole projectRequest { title plan topic { id } } }`;
@@ -58,17 +73,26 @@ const PAYLOADS: Record<string, string> = {
   commentOnTopic: 'comment { id body author { id } authorRole createdAt topic { id commentCount } }',
 };
 
-type Ask = (query: string, variables?: Record<string, unknown>, token?: string | null) => Promise<GraphQLResponse<Record<string, any>>>;
+type Ask = (
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string | null,
+) => Promise<GraphQLResponse<Record<string, any>>>;
 
 /** Runs one deliberation mutation and returns its payload; a GraphQL error fails the test. */
 export function mutator(ask: Ask) {
   return async (name: keyof typeof INPUT_TYPES, input: Record<string, unknown>, as: string) => {
     const payload = PAYLOADS[name] ?? `topic { ${TOPIC_FIELDS} }`;
-    const { data, errors } = await ask(`mutation($input: ${INPUT_TYPES[name]}!) { ${name}(input: $input) { ${payload} userErrors { code field message } } }`, { input }, as);
+    const { data, errors } = await ask(
+      `mutation($input: ${INPUT_TYPES[name]}!) { ${name}(input: $input) { ${payload} userErrors { code field message } } }`,
+      { input },
+      as,
+    );
     expect(errors).toBeUndefined();
     return data?.[name];
   };
 }
 
 /** The codes and fields of a payload's user errors. */
-export const codes = (payload: { userErrors: { code: string; field: string[] | null }[] }) => payload.userErrors.map((error) => [error.code, error.field?.join('.') ?? null]);
+export const codes = (payload: { userErrors: { code: string; field: string[] | null }[] }) =>
+  payload.userErrors.map((error) => [error.code, error.field?.join('.') ?? null]);

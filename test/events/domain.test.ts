@@ -3,15 +3,25 @@ import { DEFAULT_CATEGORIES, categoryDefinitionProblems } from '../../subgraphs/
 import { chosenChain, responsibleChain, type GridFacts } from '../../subgraphs/events/src/domain/dispatch.js';
 import { pickAtRandom, rankCommunities, seededRandom } from '../../subgraphs/events/src/domain/drill.js';
 import { checkReport } from '../../subgraphs/events/src/domain/event-report.js';
-import { checkInspection, inspectionStatus, rectificationPriority } from '../../subgraphs/events/src/domain/inspection.js';
+import {
+  checkInspection,
+  inspectionStatus,
+  rectificationPriority,
+} from '../../subgraphs/events/src/domain/inspection.js';
 import { medianOf, medianWindow, summarize } from '../../subgraphs/events/src/domain/stats.js';
 import type { Actor } from '../../subgraphs/events/src/domain/status-flow.js';
 import { checkVisit } from '../../subgraphs/events/src/domain/visit.js';
 
 const staff = (id: string, role: GridFacts['staff'][number]['role']) => ({ id, role, person: { id: `person-${id}` } });
 const micro: GridFacts = {
-  id: 'm', code: '510116001001001001', type: 'MICRO',
-  staff: [staff('s-steward', 'BUILDING_STEWARD'), staff('s-worker', 'MICRO_GRID_WORKER'), staff('s-leader', 'MICRO_GRID_LEADER')],
+  id: 'm',
+  code: '510116001001001001',
+  type: 'MICRO',
+  staff: [
+    staff('s-steward', 'BUILDING_STEWARD'),
+    staff('s-worker', 'MICRO_GRID_WORKER'),
+    staff('s-leader', 'MICRO_GRID_LEADER'),
+  ],
   parent: { id: 'g', code: '510116001001001', type: 'GENERAL', staff: [staff('s-grid', 'GRID_WORKER')] },
 };
 
@@ -29,7 +39,9 @@ describe('who is responsible for an event', () => {
     expect(responsibleChain(noLeader)[0]).toMatchObject({ level: 'MICRO_GRID', staffId: 's-worker' });
     const nobody = { ...micro, staff: [] };
     expect(responsibleChain(nobody).map((link) => link.staffId)).toEqual(['s-grid', null]);
-    expect(responsibleChain({ ...nobody, parent: { ...micro.parent!, staff: [] } })).toEqual([{ level: 'COMMUNITY', staffId: null, personId: null }]);
+    expect(responsibleChain({ ...nobody, parent: { ...micro.parent!, staff: [] } })).toEqual([
+      { level: 'COMMUNITY', staffId: null, personId: null },
+    ]);
   });
 
   it('uses a general or dedicated grid’s own worker, and no one for a community total grid', () => {
@@ -66,8 +78,19 @@ describe('drills', () => {
   });
 
   it('ranks communities by share with feedback, share accepted, then speed; equals share a rank', () => {
-    const row = (communityCode: string, feedbackSubmitted: number, accepted: number, feedback: number | null, accept: number | null) => ({
-      communityCode, workers: 2, accepted, feedbackSubmitted, averageSecondsToAccept: accept, averageSecondsToFeedback: feedback,
+    const row = (
+      communityCode: string,
+      feedbackSubmitted: number,
+      accepted: number,
+      feedback: number | null,
+      accept: number | null,
+    ) => ({
+      communityCode,
+      workers: 2,
+      accepted,
+      feedbackSubmitted,
+      averageSecondsToAccept: accept,
+      averageSecondsToFeedback: feedback,
     });
     const ranked = rankCommunities([
       row('C', 1, 2, 900, 60),
@@ -76,7 +99,13 @@ describe('drills', () => {
       row('B', 2, 2, 600, 300),
       row('E', 1, 2, 900, 60),
     ]);
-    expect(ranked.map((result) => [result.communityCode, result.rank])).toEqual([['B', 1], ['A', 2], ['C', 3], ['E', 3], ['D', 5]]);
+    expect(ranked.map((result) => [result.communityCode, result.rank])).toEqual([
+      ['B', 1],
+      ['A', 2],
+      ['C', 3],
+      ['E', 3],
+      ['D', 5],
+    ]);
   });
 });
 
@@ -100,9 +129,19 @@ describe('statistics', () => {
     );
     expect(stats).toEqual({
       total: 6,
-      byStatus: [{ status: 'CLOSED', count: 4 }, { status: 'DISPATCHED', count: 2 }],
-      byCategory: [{ category: '安全隐患', count: 5 }, { category: '矛盾纠纷', count: 1 }],
-      closed: 4, closedOnTime: 3, onTimeRate: 0.75, overdue: 1, medianSecondsToClose: 3600,
+      byStatus: [
+        { status: 'CLOSED', count: 4 },
+        { status: 'DISPATCHED', count: 2 },
+      ],
+      byCategory: [
+        { category: '安全隐患', count: 5 },
+        { category: '矛盾纠纷', count: 1 },
+      ],
+      closed: 4,
+      closedOnTime: 3,
+      onTimeRate: 0.75,
+      overdue: 1,
+      medianSecondsToClose: 3600,
     });
     expect(summarize([], null).onTimeRate).toBeNull();
   });
@@ -112,45 +151,96 @@ describe('checking input', () => {
   const worker: Actor = { subject: 'w', roles: ['GRID_WORKER'], personId: 'p' };
   const resident: Actor = { subject: 'r', roles: ['RESIDENT'], personId: 'resident' };
   const report = { gridId: 'g', title: '楼道堆放杂物', category: '安全隐患' };
-  const codes = (problems: { code: string; field?: string | null | undefined }[]) => problems.map((problem) => [problem.code, problem.field]);
+  const codes = (problems: { code: string; field?: string | null | undefined }[]) =>
+    problems.map((problem) => [problem.code, problem.field]);
 
   it('accepts a report and defaults its priority and source', () => {
-    const checked = checkReport({ ...report, photos: ['https://img.example.cn/1.jpg'], location: { lng: 103.92, lat: 30.57 } }, DEFAULT_CATEGORIES, worker);
-    expect(checked.draft).toMatchObject({ priority: 'NORMAL', source: 'PATROL', reporterId: null, lng: 103.92, lat: 30.57, photos: ['https://img.example.cn/1.jpg'] });
-    expect(checkReport(report, DEFAULT_CATEGORIES, resident).draft).toMatchObject({ source: 'RESIDENT', reporterId: 'resident' });
+    const checked = checkReport(
+      { ...report, photos: ['https://img.example.cn/1.jpg'], location: { lng: 103.92, lat: 30.57 } },
+      DEFAULT_CATEGORIES,
+      worker,
+    );
+    expect(checked.draft).toMatchObject({
+      priority: 'NORMAL',
+      source: 'PATROL',
+      reporterId: null,
+      lng: 103.92,
+      lat: 30.57,
+      photos: ['https://img.example.cn/1.jpg'],
+    });
+    expect(checkReport(report, DEFAULT_CATEGORIES, resident).draft).toMatchObject({
+      source: 'RESIDENT',
+      reporterId: 'resident',
+    });
   });
 
   it('reports every problem of a bad report with its code and field', () => {
     const checked = checkReport(
-      { gridId: ' ', title: '坏', category: '外星人入侵', photos: ['ftp://x'], location: { lng: 10, lat: 30 }, source: 'DRILL' },
+      {
+        gridId: ' ',
+        title: '坏',
+        category: '外星人入侵',
+        photos: ['ftp://x'],
+        location: { lng: 10, lat: 30 },
+        source: 'DRILL',
+      },
       DEFAULT_CATEGORIES,
       worker,
     );
     expect(codes(checked.problems)).toEqual([
-      ['INVALID_TITLE', 'title'], ['INVALID_PHOTO', 'photos'], ['INVALID_LOCATION', 'location'],
-      ['UNKNOWN_CATEGORY', 'category'], ['GRID_NOT_FOUND', 'gridId'], ['INVALID_SOURCE', 'source'],
+      ['INVALID_TITLE', 'title'],
+      ['INVALID_PHOTO', 'photos'],
+      ['INVALID_LOCATION', 'location'],
+      ['UNKNOWN_CATEGORY', 'category'],
+      ['GRID_NOT_FOUND', 'gridId'],
+      ['INVALID_SOURCE', 'source'],
     ]);
-    expect(checked.problems.find((problem) => problem.code === 'UNKNOWN_CATEGORY')?.message).toBe('未知的事件类别：外星人入侵（请从事件类别目录中选择）');
+    expect(checked.problems.find((problem) => problem.code === 'UNKNOWN_CATEGORY')?.message).toBe(
+      '未知的事件类别：外星人入侵（请从事件类别目录中选择）',
+    );
   });
 
   it('lets a resident report only as themselves', () => {
-    expect(codes(checkReport({ ...report, reporterId: 'someone-else' }, DEFAULT_CATEGORIES, resident).problems)).toEqual([['INVALID_REPORTER', 'reporterId']]);
-    expect(codes(checkReport(report, DEFAULT_CATEGORIES, { ...resident, personId: null }).problems)).toEqual([['ROLE_NOT_ALLOWED', undefined]]);
+    expect(
+      codes(checkReport({ ...report, reporterId: 'someone-else' }, DEFAULT_CATEGORIES, resident).problems),
+    ).toEqual([['INVALID_REPORTER', 'reporterId']]);
+    expect(codes(checkReport(report, DEFAULT_CATEGORIES, { ...resident, personId: null }).problems)).toEqual([
+      ['ROLE_NOT_ALLOWED', undefined],
+    ]);
   });
 
   it('refuses a retired category', () => {
-    const retired = DEFAULT_CATEGORIES.map((category) => (category.name === '安全隐患' ? { ...category, active: false } : category));
+    const retired = DEFAULT_CATEGORIES.map((category) =>
+      category.name === '安全隐患' ? { ...category, active: false } : category,
+    );
     expect(codes(checkReport(report, retired, worker).problems)).toEqual([['UNKNOWN_CATEGORY', 'category']]);
   });
 
   it('checks an inspection’s findings one by one and names the bad one', () => {
     const now = new Date('2026-11-30T01:00:00Z');
     const checked = checkInspection(
-      { gridId: 'g', title: '消防安全巡查', findings: [{ description: '灭火器过期', hazardLevel: 'GENERAL', needsRectification: true }, { description: '', hazardLevel: 'MINOR', needsRectification: false, rectifyBy: new Date('2026-11-01T00:00:00Z') }] },
+      {
+        gridId: 'g',
+        title: '消防安全巡查',
+        findings: [
+          { description: '灭火器过期', hazardLevel: 'GENERAL', needsRectification: true },
+          {
+            description: '',
+            hazardLevel: 'MINOR',
+            needsRectification: false,
+            rectifyBy: new Date('2026-11-01T00:00:00Z'),
+          },
+        ],
+      },
       now,
     );
-    expect(codes(checked.problems)).toEqual([['INVALID_FINDING', 'findings.1.description'], ['INVALID_FINDING', 'findings.1.rectifyBy']]);
-    expect(codes(checkInspection({ gridId: 'g', title: '巡查', findings: [] }, now).problems)).toEqual([['INVALID_FINDING', 'findings']]);
+    expect(codes(checked.problems)).toEqual([
+      ['INVALID_FINDING', 'findings.1.description'],
+      ['INVALID_FINDING', 'findings.1.rectifyBy'],
+    ]);
+    expect(codes(checkInspection({ gridId: 'g', title: '巡查', findings: [] }, now).problems)).toEqual([
+      ['INVALID_FINDING', 'findings'],
+    ]);
     expect(rectificationPriority('MAJOR')).toBe('URGENT');
     expect(inspectionStatus(['CLOSED', 'CANCELLED', 'EVALUATED'])).toBe('CLOSED');
     expect(inspectionStatus(['CLOSED', 'IN_PROGRESS'])).toBe('OPEN');
@@ -159,19 +249,41 @@ describe('checking input', () => {
   it('asks a visit for exactly one visitor and a known follow-up category', () => {
     const now = new Date('2026-11-30T01:00:00Z');
     const visit = { personId: 'p', outcome: 'NEEDS_HELP' as const, followUpNeeded: true };
-    expect(codes(checkVisit({ ...visit, visitorStaffId: 's', visitorVolunteerId: 'v' }, DEFAULT_CATEGORIES, now).problems)).toEqual([['VISITOR_REQUIRED', 'visitorStaffId']]);
-    expect(codes(checkVisit({ ...visit, visitorStaffId: 's', followUp: { category: '不存在' } }, DEFAULT_CATEGORIES, now).problems)).toEqual([['UNKNOWN_CATEGORY', 'followUp.category']]);
-    expect(codes(checkVisit({ ...visit, visitorStaffId: 's', visitedAt: new Date('2027-01-01T00:00:00Z') }, DEFAULT_CATEGORIES, now).problems)).toEqual([['INVALID_TIME', 'visitedAt']]);
+    expect(
+      codes(checkVisit({ ...visit, visitorStaffId: 's', visitorVolunteerId: 'v' }, DEFAULT_CATEGORIES, now).problems),
+    ).toEqual([['VISITOR_REQUIRED', 'visitorStaffId']]);
+    expect(
+      codes(
+        checkVisit({ ...visit, visitorStaffId: 's', followUp: { category: '不存在' } }, DEFAULT_CATEGORIES, now)
+          .problems,
+      ),
+    ).toEqual([['UNKNOWN_CATEGORY', 'followUp.category']]);
+    expect(
+      codes(
+        checkVisit(
+          { ...visit, visitorStaffId: 's', visitedAt: new Date('2027-01-01T00:00:00Z') },
+          DEFAULT_CATEGORIES,
+          now,
+        ).problems,
+      ),
+    ).toEqual([['INVALID_TIME', 'visitedAt']]);
     expect(checkVisit({ ...visit, visitorVolunteerId: 'v' }, DEFAULT_CATEGORIES, now).visit).toMatchObject({
-      visitor: { kind: 'VOLUNTEER', id: 'v' }, visitedAt: now, followUp: { title: '走访发现需跟进事项', category: '关爱走访', priority: 'NORMAL' },
+      visitor: { kind: 'VOLUNTEER', id: 'v' },
+      visitedAt: now,
+      followUp: { title: '走访发现需跟进事项', category: '关爱走访', priority: 'NORMAL' },
     });
   });
 
   it('checks a configured category’s name and limits', () => {
     const base = DEFAULT_CATEGORIES[0]!;
     expect(categoryDefinitionProblems(base)).toEqual([]);
-    expect(categoryDefinitionProblems({ ...base, name: 'a', urgent: { ...base.urgent, acceptMinutes: 0 } }).map((problem) => [problem.code, problem.field])).toEqual([
-      ['INVALID_CATEGORY_NAME', 'name'], ['INVALID_TIME_LIMIT', 'urgent.acceptMinutes'],
+    expect(
+      categoryDefinitionProblems({ ...base, name: 'a', urgent: { ...base.urgent, acceptMinutes: 0 } }).map(
+        (problem) => [problem.code, problem.field],
+      ),
+    ).toEqual([
+      ['INVALID_CATEGORY_NAME', 'name'],
+      ['INVALID_TIME_LIMIT', 'urgent.acceptMinutes'],
     ]);
   });
 });

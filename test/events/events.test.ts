@@ -2,7 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor } from '../support/graphql.js';
 import { accessesOf, capturingStatements } from '../support/plans.js';
 import type { TestSubgraph } from '../support/subgraph.js';
-import { demoExtras, demoWorld, HUAYUAN, JIEDAISI, newestFirst, nodeIds, sortedIds, startEvents, STREET, type DemoEventRow, type EventServices } from './support.js';
+import {
+  demoExtras,
+  demoWorld,
+  HUAYUAN,
+  JIEDAISI,
+  newestFirst,
+  nodeIds,
+  sortedIds,
+  startEvents,
+  STREET,
+  type DemoEventRow,
+  type EventServices,
+} from './support.js';
 
 type DemoEvent = DemoEventRow;
 
@@ -24,7 +36,11 @@ function ask(query: string, variables: Record<string, unknown> = {}, token: stri
 const under = (prefix: string) => demoExtras().events.filter((event) => event.areaCode.startsWith(prefix));
 
 /** Resolves entity representations and returns how many SQL statements that took. */
-async function statementsToResolve(query: string, representations: Record<string, string>[], variables: Record<string, unknown> = {}) {
+async function statementsToResolve(
+  query: string,
+  representations: Record<string, string>[],
+  variables: Record<string, unknown> = {},
+) {
   const before = events.db.statements.count;
   const { data, errors } = await ask(query, { ...variables, r: representations });
   expect(errors).toBeUndefined();
@@ -101,15 +117,26 @@ describe('events subgraph: access', () => {
 
 describe('events subgraph: reading and filtering', () => {
   it('serves an event with its grid, reporter and assignee as references', async () => {
-    const event = under(STREET).find((candidate) => candidate.reporterId && candidate.assigneeId && candidate.closedAt)!;
+    const event = under(STREET).find(
+      (candidate) => candidate.reporterId && candidate.assigneeId && candidate.closedAt,
+    )!;
     const { data } = await ask(`{ event(id: "${event.id}") {
       id title description category priority source status reportedAt updatedAt closedAt
       grid { id code } reporter { id } assignee { id } } }`);
     expect(data?.event).toEqual({
-      id: event.id, title: event.title, description: event.description, category: event.category,
-      priority: event.priority, source: event.source, status: event.status,
-      reportedAt: event.reportedAt.toISOString(), updatedAt: event.updatedAt.toISOString(), closedAt: event.closedAt!.toISOString(),
-      grid: { id: event.gridId, code: event.areaCode }, reporter: { id: event.reporterId }, assignee: { id: event.assigneeId },
+      id: event.id,
+      title: event.title,
+      description: event.description,
+      category: event.category,
+      priority: event.priority,
+      source: event.source,
+      status: event.status,
+      reportedAt: event.reportedAt.toISOString(),
+      updatedAt: event.updatedAt.toISOString(),
+      closedAt: event.closedAt!.toISOString(),
+      grid: { id: event.gridId, code: event.areaCode },
+      reporter: { id: event.reporterId },
+      assignee: { id: event.assigneeId },
     });
   });
 
@@ -145,7 +172,10 @@ describe('events subgraph: reading and filtering', () => {
     const cases: [Record<string, unknown>, (event: DemoEvent) => boolean][] = [
       [{ priority: 'URGENT' }, (event) => event.priority === 'URGENT'],
       [{ category: '安全隐患' }, (event) => event.category === '安全隐患'],
-      [{ priority: 'NORMAL', category: '矛盾纠纷', areaCode: HUAYUAN }, (event) => event.priority === 'NORMAL' && event.category === '矛盾纠纷' && event.areaCode.startsWith(HUAYUAN)],
+      [
+        { priority: 'NORMAL', category: '矛盾纠纷', areaCode: HUAYUAN },
+        (event) => event.priority === 'NORMAL' && event.category === '矛盾纠纷' && event.areaCode.startsWith(HUAYUAN),
+      ],
       [{ category: '没有这个类别' }, () => false],
     ];
     for (const [filter, matches] of cases) {
@@ -186,7 +216,10 @@ describe('events subgraph: fields on other subgraphs’ entities', () => {
     const total = demoWorld().grids.find((grid) => grid.type === 'COMMUNITY_TOTAL' && grid.communityCode === HUAYUAN)!;
     const micro = demoWorld().grids.find((grid) => grid.id === under(HUAYUAN)[0]!.gridId)!;
     const general = demoWorld().grids.find((grid) => grid.id === micro.parentId)!;
-    const { data } = await ask(ENTITY_EVENTS, { first: 100, r: [total, general, micro].map(({ id, code }) => ({ __typename: 'Grid', id, code })) });
+    const { data } = await ask(ENTITY_EVENTS, {
+      first: 100,
+      r: [total, general, micro].map(({ id, code }) => ({ __typename: 'Grid', id, code })),
+    });
     const [ofTotal, ofGeneral, ofMicro] = data!._entities;
     expect(ofTotal.events.totalCount).toBe(under(HUAYUAN).length);
     expect(nodeIds(ofTotal.events)).toEqual(sortedIds(under(HUAYUAN)));
@@ -215,9 +248,30 @@ describe('events subgraph: fields on other subgraphs’ entities', () => {
     return [...rows.filter(hasEvents), ...rows.filter((row) => !hasEvents(row))];
   };
   const parents: [string, () => Record<string, string>[]][] = [
-    ['Grid.events', () => withEventsFirst(demoWorld().grids.filter((grid) => grid.code.startsWith(STREET)), (event, grid) => event.areaCode.startsWith(grid.code)).map(({ id, code }) => ({ __typename: 'Grid', id, code }))],
-    ['GridStaff.assignedEvents', () => withEventsFirst(demoWorld().staff.filter((staff) => staff.areaCode.startsWith(STREET)), (event, staff) => event.assigneeId === staff.id).map(({ id }) => ({ __typename: 'GridStaff', id }))],
-    ['Person.reportedEvents', () => withEventsFirst(demoWorld().people.filter((person) => person.areaCode.startsWith(STREET)), (event, person) => event.reporterId === person.id).map(({ id }) => ({ __typename: 'Person', id }))],
+    [
+      'Grid.events',
+      () =>
+        withEventsFirst(
+          demoWorld().grids.filter((grid) => grid.code.startsWith(STREET)),
+          (event, grid) => event.areaCode.startsWith(grid.code),
+        ).map(({ id, code }) => ({ __typename: 'Grid', id, code })),
+    ],
+    [
+      'GridStaff.assignedEvents',
+      () =>
+        withEventsFirst(
+          demoWorld().staff.filter((staff) => staff.areaCode.startsWith(STREET)),
+          (event, staff) => event.assigneeId === staff.id,
+        ).map(({ id }) => ({ __typename: 'GridStaff', id })),
+    ],
+    [
+      'Person.reportedEvents',
+      () =>
+        withEventsFirst(
+          demoWorld().people.filter((person) => person.areaCode.startsWith(STREET)),
+          (event, person) => event.reporterId === person.id,
+        ).map(({ id }) => ({ __typename: 'Person', id })),
+    ],
   ];
   for (const [field, representations] of parents) {
     it(`${field} costs the same statements for 5 parents as for 50`, async () => {
@@ -248,9 +302,12 @@ describe('events subgraph: bad input', () => {
   });
 
   it('refuses a cursor on the fields of other subgraphs’ entities too', async () => {
-    const { errors } = await ask('query($r: [_Any!]!) { _entities(representations: $r) { ... on GridStaff { assignedEvents(after: "!!") { totalCount } } } }', {
-      r: [{ __typename: 'GridStaff', id: 's' }],
-    });
+    const { errors } = await ask(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on GridStaff { assignedEvents(after: "!!") { totalCount } } } }',
+      {
+        r: [{ __typename: 'GridStaff', id: 's' }],
+      },
+    );
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
   });
 });
@@ -265,32 +322,62 @@ describe('events subgraph: deadlines, timelines and the domain’s reads', () =>
       version deadline deadlineStage finishDeadline overdue assignedLevel rating evaluation
       timeline { step fromStatus toStatus at actor actorRole actorPerson { id } assignee { id } note version } } }`);
     expect(data?.event).toEqual({
-      version: timeline.length, deadline: null, deadlineStage: null, finishDeadline: event.finishDueAt!.toISOString(), overdue: false,
-      assignedLevel: 'MICRO_GRID', rating: event.rating, evaluation: event.evaluation,
+      version: timeline.length,
+      deadline: null,
+      deadlineStage: null,
+      finishDeadline: event.finishDueAt!.toISOString(),
+      overdue: false,
+      assignedLevel: 'MICRO_GRID',
+      rating: event.rating,
+      evaluation: event.evaluation,
       timeline: timeline.map((action) => ({
-        step: action.step, fromStatus: action.fromStatus, toStatus: action.toStatus, at: action.at.toISOString(), actor: action.actorSubject,
-        actorRole: action.actorRole, actorPerson: action.actorPersonId ? { id: action.actorPersonId } : null,
-        assignee: action.assigneeId ? { id: action.assigneeId } : null, note: action.note, version: action.version,
+        step: action.step,
+        fromStatus: action.fromStatus,
+        toStatus: action.toStatus,
+        at: action.at.toISOString(),
+        actor: action.actorSubject,
+        actorRole: action.actorRole,
+        actorPerson: action.actorPersonId ? { id: action.actorPersonId } : null,
+        assignee: action.assigneeId ? { id: action.assigneeId } : null,
+        note: action.note,
+        version: action.version,
       })),
     });
-    expect(data?.event.timeline.map((action: { step: string }) => action.step)).toEqual(['REPORT', 'REGISTER', 'DISPATCH', 'ACCEPT', 'START', 'SUBMIT_FEEDBACK', 'VERIFY', 'CLOSE', 'EVALUATE']);
+    expect(data?.event.timeline.map((action: { step: string }) => action.step)).toEqual([
+      'REPORT',
+      'REGISTER',
+      'DISPATCH',
+      'ACCEPT',
+      'START',
+      'SUBMIT_FEEDBACK',
+      'VERIFY',
+      'CLOSE',
+      'EVALUATE',
+    ]);
   });
 
   it('loads the timelines of fifty events in one statement', async () => {
-    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on GridEvent { id timeline { step } } } }';
-    const representations = sortedIds(under(STREET)).slice(0, 50).map((id) => ({ __typename: 'GridEvent', id }));
+    const query =
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on GridEvent { id timeline { step } } } }';
+    const representations = sortedIds(under(STREET))
+      .slice(0, 50)
+      .map((id) => ({ __typename: 'GridEvent', id }));
     expect(await statementsToResolve(query, representations.slice(0, 5))).toBe(2);
     expect(await statementsToResolve(query, representations)).toBe(2);
   });
 
   it('filters overdue events: the running deadline has passed at the subgraph’s clock', async () => {
     for (const overdue of [true, false]) {
-      const expected = under(STREET).filter((event) => (event.deadlineAt !== null && event.deadlineAt < NOW) === overdue);
+      const expected = under(STREET).filter(
+        (event) => (event.deadlineAt !== null && event.deadlineAt < NOW) === overdue,
+      );
       const { data } = await ask(EVENTS_QUERY, { filter: { overdue }, first: 100 });
       expect(data?.events.totalCount).toBe(expected.length);
       expect(nodeIds(data?.events)).toEqual(newestFirst(expected).slice(0, 100));
     }
-    const { data } = await ask(`{ events(filter: { overdue: true, areaCode: "${HUAYUAN}" }, first: 1) { edges { node { overdue deadline deadlineStage } } } }`);
+    const { data } = await ask(
+      `{ events(filter: { overdue: true, areaCode: "${HUAYUAN}" }, first: 1) { edges { node { overdue deadline deadlineStage } } } }`,
+    );
     expect(data?.events.edges[0].node).toMatchObject({ overdue: true });
     expect(new Date(data?.events.edges[0].node.deadline).getTime()).toBeLessThan(NOW.getTime());
   });
@@ -306,7 +393,10 @@ describe('events subgraph: deadlines, timelines and the domain’s reads', () =>
     let after: string | null = null;
     for (let page = 0; page < 3; page += 1) {
       const before = events.db.statements.count;
-      const { data } = await ask('query($after: String) { events(filter: { areaCode: "510116001", status: [CLOSED, EVALUATED, REPORTED] }, first: 20, after: $after) { pageInfo { endCursor } edges { node { id } } } }', { after });
+      const { data } = await ask(
+        'query($after: String) { events(filter: { areaCode: "510116001", status: [CLOSED, EVALUATED, REPORTED] }, first: 20, after: $after) { pageInfo { endCursor } edges { node { id } } } }',
+        { after },
+      );
       expect(events.db.statements.count - before).toBe(1);
       after = data?.events.pageInfo.endCursor;
     }
@@ -316,7 +406,11 @@ describe('events subgraph: deadlines, timelines and the domain’s reads', () =>
   });
 
   it('finds a page’s events in the page index and reads only the page’s rows', async () => {
-    const sent = await capturingStatements(events.db, () => ask('{ events(filter: { areaCode: "510116001", status: [DISPATCHED, ACCEPTED, IN_PROGRESS] }, first: 20) { edges { node { id } } } }'));
+    const sent = await capturingStatements(events.db, () =>
+      ask(
+        '{ events(filter: { areaCode: "510116001", status: [DISPATCHED, ACCEPTED, IN_PROGRESS] }, first: 20) { edges { node { id } } } }',
+      ),
+    );
     expect(sent).toHaveLength(1);
     const accesses = await accessesOf(events.db, sent[0]!, 'event');
     // Never a scan. On MySQL the page's ids come from index entries alone (at street scale
@@ -332,25 +426,53 @@ describe('events subgraph: deadlines, timelines and the domain’s reads', () =>
 
   it('lists a staff member’s events of some statuses, batched for many staff', async () => {
     const id = busiest('assigneeId');
-    const expected = under(STREET).filter((event) => event.assigneeId === id && ['CLOSED', 'EVALUATED'].includes(event.status));
-    const query = 'query($r: [_Any!]!, $status: [EventStatus!]) { _entities(representations: $r) { ... on GridStaff { assignedEvents(status: $status, first: 100) { totalCount edges { node { id status } } } } } }';
+    const expected = under(STREET).filter(
+      (event) => event.assigneeId === id && ['CLOSED', 'EVALUATED'].includes(event.status),
+    );
+    const query =
+      'query($r: [_Any!]!, $status: [EventStatus!]) { _entities(representations: $r) { ... on GridStaff { assignedEvents(status: $status, first: 100) { totalCount edges { node { id status } } } } } }';
     const { data } = await ask(query, { r: [{ __typename: 'GridStaff', id }], status: ['CLOSED', 'EVALUATED'] });
     expect(data?._entities[0].assignedEvents.totalCount).toBe(expected.length);
     expect(nodeIds(data?._entities[0].assignedEvents)).toEqual(sortedIds(expected));
-    const closedBy = (member: { id: string }) => under(STREET).some((event) => event.assigneeId === member.id && event.status === 'CLOSED');
+    const closedBy = (member: { id: string }) =>
+      under(STREET).some((event) => event.assigneeId === member.id && event.status === 'CLOSED');
     const street = demoWorld().staff.filter((member) => member.areaCode.startsWith(STREET));
-    const staff = [...street.filter(closedBy), ...street.filter((member) => !closedBy(member))].map((member) => ({ __typename: 'GridStaff', id: member.id }));
+    const staff = [...street.filter(closedBy), ...street.filter((member) => !closedBy(member))].map((member) => ({
+      __typename: 'GridStaff',
+      id: member.id,
+    }));
     // One statement for the ids of every page, one for their rows, one for the counts.
     expect(await statementsToResolve(query, staff.slice(0, 5), { status: ['CLOSED'] })).toBe(3);
     expect(await statementsToResolve(query, staff.slice(0, 50), { status: ['CLOSED'] })).toBe(3);
   });
 
   it('serves the category catalogue in its display order', async () => {
-    const { data } = await ask('{ eventCategories { name categoryClass active normal { registerMinutes acceptMinutes finishMinutes } urgent { finishMinutes } } }');
+    const { data } = await ask(
+      '{ eventCategories { name categoryClass active normal { registerMinutes acceptMinutes finishMinutes } urgent { finishMinutes } } }',
+    );
     expect(data?.eventCategories.map((category: { name: string }) => category.name)).toEqual([
-      '公共设施', '交通设施', '市容环境设施', '园林绿化', '其他部件', '市容环境', '宣传广告', '施工管理', '街面秩序', '突发事件', '其他事件', '安全隐患', '矛盾纠纷', '关爱走访',
+      '公共设施',
+      '交通设施',
+      '市容环境设施',
+      '园林绿化',
+      '其他部件',
+      '市容环境',
+      '宣传广告',
+      '施工管理',
+      '街面秩序',
+      '突发事件',
+      '其他事件',
+      '安全隐患',
+      '矛盾纠纷',
+      '关爱走访',
     ]);
-    expect(data?.eventCategories[12]).toEqual({ name: '矛盾纠纷', categoryClass: 'COMMUNITY', active: true, normal: { registerMinutes: 60, acceptMinutes: 60, finishMinutes: 13 * 420 }, urgent: { finishMinutes: 1440 } });
+    expect(data?.eventCategories[12]).toEqual({
+      name: '矛盾纠纷',
+      categoryClass: 'COMMUNITY',
+      active: true,
+      normal: { registerMinutes: 60, acceptMinutes: 60, finishMinutes: 13 * 420 },
+      urgent: { finishMinutes: 1440 },
+    });
   });
 
   it('serves a demo inspection with its findings, each rectification linked both ways', async () => {
@@ -358,25 +480,42 @@ describe('events subgraph: deadlines, timelines and the domain’s reads', () =>
     const findings = demoExtras().findings.filter((finding) => finding.inspectionId === inspection.id);
     const rectified = findings.find((finding) => finding.rectificationEventId)!;
     const event = demoExtras().events.find((row) => row.id === rectified.rectificationEventId)!;
-    const { data } = await ask(`{ inspection(id: "${inspection.id}") { id status grid { id code } findings { id hazardLevel needsRectification rectification { id source category rectificationOf { id inspection { id } } } } } }`);
+    const { data } = await ask(
+      `{ inspection(id: "${inspection.id}") { id status grid { id code } findings { id hazardLevel needsRectification rectification { id source category rectificationOf { id inspection { id } } } } } }`,
+    );
     expect(data?.inspection).toEqual({
-      id: inspection.id, status: inspection.status, grid: { id: inspection.gridId, code: inspection.areaCode },
+      id: inspection.id,
+      status: inspection.status,
+      grid: { id: inspection.gridId, code: inspection.areaCode },
       findings: findings.map((finding) => ({
-        id: finding.id, hazardLevel: finding.hazardLevel, needsRectification: finding.needsRectification,
-        rectification: finding.rectificationEventId ? { id: event.id, source: 'INSPECTION', category: '安全隐患', rectificationOf: { id: finding.id, inspection: { id: inspection.id } } } : null,
+        id: finding.id,
+        hazardLevel: finding.hazardLevel,
+        needsRectification: finding.needsRectification,
+        rectification: finding.rectificationEventId
+          ? {
+              id: event.id,
+              source: 'INSPECTION',
+              category: '安全隐患',
+              rectificationOf: { id: finding.id, inspection: { id: inspection.id } },
+            }
+          : null,
       })),
     });
     expect(inspection.status).toBe(['CLOSED', 'EVALUATED', 'CANCELLED'].includes(event.status) ? 'CLOSED' : 'OPEN');
   });
 
   it('answers Person.lastVisitAt for fifty people in one statement, null for those never visited', async () => {
-    const people = demoWorld().people.filter((person) => person.areaCode.startsWith(STREET)).slice(0, 50);
+    const people = demoWorld()
+      .people.filter((person) => person.areaCode.startsWith(STREET))
+      .slice(0, 50);
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id lastVisitAt } } }';
     const before = events.db.statements.count;
     const { data } = await ask(query, { r: people.map(({ id }) => ({ __typename: 'Person', id })) });
     expect(events.db.statements.count - before).toBe(1);
     const expected = people.map((person) => {
-      const times = demoExtras().visits.filter((visit) => visit.personId === person.id).map((visit) => visit.visitedAt.getTime());
+      const times = demoExtras()
+        .visits.filter((visit) => visit.personId === person.id)
+        .map((visit) => visit.visitedAt.getTime());
       return { id: person.id, lastVisitAt: times.length ? new Date(Math.max(...times)).toISOString() : null };
     });
     expect(data?._entities).toEqual(expected);
@@ -385,13 +524,20 @@ describe('events subgraph: deadlines, timelines and the domain’s reads', () =>
 
   it('lists a person’s visits with the visitor and the follow-up event', async () => {
     const visit = demoExtras().visits.find((row) => row.followUpEventId && row.areaCode.startsWith(STREET))!;
-    const { data } = await ask('query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { visits { totalCount edges { node { id outcome followUpNeeded visitorKind visitorStaff { id } followUpEvent { id source followUpOf { id } } } } } } } }', {
-      r: [{ __typename: 'Person', id: visit.personId }],
-    });
+    const { data } = await ask(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { visits { totalCount edges { node { id outcome followUpNeeded visitorKind visitorStaff { id } followUpEvent { id source followUpOf { id } } } } } } } }',
+      {
+        r: [{ __typename: 'Person', id: visit.personId }],
+      },
+    );
     const mine = demoExtras().visits.filter((row) => row.personId === visit.personId);
     expect(data?._entities[0].visits.totalCount).toBe(mine.length);
     expect(data?._entities[0].visits.edges.map((edge: { node: unknown }) => edge.node)).toContainEqual({
-      id: visit.id, outcome: 'NEEDS_HELP', followUpNeeded: true, visitorKind: 'STAFF', visitorStaff: { id: visit.visitorId },
+      id: visit.id,
+      outcome: 'NEEDS_HELP',
+      followUpNeeded: true,
+      visitorKind: 'STAFF',
+      visitorStaff: { id: visit.visitorId },
       followUpEvent: { id: visit.followUpEventId, source: 'VISIT', followUpOf: { id: visit.id } },
     });
   });

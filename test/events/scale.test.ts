@@ -16,8 +16,29 @@ const timings: Record<string, number> = {};
 async function fill(): Promise<void> {
   const { db } = services.events;
   const random = seededRandom(100_000);
-  const stamp = (date: Date) => date.toISOString().replace('T', ' ').replace('Z', '').slice(0, db.kind === 'mysql' ? 19 : 23);
-  const columns = ['id', 'title', 'category', 'priority', 'source', 'status', 'grid_id', 'area_code', 'reported_at', 'updated_at', 'closed_at', 'version', 'deadline_at', 'finish_due_at', 'close_seconds'];
+  const stamp = (date: Date) =>
+    date
+      .toISOString()
+      .replace('T', ' ')
+      .replace('Z', '')
+      .slice(0, db.kind === 'mysql' ? 19 : 23);
+  const columns = [
+    'id',
+    'title',
+    'category',
+    'priority',
+    'source',
+    'status',
+    'grid_id',
+    'area_code',
+    'reported_at',
+    'updated_at',
+    'closed_at',
+    'version',
+    'deadline_at',
+    'finish_due_at',
+    'close_seconds',
+  ];
   for (let start = 0; start < EVENTS; start += 1000) {
     const params: unknown[] = [];
     const rows: string[] = [];
@@ -31,9 +52,21 @@ async function fill(): Promise<void> {
       const finishDue = new Date(reportedAt.getTime() + 5 * 86_400_000);
       const open = !closed && status !== 'CANCELLED' && status !== 'SUSPENDED';
       params.push(
-        `e${String(index).padStart(7, '0')}`, '规模测试事件', CATEGORIES[index % CATEGORIES.length], 'NORMAL', 'PATROL', status, `g${code}`, code,
-        stamp(reportedAt), stamp(reportedAt), closed ? stamp(new Date(reportedAt.getTime() + closeSeconds! * 1000)) : null, 1,
-        open ? stamp(finishDue) : null, closed || open ? stamp(finishDue) : null, closeSeconds,
+        `e${String(index).padStart(7, '0')}`,
+        '规模测试事件',
+        CATEGORIES[index % CATEGORIES.length],
+        'NORMAL',
+        'PATROL',
+        status,
+        `g${code}`,
+        code,
+        stamp(reportedAt),
+        stamp(reportedAt),
+        closed ? stamp(new Date(reportedAt.getTime() + closeSeconds! * 1000)) : null,
+        1,
+        open ? stamp(finishDue) : null,
+        closed || open ? stamp(finishDue) : null,
+        closeSeconds,
       );
       rows.push(`(${columns.map(() => '?').join(', ')})`);
     }
@@ -63,14 +96,19 @@ async function measure(label: string, query: string, variables: Record<string, u
   return { statements: services.events.db.statements.count - before, data: response.data };
 }
 
-const PAGE = 'query($filter: EventFilter, $after: String) { events(filter: $filter, first: 20, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id reportedAt } } } }';
+const PAGE =
+  'query($filter: EventFilter, $after: String) { events(filter: $filter, first: 20, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id reportedAt } } } }';
 
 describe(`events at street scale (${EVENTS} events)`, () => {
   it('pages a street’s events newest first by keyset: one statement a page, on the first page and the fiftieth', async () => {
     let after: string | null = null;
     let previous = Number.POSITIVE_INFINITY;
     for (let page = 1; page <= 50; page += 1) {
-      const { statements, data } = await measure(page === 1 ? 'streetFirstPage' : page === 50 ? 'streetPage50' : 'page', PAGE, { filter: { areaCode: STREET }, after });
+      const { statements, data } = await measure(
+        page === 1 ? 'streetFirstPage' : page === 50 ? 'streetPage50' : 'page',
+        PAGE,
+        { filter: { areaCode: STREET }, after },
+      );
       expect(statements).toBe(1);
       for (const edge of data?.events.edges ?? []) {
         const time = new Date(edge.node.reportedAt).getTime();
@@ -83,25 +121,44 @@ describe(`events at street scale (${EVENTS} events)`, () => {
 
   it('filters by area prefix, status and overdue in one statement a page', async () => {
     const community = `${STREET}007`;
-    expect((await measure('communityOpenStatuses', PAGE, { filter: { areaCode: community, status: ['DISPATCHED', 'ACCEPTED', 'IN_PROGRESS'] } })).statements).toBe(1);
+    expect(
+      (
+        await measure('communityOpenStatuses', PAGE, {
+          filter: { areaCode: community, status: ['DISPATCHED', 'ACCEPTED', 'IN_PROGRESS'] },
+        })
+      ).statements,
+    ).toBe(1);
     const overdue = await measure('streetOverdue', PAGE, { filter: { areaCode: STREET, overdue: true } });
     expect(overdue.statements).toBe(1);
     expect(overdue.data?.events.edges).toHaveLength(20);
-    const next = await measure('streetOverduePage2', PAGE, { filter: { areaCode: STREET, overdue: true }, after: overdue.data?.events.pageInfo.endCursor });
+    const next = await measure('streetOverduePage2', PAGE, {
+      filter: { areaCode: STREET, overdue: true },
+      after: overdue.data?.events.pageInfo.endCursor,
+    });
     expect(next.statements).toBe(1);
-    const counted = await measure('streetOverdueCount', '{ events(filter: { areaCode: "510116001", overdue: true }, first: 1) { totalCount } }');
+    const counted = await measure(
+      'streetOverdueCount',
+      '{ events(filter: { areaCode: "510116001", overdue: true }, first: 1) { totalCount } }',
+    );
     expect(counted.statements).toBe(2);
   });
 
   it('computes a street’s statistics in two statements, and fifty grids’ in two as well', async () => {
-    const { statements, data } = await measure('streetStats', `{ eventStats(areaCode: "${STREET}") { total closed onTimeRate medianSecondsToClose byStatus { status count } } }`);
+    const { statements, data } = await measure(
+      'streetStats',
+      `{ eventStats(areaCode: "${STREET}") { total closed onTimeRate medianSecondsToClose byStatus { status count } } }`,
+    );
     expect(statements).toBe(2);
     expect(data?.eventStats.total).toBe(EVENTS);
     const grids = Array.from({ length: 50 }, (_, index) => {
       const code = `${STREET}${String(1 + (index % 25)).padStart(3, '0')}${String(1 + Math.floor(index / 25)).padStart(3, '0')}`;
       return { __typename: 'Grid', id: `g${code}`, code };
     });
-    const many = await measure('fiftyGridStats', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Grid { eventStats { total medianSecondsToClose } } } }', { r: grids });
+    const many = await measure(
+      'fiftyGridStats',
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Grid { eventStats { total medianSecondsToClose } } } }',
+      { r: grids },
+    );
     expect(many.statements).toBe(2);
   });
 });

@@ -1,6 +1,10 @@
 import { deriveEventExtras } from '../../subgraphs/events/src/demo/extras.js';
 import { DEFAULT_CATEGORIES } from '../../subgraphs/events/src/domain/categories.js';
-import { DEFAULT_WORKING_HOURS, parseWorkingHours, type WorkingCalendar } from '../../subgraphs/events/src/domain/working-time.js';
+import {
+  DEFAULT_WORKING_HOURS,
+  parseWorkingHours,
+  type WorkingCalendar,
+} from '../../subgraphs/events/src/domain/working-time.js';
 import { createEventsSubgraph } from '../../subgraphs/events/src/module.js';
 import { gridsSubgraph } from '../../subgraphs/grids/src/module.js';
 import type { Role } from '../../subgraphs/kit/src/auth.js';
@@ -15,7 +19,11 @@ export type DemoPerson = DemoWorld['people'][number];
 export type DemoStaff = DemoWorld['staff'][number];
 export type DemoBuilding = DemoWorld['buildings'][number];
 export type DemoVolunteer = DemoWorld['volunteers'][number];
-export const CALENDAR: WorkingCalendar = { periods: parseWorkingHours(DEFAULT_WORKING_HOURS)!, holidays: new Set(), workdays: new Set() };
+export const CALENDAR: WorkingCalendar = {
+  periods: parseWorkingHours(DEFAULT_WORKING_HOURS)!,
+  holidays: new Set(),
+  workdays: new Set(),
+};
 
 let extras: ReturnType<typeof deriveEventExtras> | undefined;
 /**
@@ -52,7 +60,11 @@ export interface EventServices {
   events: TestSubgraph;
   grids: TestSubgraph | null;
   clock: TestClock;
-  ask: (query: string, variables?: Record<string, unknown>, token?: string | null) => Promise<GraphQLResponse<Record<string, any>>>;
+  ask: (
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ) => Promise<GraphQLResponse<Record<string, any>>>;
   stop: () => Promise<void>;
 }
 
@@ -60,10 +72,15 @@ export interface EventServices {
  * The events subgraph over a fresh database, with its own clock; with `grids`, the grids
  * subgraph stands in for the gateway and answers `grid(id)` and `grids(...)` as the graph would.
  */
-export async function startEvents(options: { grids?: boolean; clock?: string; demo?: boolean } = {}): Promise<EventServices> {
+export async function startEvents(
+  options: { grids?: boolean; clock?: string; demo?: boolean } = {},
+): Promise<EventServices> {
   const grids = options.grids ? await startTestSubgraph(gridsSubgraph) : null;
   const clock = testClock(options.clock ?? '2026-11-30T01:00:00Z');
-  const events = await startTestSubgraph(createEventsSubgraph({ now: clock.now, calendar: CALENDAR }), { ...(grids ? { graphUrl: grids.url } : {}), ...(options.demo === false ? { demo: false } : {}) });
+  const events = await startTestSubgraph(createEventsSubgraph({ now: clock.now, calendar: CALENDAR }), {
+    ...(grids ? { graphUrl: grids.url } : {}),
+    ...(options.demo === false ? { demo: false } : {}),
+  });
   return {
     events,
     grids,
@@ -80,17 +97,23 @@ export function token(role: Role, scopes: string[], personId?: string, subject?:
   return tokenFor(role, scopes, { ...(personId ? { personId } : {}), ...(subject ? { subject } : {}) });
 }
 
-export const under = <T extends { areaCode: string }>(rows: T[], prefix: string) => rows.filter((row) => row.areaCode.startsWith(prefix));
-export const nodeIds = (connection: { edges: { node: { id: string } }[] }) => connection.edges.map((edge) => edge.node.id);
+export const under = <T extends { areaCode: string }>(rows: T[], prefix: string) =>
+  rows.filter((row) => row.areaCode.startsWith(prefix));
+export const nodeIds = (connection: { edges: { node: { id: string } }[] }) =>
+  connection.edges.map((edge) => edge.node.id);
 export const sortedIds = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
 /** Newest first, as `events(filter)` pages: by report time, then id, both descending. */
 export const newestFirst = (rows: { id: string; reportedAt: Date }[]) =>
-  [...rows].sort((a, b) => b.reportedAt.getTime() - a.reportedAt.getTime() || (a.id < b.id ? 1 : -1)).map((row) => row.id);
+  [...rows]
+    .sort((a, b) => b.reportedAt.getTime() - a.reportedAt.getTime() || (a.id < b.id ? 1 : -1))
+    .map((row) => row.id);
 
 /** The staff of a grid in the world, with the person behind each. */
 export function staffOf(gridId: string) {
   const world = demoWorld();
-  const ids = new Set(world.assignments.filter((assignment) => assignment.gridId === gridId).map((assignment) => assignment.staffId));
+  const ids = new Set(
+    world.assignments.filter((assignment) => assignment.gridId === gridId).map((assignment) => assignment.staffId),
+  );
   return world.staff.filter((staff) => ids.has(staff.id));
 }
 

@@ -16,7 +16,10 @@ beforeAll(async () => {
       if (req.url === '/silent') return; // never answers
       const body = Buffer.concat(chunks).toString('utf8');
       const status = req.url === '/broken' ? 502 : 200;
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-seen-authorization': req.headers.authorization ?? '' });
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'x-seen-authorization': req.headers.authorization ?? '',
+      });
       res.end(JSON.stringify({ data: { echo: body, length: req.headers['content-length'] } }));
     });
   });
@@ -37,7 +40,11 @@ afterAll(async () => {
 describe('the gateway client to the subgraphs', () => {
   it('sends the body and headers and reads status, headers and JSON back', async () => {
     const body = JSON.stringify({ query: '{ 人口 }' });
-    const response = await client.fetcher(`${base}/graphql`, { method: 'POST', headers: { authorization: 'Bearer t', 'content-type': 'application/json' }, body });
+    const response = await client.fetcher(`${base}/graphql`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+      body,
+    });
     expect(response.ok).toBe(true);
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('application/json; charset=utf-8');

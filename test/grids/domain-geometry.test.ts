@@ -15,7 +15,12 @@ const codes = (problems: { code: string }[]) => problems.map((p) => p.code);
 describe('boundary validation', () => {
   it('accepts a closed polygon, a multipolygon and a feature holding one', () => {
     expect(parseBoundary(square(103.9, 30.5, 0.01)).problems).toEqual([]);
-    expect(parseBoundary({ type: 'MultiPolygon', coordinates: [square(103.9, 30.5, 0.01).coordinates, square(103.95, 30.5, 0.01).coordinates] }).problems).toEqual([]);
+    expect(
+      parseBoundary({
+        type: 'MultiPolygon',
+        coordinates: [square(103.9, 30.5, 0.01).coordinates, square(103.95, 30.5, 0.01).coordinates],
+      }).problems,
+    ).toEqual([]);
     const feature = parseBoundary({ type: 'Feature', properties: {}, geometry: square(103.9, 30.5, 0.01) });
     expect(feature.geometry).toEqual(square(103.9, 30.5, 0.01));
   });
@@ -23,25 +28,76 @@ describe('boundary validation', () => {
   it('refuses anything that is not a polygon or multipolygon', () => {
     expect(codes(parseBoundary({ type: 'Point', coordinates: [103.9, 30.5] }).problems)).toEqual(['INVALID_GEOMETRY']);
     expect(codes(parseBoundary('POLYGON((0 0, 1 0, 1 1, 0 0))').problems)).toEqual(['INVALID_GEOMETRY']);
-    expect(codes(parseBoundary({ type: 'Polygon', coordinates: [[['a', 'b']]] }).problems)).toEqual(['INVALID_GEOMETRY']);
+    expect(codes(parseBoundary({ type: 'Polygon', coordinates: [[['a', 'b']]] }).problems)).toEqual([
+      'INVALID_GEOMETRY',
+    ]);
   });
 
   it('refuses an open ring', () => {
-    const open = { type: 'Polygon', coordinates: [[[103.9, 30.5], [103.91, 30.5], [103.91, 30.51], [103.9, 30.51]]] };
+    const open = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [103.9, 30.5],
+          [103.91, 30.5],
+          [103.91, 30.51],
+          [103.9, 30.51],
+        ],
+      ],
+    };
     expect(codes(parseBoundary(open).problems)).toEqual(['RING_NOT_CLOSED']);
   });
 
   it('refuses a ring of fewer than four positions', () => {
-    expect(codes(parseBoundary({ type: 'Polygon', coordinates: [[[103.9, 30.5], [103.91, 30.5], [103.9, 30.5]]] }).problems)).toEqual(['RING_TOO_SHORT']);
+    expect(
+      codes(
+        parseBoundary({
+          type: 'Polygon',
+          coordinates: [
+            [
+              [103.9, 30.5],
+              [103.91, 30.5],
+              [103.9, 30.5],
+            ],
+          ],
+        }).problems,
+      ),
+    ).toEqual(['RING_TOO_SHORT']);
   });
 
   it('refuses coordinates out of range, including latitude and longitude swapped', () => {
     expect(codes(parseBoundary(square(190, 30.5, 0.01)).problems)).toEqual(['COORDINATE_OUT_OF_RANGE']);
-    expect(codes(parseBoundary({ type: 'Polygon', coordinates: [[[30.5, 103.9], [30.51, 103.9], [30.51, 103.91], [30.5, 103.91], [30.5, 103.9]]] }).problems)).toEqual(['COORDINATE_OUT_OF_RANGE']);
+    expect(
+      codes(
+        parseBoundary({
+          type: 'Polygon',
+          coordinates: [
+            [
+              [30.5, 103.9],
+              [30.51, 103.9],
+              [30.51, 103.91],
+              [30.5, 103.91],
+              [30.5, 103.9],
+            ],
+          ],
+        }).problems,
+      ),
+    ).toEqual(['COORDINATE_OUT_OF_RANGE']);
   });
 
   it('refuses a self-intersecting bow tie', () => {
-    const bowTie = { type: 'Polygon', coordinates: [[[103.9, 30.5], [103.91, 30.51], [103.91, 30.5], [103.9, 30.51], [103.9, 30.5]]] };
+    const bowTie = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [103.9, 30.5],
+          [103.91, 30.51],
+          [103.91, 30.5],
+          [103.9, 30.51],
+          [103.9, 30.5],
+        ],
+      ],
+    };
     expect(codes(parseBoundary(bowTie).problems)).toEqual(['SELF_INTERSECTING']);
   });
 
@@ -50,7 +106,10 @@ describe('boundary validation', () => {
   });
 
   it('drops altitudes', () => {
-    const parsed = parseBoundary({ type: 'Polygon', coordinates: [square(103.9, 30.5, 0.01).coordinates[0]!.map(([lng, lat]) => [lng, lat, 500])] });
+    const parsed = parseBoundary({
+      type: 'Polygon',
+      coordinates: [square(103.9, 30.5, 0.01).coordinates[0]!.map(([lng, lat]) => [lng, lat, 500])],
+    });
     expect(parsed.geometry).toEqual(square(103.9, 30.5, 0.01));
   });
 });
@@ -63,19 +122,28 @@ describe('containment', () => {
   });
 
   it('refuses a micro-grid reaching outside its parent', () => {
-    const problems = boundaryPlacementProblems({ geometry: square(103.915, 30.5, 0.01), crs: 'GCJ02' }, { code: '510116001001001', drawn: outer }, []);
+    const problems = boundaryPlacementProblems(
+      { geometry: square(103.915, 30.5, 0.01), crs: 'GCJ02' },
+      { code: '510116001001001', drawn: outer },
+      [],
+    );
     expect(codes(problems)).toEqual(['OUTSIDE_PARENT']);
   });
 
   it('refuses a boundary that would leave a child outside', () => {
-    const child = { code: '510116001001001001', drawn: { geometry: square(103.95, 30.5, 0.01), crs: 'GCJ02' as const } };
+    const child = {
+      code: '510116001001001001',
+      drawn: { geometry: square(103.95, 30.5, 0.01), crs: 'GCJ02' as const },
+    };
     expect(codes(boundaryPlacementProblems(outer, null, [child]))).toEqual(['CHILD_OUTSIDE_BOUNDARY']);
   });
 
   it('compares boundaries drawn in different systems in GCJ-02', () => {
     const gcj = square(103.9, 30.5, 0.02);
     const wgs = convertGeometry(gcj, 'GCJ02', 'WGS84');
-    expect(liesWithin({ geometry: square(103.905, 30.505, 0.01), crs: 'GCJ02' }, { geometry: wgs, crs: 'WGS84' })).toBe(true);
+    expect(liesWithin({ geometry: square(103.905, 30.505, 0.01), crs: 'GCJ02' }, { geometry: wgs, crs: 'WGS84' })).toBe(
+      true,
+    );
     // The same numbers read as WGS-84 lie a few hundred metres away.
     expect(liesWithin({ geometry: gcj, crs: 'GCJ02' }, { geometry: gcj, crs: 'WGS84' })).toBe(false);
   });
@@ -116,7 +184,12 @@ describe('spatial index cells', () => {
   it('puts a point inside a box into one of the box cells, also on cell lines', () => {
     const box: [number, number, number, number] = [103.92, 30.57, 103.934, 30.581];
     const cells = cellsOfBox(box).map((cell) => `${cell.cellX},${cell.cellY}`);
-    for (const [lng, lat] of [[103.92, 30.57], [103.93, 30.58], [103.934, 30.581], [103.9271, 30.5755]]) {
+    for (const [lng, lat] of [
+      [103.92, 30.57],
+      [103.93, 30.58],
+      [103.934, 30.581],
+      [103.9271, 30.5755],
+    ]) {
       const { cellX, cellY } = cellOf(lng!, lat!);
       expect(cells).toContain(`${cellX},${cellY}`);
     }
@@ -129,7 +202,12 @@ describe('spatial index cells', () => {
 });
 
 describe('finest grid at a point', () => {
-  const grid = (code: string, type: 'COMMUNITY_TOTAL' | 'GENERAL' | 'MICRO' | 'DEDICATED', geometry: GridGeometry) => ({ code, type, boundary: geometry, boundaryCrs: 'GCJ02' as const });
+  const grid = (code: string, type: 'COMMUNITY_TOTAL' | 'GENERAL' | 'MICRO' | 'DEDICATED', geometry: GridGeometry) => ({
+    code,
+    type,
+    boundary: geometry,
+    boundaryCrs: 'GCJ02' as const,
+  });
   const total = grid('510116001001000', 'COMMUNITY_TOTAL', square(103.9, 30.5, 0.04));
   const general = grid('510116001001001', 'GENERAL', square(103.9, 30.5, 0.02));
   const micro = grid('510116001001001001', 'MICRO', square(103.9, 30.5, 0.01));
@@ -155,7 +233,15 @@ describe('grid map', () => {
     const base = { parentId: null, communityCode: '510116001001', dedicatedTo: null, dedicatedKind: null };
     const map = gridFeatureCollection(
       [
-        { ...base, id: 'a', code: '510116001001001', name: '一', type: 'GENERAL', boundary: square(103.9, 30.5, 0.01), boundaryCrs: 'WGS84' },
+        {
+          ...base,
+          id: 'a',
+          code: '510116001001001',
+          name: '一',
+          type: 'GENERAL',
+          boundary: square(103.9, 30.5, 0.01),
+          boundaryCrs: 'WGS84',
+        },
         { ...base, id: 'b', code: '510116001001002', name: '二', type: 'GENERAL', boundary: null, boundaryCrs: null },
       ],
       'GCJ02',
@@ -163,7 +249,11 @@ describe('grid map', () => {
     expect(map.type).toBe('FeatureCollection');
     expect(map.coordinateSystem).toBe('GCJ02');
     expect(map.features).toHaveLength(1);
-    expect(map.features[0]).toMatchObject({ type: 'Feature', id: 'a', properties: { code: '510116001001001', name: '一', type: 'GENERAL', sourceCrs: 'WGS84' } });
+    expect(map.features[0]).toMatchObject({
+      type: 'Feature',
+      id: 'a',
+      properties: { code: '510116001001001', name: '一', type: 'GENERAL', sourceCrs: 'WGS84' },
+    });
     expect(map.features[0]!.geometry).toEqual(convertGeometry(square(103.9, 30.5, 0.01), 'WGS84', 'GCJ02'));
   });
 });

@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { areaCodeProblem, areaPlacementProblems, areaRequestProblems } from '../../subgraphs/grids/src/domain/area-codes.js';
+import {
+  areaCodeProblem,
+  areaPlacementProblems,
+  areaRequestProblems,
+} from '../../subgraphs/grids/src/domain/area-codes.js';
 import { areaPrefix } from '../../subgraphs/grids/src/domain/area-prefix.js';
 import { buildingPlacementProblems, buildingRequestProblems } from '../../subgraphs/grids/src/domain/building-rules.js';
 import { dedicatedKindFromName } from '../../subgraphs/grids/src/domain/dedicated-kind.js';
-import { gridPlacementProblems, gridRequestProblems, retireProblems, updateProblems, type GridRequest } from '../../subgraphs/grids/src/domain/grid-rules.js';
+import {
+  gridPlacementProblems,
+  gridRequestProblems,
+  retireProblems,
+  updateProblems,
+  type GridRequest,
+} from '../../subgraphs/grids/src/domain/grid-rules.js';
 import { toUserErrors } from '../../subgraphs/kit/src/problems.js';
 import { composeServiceCard } from '../../subgraphs/grids/src/domain/service-card.js';
-import { assignmentConflicts, assignmentRequestProblems, coveringAreaCode, endProblems, roleProblem } from '../../subgraphs/grids/src/domain/staff-rules.js';
+import {
+  assignmentConflicts,
+  assignmentRequestProblems,
+  coveringAreaCode,
+  endProblems,
+  roleProblem,
+} from '../../subgraphs/grids/src/domain/staff-rules.js';
 import { square } from './support.js';
 
 const codes = (problems: { code: string }[]) => problems.map((p) => p.code);
@@ -29,8 +45,12 @@ describe('area codes', () => {
 
   it('refuses a code that does not extend its parent, and a parent at the wrong level', () => {
     const request = { code: '510115001030', name: '新社区', level: 'COMMUNITY' as const, parentCode: '510116001' };
-    expect(codes(areaPlacementProblems(request, { code: '510116001', level: 'STREET' }, false))).toEqual(['CODE_NOT_UNDER_PARENT']);
-    expect(codes(areaPlacementProblems(request, { code: '510116', level: 'DISTRICT' }, false))).toEqual(['PARENT_NOT_FOUND']);
+    expect(codes(areaPlacementProblems(request, { code: '510116001', level: 'STREET' }, false))).toEqual([
+      'CODE_NOT_UNDER_PARENT',
+    ]);
+    expect(codes(areaPlacementProblems(request, { code: '510116', level: 'DISTRICT' }, false))).toEqual([
+      'PARENT_NOT_FOUND',
+    ]);
     expect(codes(areaPlacementProblems(request, null, false))).toEqual(['PARENT_NOT_FOUND']);
   });
 
@@ -40,8 +60,12 @@ describe('area codes', () => {
   });
 
   it('refuses adding a city and an empty name', () => {
-    expect(codes(areaRequestProblems({ code: '510100', name: '成都市', level: 'CITY', parentCode: '510000' }))).toEqual(['INVALID_LEVEL']);
-    expect(codes(areaRequestProblems({ code: '510116001030', name: ' ', level: 'COMMUNITY', parentCode: '510116001' }))).toEqual(['INVALID_NAME']);
+    expect(codes(areaRequestProblems({ code: '510100', name: '成都市', level: 'CITY', parentCode: '510000' }))).toEqual(
+      ['INVALID_LEVEL'],
+    );
+    expect(
+      codes(areaRequestProblems({ code: '510116001030', name: ' ', level: 'COMMUNITY', parentCode: '510116001' })),
+    ).toEqual(['INVALID_NAME']);
   });
 
   it('lets the city cover every code of its districts', () => {
@@ -64,12 +88,16 @@ describe('the 3+1 grid rules', () => {
   it('refuses codes of the wrong length or with letters', () => {
     expect(codes(gridRequestProblems({ ...general, code: '5101160010010' }))).toEqual(['INVALID_CODE']);
     expect(codes(gridRequestProblems({ ...general, code: '51011600100100A' }))).toEqual(['INVALID_CODE']);
-    expect(codes(gridRequestProblems({ type: 'MICRO', code: '510116001001001', name: '微', parentId: 'g1' }))).toEqual(['INVALID_CODE']);
+    expect(codes(gridRequestProblems({ type: 'MICRO', code: '510116001001001', name: '微', parentId: 'g1' }))).toEqual([
+      'INVALID_CODE',
+    ]);
   });
 
   it('keeps the suffix 000 for the community total grid alone', () => {
     expect(codes(gridRequestProblems({ ...general, code: '510116001001000' }))).toEqual(['RESERVED_CODE']);
-    expect(codes(gridRequestProblems({ type: 'COMMUNITY_TOTAL', code: '510116001001001', name: '总' }))).toEqual(['INVALID_CODE']);
+    expect(codes(gridRequestProblems({ type: 'COMMUNITY_TOTAL', code: '510116001001001', name: '总' }))).toEqual([
+      'INVALID_CODE',
+    ]);
   });
 
   it('refuses a second community total grid', () => {
@@ -82,9 +110,15 @@ describe('the 3+1 grid rules', () => {
     expect(gridPlacementProblems(micro, { ...facts, parent })).toEqual([]);
     expect(codes(gridRequestProblems({ ...micro, parentId: null }))).toEqual(['PARENT_REQUIRED']);
     expect(codes(gridPlacementProblems(micro, facts))).toEqual(['PARENT_NOT_FOUND']);
-    expect(codes(gridPlacementProblems(micro, { ...facts, parent: { ...parent, type: 'DEDICATED' } }))).toEqual(['PARENT_NOT_GENERAL']);
-    expect(codes(gridPlacementProblems(micro, { ...facts, parent: { ...parent, status: 'RETIRED' } }))).toEqual(['PARENT_RETIRED']);
-    expect(codes(gridPlacementProblems({ ...micro, code: '510116001001002009' }, { ...facts, parent }))).toEqual(['CODE_NOT_UNDER_PARENT']);
+    expect(codes(gridPlacementProblems(micro, { ...facts, parent: { ...parent, type: 'DEDICATED' } }))).toEqual([
+      'PARENT_NOT_GENERAL',
+    ]);
+    expect(codes(gridPlacementProblems(micro, { ...facts, parent: { ...parent, status: 'RETIRED' } }))).toEqual([
+      'PARENT_RETIRED',
+    ]);
+    expect(codes(gridPlacementProblems({ ...micro, code: '510116001001002009' }, { ...facts, parent }))).toEqual([
+      'CODE_NOT_UNDER_PARENT',
+    ]);
   });
 
   it('gives a parent to micro-grids only', () => {
@@ -93,13 +127,20 @@ describe('the 3+1 grid rules', () => {
 
   it('asks a dedicated grid for its organisation and kind, and no other grid', () => {
     const dedicated: GridRequest = { type: 'DEDICATED', code: '510116001001902', name: '实验小学专属网格' };
-    expect(codes(gridRequestProblems(dedicated))).toEqual(['DEDICATED_ORGANISATION_REQUIRED', 'DEDICATED_KIND_REQUIRED']);
+    expect(codes(gridRequestProblems(dedicated))).toEqual([
+      'DEDICATED_ORGANISATION_REQUIRED',
+      'DEDICATED_KIND_REQUIRED',
+    ]);
     expect(gridRequestProblems({ ...dedicated, dedicatedTo: '实验小学', dedicatedKind: 'SCHOOL' })).toEqual([]);
-    expect(codes(gridRequestProblems({ ...general, dedicatedTo: '实验小学' }))).toEqual(['DEDICATED_FIELDS_NOT_ALLOWED']);
+    expect(codes(gridRequestProblems({ ...general, dedicatedTo: '实验小学' }))).toEqual([
+      'DEDICATED_FIELDS_NOT_ALLOWED',
+    ]);
   });
 
   it('refuses a grid outside a registered community and a code taken before', () => {
-    expect(codes(gridPlacementProblems(general, { ...facts, communityExists: false }))).toEqual(['COMMUNITY_NOT_FOUND']);
+    expect(codes(gridPlacementProblems(general, { ...facts, communityExists: false }))).toEqual([
+      'COMMUNITY_NOT_FOUND',
+    ]);
     expect(codes(gridPlacementProblems(general, { ...facts, codeTaken: true }))).toEqual(['DUPLICATE_CODE']);
   });
 
@@ -138,15 +179,25 @@ describe('staff rules', () => {
   it('refuses a bad work phone, a start in the future and a building for anyone but a steward', () => {
     expect(assignmentRequestProblems({ role: 'GRID_WORKER', workPhone: '028-85551234' }, now)).toEqual([]);
     expect(assignmentRequestProblems({ role: 'GRID_WORKER', workPhone: '13812345678' }, now)).toEqual([]);
-    expect(codes(assignmentRequestProblems({ role: 'GRID_WORKER', workPhone: '12345' }, now))).toEqual(['INVALID_PHONE']);
-    expect(codes(assignmentRequestProblems({ role: 'GRID_WORKER', startedAt: new Date('2026-12-01T00:00:00Z') }, now))).toEqual(['INVALID_START']);
-    expect(codes(assignmentRequestProblems({ role: 'MICRO_GRID_WORKER', buildingId: 'b1' }, now))).toEqual(['BUILDING_NOT_ALLOWED']);
+    expect(codes(assignmentRequestProblems({ role: 'GRID_WORKER', workPhone: '12345' }, now))).toEqual([
+      'INVALID_PHONE',
+    ]);
+    expect(
+      codes(assignmentRequestProblems({ role: 'GRID_WORKER', startedAt: new Date('2026-12-01T00:00:00Z') }, now)),
+    ).toEqual(['INVALID_START']);
+    expect(codes(assignmentRequestProblems({ role: 'MICRO_GRID_WORKER', buildingId: 'b1' }, now))).toEqual([
+      'BUILDING_NOT_ALLOWED',
+    ]);
   });
 
   it('allows one active leader per micro-grid and one open assignment per person and role', () => {
     const leader = { staffId: 's1', personId: 'p1', role: 'MICRO_GRID_LEADER' as const };
-    expect(codes(assignmentConflicts({ personId: 'p2', role: 'MICRO_GRID_LEADER' }, [leader]))).toEqual(['LEADER_EXISTS']);
-    expect(codes(assignmentConflicts({ personId: 'p1', role: 'MICRO_GRID_LEADER' }, [leader]))).toEqual(['ALREADY_ASSIGNED']);
+    expect(codes(assignmentConflicts({ personId: 'p2', role: 'MICRO_GRID_LEADER' }, [leader]))).toEqual([
+      'LEADER_EXISTS',
+    ]);
+    expect(codes(assignmentConflicts({ personId: 'p1', role: 'MICRO_GRID_LEADER' }, [leader]))).toEqual([
+      'ALREADY_ASSIGNED',
+    ]);
     expect(assignmentConflicts({ personId: 'p2', role: 'MICRO_GRID_WORKER' }, [leader])).toEqual([]);
   });
 
@@ -168,17 +219,20 @@ describe('staff rules', () => {
 
 describe('buildings', () => {
   const request = { name: '1-1栋', address: '东升街道棠湖路1号1栋', units: 2, floors: 6, householdCount: 24 };
-  const micro = { type: 'MICRO' as const, status: 'ACTIVE', drawn: { geometry: square(103.9, 30.5, 0.01), crs: 'GCJ02' as const } };
+  const micro = {
+    type: 'MICRO' as const,
+    status: 'ACTIVE',
+    drawn: { geometry: square(103.9, 30.5, 0.01), crs: 'GCJ02' as const },
+  };
 
   it('checks the numbers of a building', () => {
     expect(buildingRequestProblems(request)).toEqual([]);
-    expect(codes(buildingRequestProblems({ ...request, units: 0, floors: 300, householdCount: -1, address: '' }))).toEqual([
-      'INVALID_ADDRESS',
-      'INVALID_UNITS',
-      'INVALID_FLOORS',
-      'INVALID_HOUSEHOLD_COUNT',
+    expect(
+      codes(buildingRequestProblems({ ...request, units: 0, floors: 300, householdCount: -1, address: '' })),
+    ).toEqual(['INVALID_ADDRESS', 'INVALID_UNITS', 'INVALID_FLOORS', 'INVALID_HOUSEHOLD_COUNT']);
+    expect(codes(buildingRequestProblems({ ...request, location: { lng: 200, lat: 30 } }))).toEqual([
+      'COORDINATE_OUT_OF_RANGE',
     ]);
-    expect(codes(buildingRequestProblems({ ...request, location: { lng: 200, lat: 30 } }))).toEqual(['COORDINATE_OUT_OF_RANGE']);
   });
 
   it('stands in an active micro-grid, inside its boundary', () => {
@@ -191,7 +245,12 @@ describe('buildings', () => {
 
 describe('the service card', () => {
   const at = new Date('2026-01-01T00:00:00Z');
-  const entry = (id: string, role: 'GRID_WORKER' | 'MICRO_GRID_LEADER' | 'MICRO_GRID_WORKER' | 'BUILDING_STEWARD', gridId: string, buildingId: string | null = null) => ({
+  const entry = (
+    id: string,
+    role: 'GRID_WORKER' | 'MICRO_GRID_LEADER' | 'MICRO_GRID_WORKER' | 'BUILDING_STEWARD',
+    gridId: string,
+    buildingId: string | null = null,
+  ) => ({
     staff: { id, role },
     gridId,
     buildingId,
@@ -211,15 +270,29 @@ describe('the service card', () => {
   });
 
   it('names the steward of this building before the stewards of the whole micro-grid, and never another building', () => {
-    const stewards = [entry('own', 'BUILDING_STEWARD', 'micro', 'b1'), entry('all', 'BUILDING_STEWARD', 'micro'), entry('next', 'BUILDING_STEWARD', 'micro', 'b2')];
-    expect(composeServiceCard({ id: 'b1', gridId: 'micro' }, null, stewards).buildingStewards.map((s) => s.id)).toEqual(['own']);
-    expect(composeServiceCard({ id: 'b3', gridId: 'micro' }, null, stewards).buildingStewards.map((s) => s.id)).toEqual(['all']);
+    const stewards = [
+      entry('own', 'BUILDING_STEWARD', 'micro', 'b1'),
+      entry('all', 'BUILDING_STEWARD', 'micro'),
+      entry('next', 'BUILDING_STEWARD', 'micro', 'b2'),
+    ];
+    expect(composeServiceCard({ id: 'b1', gridId: 'micro' }, null, stewards).buildingStewards.map((s) => s.id)).toEqual(
+      ['own'],
+    );
+    expect(composeServiceCard({ id: 'b3', gridId: 'micro' }, null, stewards).buildingStewards.map((s) => s.id)).toEqual(
+      ['all'],
+    );
   });
 });
 
 describe('user errors', () => {
   it('point at the input field', () => {
-    expect(toUserErrors([{ code: 'INVALID_NAME', field: 'name', message: 'x' }])).toEqual([{ code: 'INVALID_NAME', field: ['input', 'name'], message: 'x' }]);
-    expect(toUserErrors([{ code: 'X', field: 'boundary.geometry', message: 'x' }])[0]?.field).toEqual(['input', 'boundary', 'geometry']);
+    expect(toUserErrors([{ code: 'INVALID_NAME', field: 'name', message: 'x' }])).toEqual([
+      { code: 'INVALID_NAME', field: ['input', 'name'], message: 'x' },
+    ]);
+    expect(toUserErrors([{ code: 'X', field: 'boundary.geometry', message: 'x' }])[0]?.field).toEqual([
+      'input',
+      'boundary',
+      'geometry',
+    ]);
   });
 });

@@ -36,7 +36,11 @@ describe('grids subgraph', () => {
   });
 
   it('serves the street with its path up to the city and its communities', async () => {
-    const { data } = await graphql(grids.url, '{ area(code: "510116001") { name level parent { name parent { name } } children { code name } } }', { token: streetAdmin });
+    const { data } = await graphql(
+      grids.url,
+      '{ area(code: "510116001") { name level parent { name parent { name } } children { code name } } }',
+      { token: streetAdmin },
+    );
     expect(data?.area.name).toBe('东升街道');
     expect(data?.area.parent).toEqual({ name: '双流区', parent: { name: '成都市' } });
     expect(data?.area.children).toHaveLength(23);
@@ -45,14 +49,20 @@ describe('grids subgraph', () => {
 
   it('keeps 中和街道 under its statistical parent and names the zone that administers it', async () => {
     const token = await tokenFor('STREET_ADMIN', ['510116004']);
-    const { data } = await graphql(grids.url, '{ area(code: "510116004") { name administeredBy parent { code } } }', { token });
+    const { data } = await graphql(grids.url, '{ area(code: "510116004") { name administeredBy parent { code } } }', {
+      token,
+    });
     expect(data?.area).toEqual({ name: '中和街道', administeredBy: '高新区', parent: { code: '510116' } });
   });
 
   it('a community worker cannot read areas or grids of another community', async () => {
     const token = await tokenFor('COMMUNITY_WORKER', ['510116001001']);
     const other = world.grids.find((grid) => grid.communityCode === '510116001002');
-    const { data } = await graphql(grids.url, `{ area(code: "510116001002") { name } grid(id: "${other?.id}") { name } own: area(code: "510116001001") { name } street: area(code: "510116001") { name } grids(first: 100) { totalCount edges { node { code } } } }`, { token });
+    const { data } = await graphql(
+      grids.url,
+      `{ area(code: "510116001002") { name } grid(id: "${other?.id}") { name } own: area(code: "510116001001") { name } street: area(code: "510116001") { name } grids(first: 100) { totalCount edges { node { code } } } }`,
+      { token },
+    );
     expect(data?.area).toBeNull();
     expect(data?.grid).toBeNull();
     expect(data?.own.name).toBe('三义桥社区');
@@ -63,12 +73,21 @@ describe('grids subgraph', () => {
   });
 
   it('pages grids with opaque keyset cursors and a total', async () => {
-    const query = 'query($after: String) { grids(areaCode: "510116001", type: MICRO, first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { code type } } } }';
+    const query =
+      'query($after: String) { grids(areaCode: "510116001", type: MICRO, first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { code type } } } }';
     const first = await graphql(grids.url, query, { token: streetAdmin });
-    const second = await graphql(grids.url, query, { token: streetAdmin, variables: { after: first.data?.grids.pageInfo.endCursor } });
-    const micro = world.grids.filter((grid) => grid.type === 'MICRO' && grid.code.startsWith('510116001')).map((grid) => grid.code).sort();
+    const second = await graphql(grids.url, query, {
+      token: streetAdmin,
+      variables: { after: first.data?.grids.pageInfo.endCursor },
+    });
+    const micro = world.grids
+      .filter((grid) => grid.type === 'MICRO' && grid.code.startsWith('510116001'))
+      .map((grid) => grid.code)
+      .sort();
     expect(first.data?.grids.totalCount).toBe(micro.length);
-    const codes = [...first.data!.grids.edges, ...second.data!.grids.edges].map((edge: { node: { code: string } }) => edge.node.code);
+    const codes = [...first.data!.grids.edges, ...second.data!.grids.edges].map(
+      (edge: { node: { code: string } }) => edge.node.code,
+    );
     expect(codes).toEqual(micro.slice(0, 10));
   });
 
@@ -86,7 +105,10 @@ describe('grids subgraph', () => {
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Grid { code name } } }';
     const count = async (n: number) => {
       const before = grids.db.statements.count;
-      const { data } = await graphql(grids.url, query, { token: streetAdmin, variables: { r: ids.slice(0, n).map((id) => ({ __typename: 'Grid', id })) } });
+      const { data } = await graphql(grids.url, query, {
+        token: streetAdmin,
+        variables: { r: ids.slice(0, n).map((id) => ({ __typename: 'Grid', id })) },
+      });
       expect(data?._entities).toHaveLength(n);
       return grids.db.statements.count - before;
     };
@@ -96,10 +118,14 @@ describe('grids subgraph', () => {
 
   it('adds staff roles to people it is given by reference', async () => {
     const staff = world.staff[0]!;
-    const { data } = await graphql(grids.url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { staffRoles { role grids { code } } } } }', {
-      token: await tokenFor('STREET_ADMIN', ['510115', '510116']),
-      variables: { r: [{ __typename: 'Person', id: staff.personId }] },
-    });
+    const { data } = await graphql(
+      grids.url,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { staffRoles { role grids { code } } } } }',
+      {
+        token: await tokenFor('STREET_ADMIN', ['510115', '510116']),
+        variables: { r: [{ __typename: 'Person', id: staff.personId }] },
+      },
+    );
     expect(data?._entities[0].staffRoles[0].role).toBe(staff.role);
     expect(data?._entities[0].staffRoles[0].grids[0].code).toBe(staff.areaCode);
   });

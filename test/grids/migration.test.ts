@@ -21,7 +21,14 @@ function pickFromWorld() {
   world = demoWorld();
   leaders = world.staff.filter((staff) => staff.role === 'MICRO_GRID_LEADER');
   retiredLeader = leaders[0]!;
-  secondLeader = { id: 'second-leader', personId: world.people[1]!.id, role: 'MICRO_GRID_LEADER' as const, areaCode: leaders[1]!.areaCode, active: true, createdAt: new Date(Date.UTC(2026, 5, 1)) };
+  secondLeader = {
+    id: 'second-leader',
+    personId: world.people[1]!.id,
+    role: 'MICRO_GRID_LEADER' as const,
+    areaCode: leaders[1]!.areaCode,
+    active: true,
+    createdAt: new Date(Date.UTC(2026, 5, 1)),
+  };
   secondLeaderGrid = world.assignments.find((a) => a.staffId === leaders[1]!.id)!.gridId;
 }
 
@@ -37,14 +44,56 @@ async function seedTheOldWay(old: Database) {
   const insert = async (table: string, rows: Record<string, unknown>[]) => {
     for (const row of rows) {
       const columns = Object.keys(row);
-      await old.dataSource.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, Object.values(row));
+      await old.dataSource.query(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+        Object.values(row),
+      );
     }
   };
-  await insert('area', world.areas.map((a) => ({ code: a.code, name: a.name, level: a.level, parent_code: a.parentCode, administered_by: a.administeredBy, is_demo_code: Number(a.isDemoCode) })));
-  await insert('grid', world.grids.map((g) => ({ id: g.id, code: g.code, name: g.name, type: g.type, status: g.status, parent_id: g.parentId, community_code: g.communityCode, dedicated_to: g.dedicatedTo, created_at: at(g.createdAt) })));
+  await insert(
+    'area',
+    world.areas.map((a) => ({
+      code: a.code,
+      name: a.name,
+      level: a.level,
+      parent_code: a.parentCode,
+      administered_by: a.administeredBy,
+      is_demo_code: Number(a.isDemoCode),
+    })),
+  );
+  await insert(
+    'grid',
+    world.grids.map((g) => ({
+      id: g.id,
+      code: g.code,
+      name: g.name,
+      type: g.type,
+      status: g.status,
+      parent_id: g.parentId,
+      community_code: g.communityCode,
+      dedicated_to: g.dedicatedTo,
+      created_at: at(g.createdAt),
+    })),
+  );
   const staff = [...world.staff.map((s) => (s.id === retiredLeader.id ? { ...s, active: false } : s)), secondLeader];
-  await insert('grid_staff', staff.map((s) => ({ id: s.id, person_id: s.personId, role: s.role, area_code: s.areaCode, active: Number(s.active), created_at: at(s.createdAt) })));
-  await insert('staff_assignment', [...world.assignments, { staffId: secondLeader.id, gridId: secondLeaderGrid }].map((a) => ({ staff_id: a.staffId, grid_id: a.gridId })));
+  await insert(
+    'grid_staff',
+    staff.map((s) => ({
+      id: s.id,
+      person_id: s.personId,
+      role: s.role,
+      area_code: s.areaCode,
+      active: Number(s.active),
+      created_at: at(s.createdAt),
+    })),
+  );
+  await insert(
+    'staff_assignment',
+    [...world.assignments, { staffId: secondLeader.id, gridId: secondLeaderGrid }].map((a) => ({
+      staff_id: a.staffId,
+      grid_id: a.gridId,
+    })),
+  );
 }
 
 beforeAll(async () => {
@@ -68,11 +117,14 @@ afterAll(async () => {
 
 type Row = Record<string, unknown>;
 const rows = (sql: string, params: unknown[] = []): Promise<Row[]> => db.dataSource.query(sql, params);
-const time = (value: unknown) => new Date(value instanceof Date ? value : `${String(value).replace(' ', 'T')}Z`).getTime();
+const time = (value: unknown) =>
+  new Date(value instanceof Date ? value : `${String(value).replace(' ', 'T')}Z`).getTime();
 
 describe('a database seeded by the first version', () => {
   it('migrates every staff assignment into history, starting when its staff record was created', async () => {
-    const history = await rows('SELECT a.staff_id, a.started_at, a.ended_at, s.created_at FROM grid_assignment a JOIN grid_staff s ON s.id = a.staff_id');
+    const history = await rows(
+      'SELECT a.staff_id, a.started_at, a.ended_at, s.created_at FROM grid_assignment a JOIN grid_staff s ON s.id = a.staff_id',
+    );
     expect(history).toHaveLength(world.assignments.length + 1);
     for (const row of history) expect(time(row.started_at)).toBe(time(row.created_at));
   });
@@ -114,13 +166,23 @@ describe('a database seeded by the first version', () => {
 });
 
 describe('the community life migration', () => {
-  const TABLES = ['service_station', 'party_branch', 'party_branch_grid', 'party_branch_member', 'service_brand', 'service_brand_grid'];
+  const TABLES = [
+    'service_station',
+    'party_branch',
+    'party_branch_grid',
+    'party_branch_member',
+    'service_brand',
+    'service_brand_grid',
+  ];
 
   it('adds empty tables for stations, branches and brands beside the migrated data', async () => {
     const runner = db.dataSource.createQueryRunner();
     for (const table of TABLES) expect(await runner.hasTable(table)).toBe(true);
     const station = await runner.getTable('service_station');
-    expect(station?.indices.map((index) => [index.name, index.columnNames])).toContainEqual(['idx_service_station_lat_lng', ['lat', 'lng']]);
+    expect(station?.indices.map((index) => [index.name, index.columnNames])).toContainEqual([
+      'idx_service_station_lat_lng',
+      ['lat', 'lng'],
+    ]);
     const member = await runner.getTable('party_branch_member');
     expect(member?.indices.find((index) => index.name === 'uq_party_branch_member_current')?.isUnique).toBe(true);
     await runner.release();

@@ -35,7 +35,11 @@ function pickFromWorld() {
   const life = generateCommunityLife(world, TEST_SEED);
   const partyMembers = new Set(world.tags.filter((tag) => tag.code === 'PARTY_MEMBER').map((tag) => tag.personId));
   const demoMembers = new Set(life.branchMembers.map((member) => member.personId));
-  freeParty = (community) => world.people.filter((person) => partyMembers.has(person.id) && !demoMembers.has(person.id) && communityOf(person.areaCode) === community);
+  freeParty = (community) =>
+    world.people.filter(
+      (person) =>
+        partyMembers.has(person.id) && !demoMembers.has(person.id) && communityOf(person.areaCode) === community,
+    );
   const branchCommunities = new Set(life.branches.map((branch) => branch.communityCode));
   [COMMUNITY, OTHER] = world.areas
     .filter((area) => area.level === 'COMMUNITY' && area.code.startsWith(STREET) && !branchCommunities.has(area.code))
@@ -61,7 +65,14 @@ beforeAll(async () => {
   grids = await startTestSubgraph(gridsSubgraph, { residents: RESIDENTS, graphUrl: people.url });
   streetAdmin = await tokenFor('STREET_ADMIN', [STREET]);
   communityWorker = await tokenFor('COMMUNITY_WORKER', [COMMUNITY]);
-  const made = await mutation(grids, streetAdmin, 'createGrid', 'CreateGridInput', { type: 'GENERAL', code: `${COMMUNITY}002`, name: '新设第2网格' }, 'grid { id code }');
+  const made = await mutation(
+    grids,
+    streetAdmin,
+    'createGrid',
+    'CreateGridInput',
+    { type: 'GENERAL', code: `${COMMUNITY}002`, name: '新设第2网格' },
+    'grid { id code }',
+  );
   secondGeneral = made.grid;
 });
 afterAll(async () => {
@@ -71,11 +82,16 @@ afterAll(async () => {
 
 const BRANCH = `partyBranch { id name community { code } grids { code } secretary { id } members { id } memberCount
   memberships(includeEnded: true) { person { id } joinedAt leftAt secretary } }`;
-const create = (input: Record<string, unknown>, token = communityWorker) => mutation(grids, token, 'createPartyBranch', 'CreatePartyBranchInput', input, BRANCH);
-const update = (input: Record<string, unknown>, token = communityWorker) => mutation(grids, token, 'updatePartyBranch', 'UpdatePartyBranchInput', input, BRANCH);
-const setMembers = (input: Record<string, unknown>, token = communityWorker) => mutation(grids, token, 'setPartyBranchMembers', 'SetPartyBranchMembersInput', input, BRANCH);
-const expectRefused = (run: Parameters<typeof refusedBy>[1], expected: string[], key = 'partyBranch') => refusedBy(grids, run, expected, key);
-const ask = (query: string, variables: Record<string, unknown> = {}, token = streetAdmin) => graphql(grids.url, query, { token, variables });
+const create = (input: Record<string, unknown>, token = communityWorker) =>
+  mutation(grids, token, 'createPartyBranch', 'CreatePartyBranchInput', input, BRANCH);
+const update = (input: Record<string, unknown>, token = communityWorker) =>
+  mutation(grids, token, 'updatePartyBranch', 'UpdatePartyBranchInput', input, BRANCH);
+const setMembers = (input: Record<string, unknown>, token = communityWorker) =>
+  mutation(grids, token, 'setPartyBranchMembers', 'SetPartyBranchMembersInput', input, BRANCH);
+const expectRefused = (run: Parameters<typeof refusedBy>[1], expected: string[], key = 'partyBranch') =>
+  refusedBy(grids, run, expected, key);
+const ask = (query: string, variables: Record<string, unknown> = {}, token = streetAdmin) =>
+  graphql(grids.url, query, { token, variables });
 const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
 /** The secretary first, then the others (in these tests they join within a second or so: compared as a set). */
 const expectMembers = (members: { id: string }[], secretary: string | null, others: string[]) => {
@@ -95,14 +111,21 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 }
 
 /** The branch as set up: on the general grid, p1 its secretary, p2 and p3 members. */
-const branchCreated = once(() => create({ name: '第一网格党支部', gridIds: [general.id], secretaryId: p1, memberIds: [p2, p3] }));
+const branchCreated = once(() =>
+  create({ name: '第一网格党支部', gridIds: [general.id], secretaryId: p1, memberIds: [p2, p3] }),
+);
 const branchIdOf = async (): Promise<string> => (await branchCreated()).partyBranch.id;
 /** Then its members replaced by p1, p2 and p4: p3 leaves. */
 const membersReplaced = once(async () => setMembers({ branchId: await branchIdOf(), memberIds: [p1, p2, p4] }));
 /** Then renamed, over a second grid, with p2 as its secretary. */
 const branchChanged = once(async () => {
   await membersReplaced();
-  return update({ id: await branchIdOf(), name: '第一联合网格党支部', gridIds: [general.id, secondGeneral.id], secretaryId: p2 });
+  return update({
+    id: await branchIdOf(),
+    name: '第一联合网格党支部',
+    gridIds: [general.id, secondGeneral.id],
+    secretaryId: p2,
+  });
 });
 
 describe('the test community', () => {
@@ -118,7 +141,13 @@ describe('setting up a branch', () => {
   it('builds a branch on a general grid with its secretary and party members, checked through the graph', async () => {
     const { partyBranch, userErrors } = await branchCreated();
     expect(userErrors).toEqual([]);
-    expect(partyBranch).toMatchObject({ name: '第一网格党支部', community: { code: COMMUNITY }, grids: [{ code: general.code }], secretary: { id: p1 }, memberCount: 3 });
+    expect(partyBranch).toMatchObject({
+      name: '第一网格党支部',
+      community: { code: COMMUNITY },
+      grids: [{ code: general.code }],
+      secretary: { id: p1 },
+      memberCount: 3,
+    });
     expectMembers(partyBranch.members, p1, [p2, p3]);
     const memberships: { person: { id: string }; secretary: boolean; joinedAt: string }[] = partyBranch.memberships;
     expect(memberships.filter((m) => m.secretary).map((m) => m.person.id)).toEqual([p1]);
@@ -128,60 +157,108 @@ describe('setting up a branch', () => {
 
   it('shows the branch on its general grid, on the micro-grids inside it and on its members', async () => {
     const branchId = await branchIdOf();
-    const { data } = await ask(`query($r: [_Any!]!) { general: gridByCode(code: "${general.code}") { partyBranch { id } }
+    const { data } = await ask(
+      `query($r: [_Any!]!) { general: gridByCode(code: "${general.code}") { partyBranch { id } }
       micro: gridByCode(code: "${micro.code}") { partyBranch { id } }
       total: gridByCode(code: "${COMMUNITY}000") { partyBranch { id } }
-      _entities(representations: $r) { ... on Person { id partyBranch { id name } } } }`, { r: [p2, p4].map((id) => ({ __typename: 'Person', id })) });
+      _entities(representations: $r) { ... on Person { id partyBranch { id name } } } }`,
+      { r: [p2, p4].map((id) => ({ __typename: 'Person', id })) },
+    );
     expect(data?.general.partyBranch).toEqual({ id: branchId });
     expect(data?.micro.partyBranch).toEqual({ id: branchId });
     expect(data?.total.partyBranch).toBeNull();
-    expect(data?._entities).toEqual([{ id: p2, partyBranch: { id: branchId, name: '第一网格党支部' } }, { id: p4, partyBranch: null }]);
+    expect(data?._entities).toEqual([
+      { id: p2, partyBranch: { id: branchId, name: '第一网格党支部' } },
+      { id: p4, partyBranch: null },
+    ]);
   });
 
   it('lets a resident of the grid read it, but not change it', async () => {
     await branchCreated();
     const resident = await tokenFor('RESIDENT', [micro.code]);
-    expect((await ask(`{ gridByCode(code: "${micro.code}") { partyBranch { name secretary { id } } } }`, {}, resident)).data?.gridByCode.partyBranch).toEqual({ name: '第一网格党支部', secretary: { id: p1 } });
-    const response = await graphql(grids.url, 'mutation($input: CreatePartyBranchInput!) { createPartyBranch(input: $input) { partyBranch { id } } }', { token: resident, variables: { input: { name: '无权', gridIds: [secondGeneral.id] } } });
+    expect(
+      (await ask(`{ gridByCode(code: "${micro.code}") { partyBranch { name secretary { id } } } }`, {}, resident)).data
+        ?.gridByCode.partyBranch,
+    ).toEqual({ name: '第一网格党支部', secretary: { id: p1 } });
+    const response = await graphql(
+      grids.url,
+      'mutation($input: CreatePartyBranchInput!) { createPartyBranch(input: $input) { partyBranch { id } } }',
+      { token: resident, variables: { input: { name: '无权', gridIds: [secondGeneral.id] } } },
+    );
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('refuses a secretary who is not a party member, naming the field', async () => {
     const { userErrors } = await create({ name: '第二网格党支部', gridIds: [secondGeneral.id], secretaryId: plain });
-    expect(userErrors).toEqual([{ code: 'NOT_A_PARTY_MEMBER', field: ['input', 'secretaryId'], message: '此人未登记为党员（人口信息中无“党员”标签）' }]);
+    expect(userErrors).toEqual([
+      {
+        code: 'NOT_A_PARTY_MEMBER',
+        field: ['input', 'secretaryId'],
+        message: '此人未登记为党员（人口信息中无“党员”标签）',
+      },
+    ]);
   });
 
   it('refuses a member who is not a party member, naming their position', async () => {
-    const { userErrors } = await create({ name: '第二网格党支部', gridIds: [secondGeneral.id], memberIds: [p4, plain] });
-    expect(userErrors.map((e: { code: string; field: string[] | null }) => [e.code, e.field])).toEqual([['NOT_A_PARTY_MEMBER', ['input', 'memberIds', '1']]]);
+    const { userErrors } = await create({
+      name: '第二网格党支部',
+      gridIds: [secondGeneral.id],
+      memberIds: [p4, plain],
+    });
+    expect(userErrors.map((e: { code: string; field: string[] | null }) => [e.code, e.field])).toEqual([
+      ['NOT_A_PARTY_MEMBER', ['input', 'memberIds', '1']],
+    ]);
   });
 
   it("refuses a secretary who lives outside the branch's grids", () =>
-    expectRefused(() => create({ name: '第二网格党支部', gridIds: [secondGeneral.id], secretaryId: p4 }), ['SECRETARY_OUTSIDE_GRIDS']));
+    expectRefused(
+      () => create({ name: '第二网格党支部', gridIds: [secondGeneral.id], secretaryId: p4 }),
+      ['SECRETARY_OUTSIDE_GRIDS'],
+    ));
 
   it('refuses a grid of another community', async () => {
-    const { userErrors } = await create({ name: '跨社区支部', gridIds: [secondGeneral.id, otherGeneral.id] }, streetAdmin);
-    expect(userErrors.map((e: { code: string; field: string[] | null }) => [e.code, e.field])).toEqual([['GRID_OF_ANOTHER_COMMUNITY', ['input', 'gridIds', '1']]]);
+    const { userErrors } = await create(
+      { name: '跨社区支部', gridIds: [secondGeneral.id, otherGeneral.id] },
+      streetAdmin,
+    );
+    expect(userErrors.map((e: { code: string; field: string[] | null }) => [e.code, e.field])).toEqual([
+      ['GRID_OF_ANOTHER_COMMUNITY', ['input', 'gridIds', '1']],
+    ]);
   });
 
   it('refuses a member living in another community', () =>
-    expectRefused(() => create({ name: '第二网格党支部', gridIds: [secondGeneral.id], memberIds: [outsider] }, streetAdmin), ['MEMBER_OUTSIDE_COMMUNITY']));
+    expectRefused(
+      () => create({ name: '第二网格党支部', gridIds: [secondGeneral.id], memberIds: [outsider] }, streetAdmin),
+      ['MEMBER_OUTSIDE_COMMUNITY'],
+    ));
 
   it('does not show a community worker people of another community: they read as not found', () =>
-    expectRefused(() => create({ name: '第二网格党支部', gridIds: [secondGeneral.id], memberIds: [outsider] }), ['PERSON_NOT_FOUND']));
+    expectRefused(
+      () => create({ name: '第二网格党支部', gridIds: [secondGeneral.id], memberIds: [outsider] }),
+      ['PERSON_NOT_FOUND'],
+    ));
 
   it('refuses a grid that has a branch, a micro-grid, and a member of another branch', async () => {
     await branchCreated();
     await expectRefused(() => create({ name: '重复支部', gridIds: [general.id] }), ['GRID_HAS_BRANCH']);
     await expectRefused(() => create({ name: '微网格支部', gridIds: [micro.id] }), ['NOT_A_GENERAL_GRID']);
-    await expectRefused(() => create({ name: '第二网格党支部', gridIds: [secondGeneral.id], memberIds: [p2] }), ['MEMBER_OF_ANOTHER_BRANCH']);
+    await expectRefused(
+      () => create({ name: '第二网格党支部', gridIds: [secondGeneral.id], memberIds: [p2] }),
+      ['MEMBER_OF_ANOTHER_BRANCH'],
+    );
   });
 
   it('refuses no grids, a blank name, a taken name and an unknown person', async () => {
     await branchCreated();
     await expectRefused(() => create({ name: ' ', gridIds: [] }), ['INVALID_NAME', 'GRIDS_REQUIRED']);
-    await expectRefused(() => create({ name: '第一网格党支部', gridIds: [secondGeneral.id] }), ['DUPLICATE_BRANCH_NAME']);
-    await expectRefused(() => create({ name: '第二网格党支部', gridIds: [secondGeneral.id], secretaryId: 'no-such-person' }), ['PERSON_NOT_FOUND']);
+    await expectRefused(
+      () => create({ name: '第一网格党支部', gridIds: [secondGeneral.id] }),
+      ['DUPLICATE_BRANCH_NAME'],
+    );
+    await expectRefused(
+      () => create({ name: '第二网格党支部', gridIds: [secondGeneral.id], secretaryId: 'no-such-person' }),
+      ['PERSON_NOT_FOUND'],
+    );
   });
 
   it("does not let a community worker build a branch on another community's grid", async () => {
@@ -198,9 +275,14 @@ describe('members', () => {
     expectMembers(partyBranch.members, p1, [p2, p4]);
     const left = partyBranch.memberships.find((m: { person: { id: string } }) => m.person.id === p3);
     expect(left.leftAt).not.toBeNull();
-    const { data } = await ask('query($id: ID!) { partyBranch(id: $id) { memberCount memberships { person { id } } } }', { id: branchId });
+    const { data } = await ask(
+      'query($id: ID!) { partyBranch(id: $id) { memberCount memberships { person { id } } } }',
+      { id: branchId },
+    );
     expect(data?.partyBranch.memberCount).toBe(3);
-    expect(data?.partyBranch.memberships.map((m: { person: { id: string } }) => m.person.id).sort()).toEqual([p1, p2, p4].sort());
+    expect(data?.partyBranch.memberships.map((m: { person: { id: string } }) => m.person.id).sort()).toEqual(
+      [p1, p2, p4].sort(),
+    );
   });
 
   it('keeps the secretary among the members', async () => {
@@ -222,9 +304,15 @@ describe('changing a branch', () => {
     const { partyBranch, userErrors } = await branchChanged();
     const branchId = await branchIdOf();
     expect(userErrors).toEqual([]);
-    expect(partyBranch).toMatchObject({ name: '第一联合网格党支部', grids: [{ code: general.code }, { code: secondGeneral.code }], secretary: { id: p2 } });
+    expect(partyBranch).toMatchObject({
+      name: '第一联合网格党支部',
+      grids: [{ code: general.code }, { code: secondGeneral.code }],
+      secretary: { id: p2 },
+    });
     expectMembers(partyBranch.members, p2, [p1, p4]);
-    expect((await ask(`{ gridByCode(code: "${secondGeneral.code}") { partyBranch { id } } }`)).data?.gridByCode.partyBranch).toEqual({ id: branchId });
+    expect(
+      (await ask(`{ gridByCode(code: "${secondGeneral.code}") { partyBranch { id } } }`)).data?.gridByCode.partyBranch,
+    ).toEqual({ id: branchId });
   });
 
   it('makes a new secretary a member, and leaves the post vacant with null', async () => {
@@ -238,64 +326,122 @@ describe('changing a branch', () => {
     expect(ids(vacant.partyBranch.members)).toContain(p3);
   });
 
-  it("refuses grids that would leave the secretary outside, and a grid of another community", async () => {
+  it('refuses grids that would leave the secretary outside, and a grid of another community', async () => {
     await branchChanged();
     const branchId = await branchIdOf();
     await update({ id: branchId, secretaryId: p2 });
     await expectRefused(() => update({ id: branchId, gridIds: [secondGeneral.id] }), ['SECRETARY_OUTSIDE_GRIDS']);
-    await expectRefused(() => update({ id: branchId, gridIds: [general.id, otherGeneral.id] }, streetAdmin), ['GRID_OF_ANOTHER_COMMUNITY']);
+    await expectRefused(
+      () => update({ id: branchId, gridIds: [general.id, otherGeneral.id] }, streetAdmin),
+      ['GRID_OF_ANOTHER_COMMUNITY'],
+    );
     await expectRefused(() => update({ id: branchId, secretaryId: plain }), ['NOT_A_PARTY_MEMBER']);
   });
 
   it('hides the branch from a community worker of another community', async () => {
     const branchId = await branchIdOf();
     const token = await tokenFor('COMMUNITY_WORKER', [OTHER]);
-    expect((await ask('query($id: ID!) { partyBranch(id: $id) { id } }', { id: branchId }, token)).data?.partyBranch).toBeNull();
+    expect(
+      (await ask('query($id: ID!) { partyBranch(id: $id) { id } }', { id: branchId }, token)).data?.partyBranch,
+    ).toBeNull();
     await expectRefused(() => update({ id: branchId, name: '越权' }, token), ['BRANCH_NOT_FOUND']);
   });
 });
 
 describe('racing writes', () => {
   it('lets one of two branches racing for the same grid through', async () => {
-    const made = await mutation(grids, streetAdmin, 'createGrid', 'CreateGridInput', { type: 'GENERAL', code: `${COMMUNITY}003`, name: '新设第3网格' }, 'grid { id }');
-    const results = await Promise.all([create({ name: '抢先支部甲', gridIds: [made.grid.id] }), create({ name: '抢先支部乙', gridIds: [made.grid.id] })]);
-    expect(results.map((result) => result.userErrors.map((e: { code: string }) => e.code)).sort()).toEqual([[], ['GRID_HAS_BRANCH']]);
+    const made = await mutation(
+      grids,
+      streetAdmin,
+      'createGrid',
+      'CreateGridInput',
+      { type: 'GENERAL', code: `${COMMUNITY}003`, name: '新设第3网格' },
+      'grid { id }',
+    );
+    const results = await Promise.all([
+      create({ name: '抢先支部甲', gridIds: [made.grid.id] }),
+      create({ name: '抢先支部乙', gridIds: [made.grid.id] }),
+    ]);
+    expect(results.map((result) => result.userErrors.map((e: { code: string }) => e.code)).sort()).toEqual([
+      [],
+      ['GRID_HAS_BRANCH'],
+    ]);
   });
 
   it('lets a party member join only one of two branches created at once (the unique index holds on MySQL)', async () => {
     const p5 = freeParty(COMMUNITY)[4]!.id;
-    const grids4 = await mutation(grids, streetAdmin, 'createGrid', 'CreateGridInput', { type: 'GENERAL', code: `${COMMUNITY}004`, name: '新设第4网格' }, 'grid { id }');
-    const grids5 = await mutation(grids, streetAdmin, 'createGrid', 'CreateGridInput', { type: 'GENERAL', code: `${COMMUNITY}005`, name: '新设第5网格' }, 'grid { id }');
+    const grids4 = await mutation(
+      grids,
+      streetAdmin,
+      'createGrid',
+      'CreateGridInput',
+      { type: 'GENERAL', code: `${COMMUNITY}004`, name: '新设第4网格' },
+      'grid { id }',
+    );
+    const grids5 = await mutation(
+      grids,
+      streetAdmin,
+      'createGrid',
+      'CreateGridInput',
+      { type: 'GENERAL', code: `${COMMUNITY}005`, name: '新设第5网格' },
+      'grid { id }',
+    );
     const results = await Promise.all([
       create({ name: '第四网格党支部', gridIds: [grids4.grid.id], memberIds: [p5] }),
       create({ name: '第五网格党支部', gridIds: [grids5.grid.id], memberIds: [p5] }),
     ]);
-    expect(results.map((result) => result.userErrors.map((e: { code: string }) => e.code)).sort()).toEqual([[], ['MEMBER_OF_ANOTHER_BRANCH']]);
-    const { data } = await ask('query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { partyBranch { id } } } }', { r: [{ __typename: 'Person', id: p5 }] });
-    expect(data?._entities[0].partyBranch.id).toBe(results.find((result) => result.userErrors.length === 0)?.partyBranch.id);
+    expect(results.map((result) => result.userErrors.map((e: { code: string }) => e.code)).sort()).toEqual([
+      [],
+      ['MEMBER_OF_ANOTHER_BRANCH'],
+    ]);
+    const { data } = await ask(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { partyBranch { id } } } }',
+      { r: [{ __typename: 'Person', id: p5 }] },
+    );
+    expect(data?._entities[0].partyBranch.id).toBe(
+      results.find((result) => result.userErrors.length === 0)?.partyBranch.id,
+    );
   });
 });
 
 describe('service brands and demonstration points', () => {
   const BRAND = 'serviceBrand { id name kind description community { code } grids { code } }';
-  const createBrand = (input: Record<string, unknown>, token = communityWorker) => mutation(grids, token, 'createServiceBrand', 'CreateServiceBrandInput', input, BRAND);
-  const attach = (input: Record<string, unknown>, token = communityWorker) => mutation(grids, token, 'attachServiceBrandGrids', 'ServiceBrandGridsInput', input, BRAND);
-  const detach = (input: Record<string, unknown>, token = communityWorker) => mutation(grids, token, 'detachServiceBrandGrids', 'ServiceBrandGridsInput', input, BRAND);
-  const refused = (run: Parameters<typeof refusedBy>[1], expected: string[]) => refusedBy(grids, run, expected, 'serviceBrand');
+  const createBrand = (input: Record<string, unknown>, token = communityWorker) =>
+    mutation(grids, token, 'createServiceBrand', 'CreateServiceBrandInput', input, BRAND);
+  const attach = (input: Record<string, unknown>, token = communityWorker) =>
+    mutation(grids, token, 'attachServiceBrandGrids', 'ServiceBrandGridsInput', input, BRAND);
+  const detach = (input: Record<string, unknown>, token = communityWorker) =>
+    mutation(grids, token, 'detachServiceBrandGrids', 'ServiceBrandGridsInput', input, BRAND);
+  const refused = (run: Parameters<typeof refusedBy>[1], expected: string[]) =>
+    refusedBy(grids, run, expected, 'serviceBrand');
   /** A demonstration point of the test community, on its general grid. */
   const demoPoint = once(() =>
-    createBrand({ communityCode: COMMUNITY, name: '示范点', kind: 'DEMONSTRATION_POINT', description: '党建引领“微网实格”示范点', gridIds: [general.id] }),
+    createBrand({
+      communityCode: COMMUNITY,
+      name: '示范点',
+      kind: 'DEMONSTRATION_POINT',
+      description: '党建引领“微网实格”示范点',
+      gridIds: [general.id],
+    }),
   );
   const brandIdOf = async (): Promise<string> => (await demoPoint()).serviceBrand.id;
   /** Then renamed, as a service brand without a description. */
   const brandRenamed = once(async () =>
-    mutation(grids, communityWorker, 'updateServiceBrand', 'UpdateServiceBrandInput', { id: await brandIdOf(), name: '红色网格示范点', kind: 'SERVICE_BRAND', description: '' }, BRAND),
+    mutation(
+      grids,
+      communityWorker,
+      'updateServiceBrand',
+      'UpdateServiceBrandInput',
+      { id: await brandIdOf(), name: '红色网格示范点', kind: 'SERVICE_BRAND', description: '' },
+      BRAND,
+    ),
   );
 
   it('serves the three real brands of 东升街道 on the street and on the grids they cover', async () => {
     const sanyiqiao = world().grids.find((grid) => grid.code === '510116001001001001')!;
     const zidongge = world().grids.find((grid) => grid.type === 'MICRO' && grid.communityCode === '510116001002')!;
-    const { data } = await ask(`{ area(code: "${STREET}") { serviceBrands(kind: SERVICE_BRAND) { name community { name } } }
+    const { data } =
+      await ask(`{ area(code: "${STREET}") { serviceBrands(kind: SERVICE_BRAND) { name community { name } } }
       sanyiqiao: gridByCode(code: "${sanyiqiao.code}") { serviceBrands { name kind } }
       zidongge: gridByCode(code: "${zidongge.code}") { serviceBrands { name description } } }`);
     expect(data?.area.serviceBrands).toEqual([
@@ -314,10 +460,16 @@ describe('service brands and demonstration points', () => {
     const made = await demoPoint();
     expect(made.userErrors).toEqual([]);
     const brandId = made.serviceBrand.id;
-    expect(made.serviceBrand).toMatchObject({ kind: 'DEMONSTRATION_POINT', community: { code: COMMUNITY }, grids: [{ code: general.code }] });
+    expect(made.serviceBrand).toMatchObject({
+      kind: 'DEMONSTRATION_POINT',
+      community: { code: COMMUNITY },
+      grids: [{ code: general.code }],
+    });
     const attached = await attach({ brandId, gridIds: [micro.id] });
     expect(attached.serviceBrand.grids).toEqual([{ code: general.code }, { code: micro.code }]);
-    const { data } = await ask(`{ area(code: "${COMMUNITY}") { serviceBrands { id } } micro: gridByCode(code: "${micro.code}") { serviceBrands { id } } }`);
+    const { data } = await ask(
+      `{ area(code: "${COMMUNITY}") { serviceBrands { id } } micro: gridByCode(code: "${micro.code}") { serviceBrands { id } } }`,
+    );
     expect(data?.area.serviceBrands).toEqual([{ id: brandId }]);
     expect(data?.micro.serviceBrands).toEqual([{ id: brandId }]);
     expect((await detach({ brandId, gridIds: [micro.id] })).serviceBrand.grids).toEqual([{ code: general.code }]);
@@ -339,11 +491,33 @@ describe('service brands and demonstration points', () => {
 
   it('refuses a brand outside the scope, in an unknown community, with a taken name or too long a description', async () => {
     await brandRenamed();
-    await refused(() => createBrand({ communityCode: OTHER, name: '越权品牌', kind: 'SERVICE_BRAND' }), ['OUT_OF_SCOPE']);
-    await refused(() => createBrand({ communityCode: '510116001099', name: '无社区', kind: 'SERVICE_BRAND' }, streetAdmin), ['COMMUNITY_NOT_FOUND']);
-    await refused(() => createBrand({ communityCode: COMMUNITY, name: '红色网格示范点', kind: 'SERVICE_BRAND' }), ['DUPLICATE_BRAND_NAME']);
-    await refused(() => createBrand({ communityCode: COMMUNITY, name: '长简介', kind: 'SERVICE_BRAND', description: '很'.repeat(501) }), ['INVALID_DESCRIPTION']);
-    await refused(() => createBrand({ communityCode: COMMUNITY, name: '带外社区网格', kind: 'SERVICE_BRAND', gridIds: [otherGeneral.id] }), ['GRID_NOT_FOUND']);
+    await refused(
+      () => createBrand({ communityCode: OTHER, name: '越权品牌', kind: 'SERVICE_BRAND' }),
+      ['OUT_OF_SCOPE'],
+    );
+    await refused(
+      () => createBrand({ communityCode: '510116001099', name: '无社区', kind: 'SERVICE_BRAND' }, streetAdmin),
+      ['COMMUNITY_NOT_FOUND'],
+    );
+    await refused(
+      () => createBrand({ communityCode: COMMUNITY, name: '红色网格示范点', kind: 'SERVICE_BRAND' }),
+      ['DUPLICATE_BRAND_NAME'],
+    );
+    await refused(
+      () =>
+        createBrand({ communityCode: COMMUNITY, name: '长简介', kind: 'SERVICE_BRAND', description: '很'.repeat(501) }),
+      ['INVALID_DESCRIPTION'],
+    );
+    await refused(
+      () =>
+        createBrand({
+          communityCode: COMMUNITY,
+          name: '带外社区网格',
+          kind: 'SERVICE_BRAND',
+          gridIds: [otherGeneral.id],
+        }),
+      ['GRID_NOT_FOUND'],
+    );
   });
 });
 
@@ -355,7 +529,10 @@ describe('statements', () => {
   };
   const count = async (selection: string, first: number) => {
     const before = grids.db.statements.count;
-    const response = await ask(`query($first: Int!) { grids(areaCode: "${STREET}", first: $first) { edges { node { ${selection} } } } }`, { first });
+    const response = await ask(
+      `query($first: Int!) { grids(areaCode: "${STREET}", first: $first) { edges { node { ${selection} } } } }`,
+      { first },
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data?.grids.edges).toHaveLength(first);
     return grids.db.statements.count - before;
@@ -365,11 +542,25 @@ describe('statements', () => {
     // The first five grids of the street are 三义桥's: give them a station too, so both pages
     // ask every loader (a branch and brands are in the demo data).
     const sanyiqiao = world().grids.find((grid) => grid.code === '510116001001001001')!;
-    const [[west, south], , [east, north]] = world().boundaries.find((b) => b.gridId === sanyiqiao.id)!.polygon.coordinates[0] as [[number, number], unknown, [number, number]];
-    const station = await mutation(grids, streetAdmin, 'createServiceStation', 'CreateServiceStationInput', {
-      gridId: sanyiqiao.id, name: '计数用站点', kind: 'OTHER', operator: '三义桥社区', services: ['REST'], audiences: ['COURIER'],
-      openingHours: { alwaysOpen: true }, location: { lng: (west + east) / 2, lat: (south + north) / 2 },
-    }, 'station { id }');
+    const [[west, south], , [east, north]] = world().boundaries.find((b) => b.gridId === sanyiqiao.id)!.polygon
+      .coordinates[0] as [[number, number], unknown, [number, number]];
+    const station = await mutation(
+      grids,
+      streetAdmin,
+      'createServiceStation',
+      'CreateServiceStationInput',
+      {
+        gridId: sanyiqiao.id,
+        name: '计数用站点',
+        kind: 'OTHER',
+        operator: '三义桥社区',
+        services: ['REST'],
+        audiences: ['COURIER'],
+        openingHours: { alwaysOpen: true },
+        location: { lng: (west + east) / 2, lat: (south + north) / 2 },
+      },
+      'station { id }',
+    );
     expect(station.userErrors).toEqual([]);
     // Each list alone: the page, then one statement per loader and level.
     // Stations: stations under the grids' codes, their grids.
@@ -391,7 +582,9 @@ describe('statements', () => {
 
   it('reads the branches and brands of an area in a fixed number of statements', async () => {
     const before = grids.db.statements.count;
-    const response = await ask(`{ area(code: "${STREET}") { serviceBrands { name grids { code partyBranch { name members { id } } } } } }`);
+    const response = await ask(
+      `{ area(code: "${STREET}") { serviceBrands { name grids { code partyBranch { name members { id } } } } } }`,
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data?.area.serviceBrands.length).toBeGreaterThan(3);
     // The area, its brands, their grid links, the grids, the branch links, the branches, their members.

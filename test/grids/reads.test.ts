@@ -9,7 +9,8 @@ import { startGrids, type GridsUnderTest } from './support.js';
 
 let world: DemoWorld;
 let extras: ReturnType<typeof generateGridsExtras>;
-const boundaryOf = (gridId: string) => world.boundaries.find((boundary) => boundary.gridId === gridId)!.polygon.coordinates[0]!;
+const boundaryOf = (gridId: string) =>
+  world.boundaries.find((boundary) => boundary.gridId === gridId)!.polygon.coordinates[0]!;
 let micro: DemoWorld['grids'][number];
 let general: DemoWorld['grids'][number];
 
@@ -26,7 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => under?.stop());
 
-const ask = (query: string, variables: Record<string, unknown> = {}, token = streetAdmin) => graphql(under.grids.url, query, { token, variables });
+const ask = (query: string, variables: Record<string, unknown> = {}, token = streetAdmin) =>
+  graphql(under.grids.url, query, { token, variables });
 const statements = async (query: string, variables: Record<string, unknown> = {}, token = streetAdmin) => {
   const before = under.grids.db.statements.count;
   const response = await ask(query, variables, token);
@@ -51,19 +53,32 @@ describe('the area tree', () => {
     expect(first.code).toBe(general.code);
     const micros = world.grids.filter((grid) => grid.parentId === general.id).map((grid) => grid.code);
     expect(first.children.map((child: { code: string }) => child.code)).toEqual(micros);
-    expect(first.children.every((child: { parent: { code: string }; type: string }) => child.parent.code === general.code && child.type === 'MICRO')).toBe(true);
+    expect(
+      first.children.every(
+        (child: { parent: { code: string }; type: string }) =>
+          child.parent.code === general.code && child.type === 'MICRO',
+      ),
+    ).toBe(true);
   });
 
   it('lists the grids of the whole city under the city code', async () => {
     const token = await tokenFor('STREET_ADMIN', ['510115', '510116']);
-    const { data } = await ask('{ area(code: "510100") { ancestors { code } grids(first: 1) { totalCount } } }', {}, token);
+    const { data } = await ask(
+      '{ area(code: "510100") { ancestors { code } grids(first: 1) { totalCount } } }',
+      {},
+      token,
+    );
     expect(data?.area.ancestors).toEqual([]);
     expect(data?.area.grids.totalCount).toBe(world.grids.length);
   });
 
   it('finds areas by part of their name, within what the viewer may see', async () => {
-    const { data } = await ask('{ all: searchAreas(name: "桥") { code name } streets: searchAreas(name: "街道", level: STREET) { code } literal: searchAreas(name: "%") { code } }');
-    expect(data?.all.map((area: { name: string }) => area.name)).toEqual(expect.arrayContaining(['三义桥社区', '龙桥社区', '迎春桥社区']));
+    const { data } = await ask(
+      '{ all: searchAreas(name: "桥") { code name } streets: searchAreas(name: "街道", level: STREET) { code } literal: searchAreas(name: "%") { code } }',
+    );
+    expect(data?.all.map((area: { name: string }) => area.name)).toEqual(
+      expect.arrayContaining(['三义桥社区', '龙桥社区', '迎春桥社区']),
+    );
     expect(data?.all.every((area: { code: string }) => area.code.startsWith('510116001'))).toBe(true);
     // Streets on the path above the scope are visible; neighbouring streets are not.
     expect(data?.streets).toEqual([{ code: '510116001' }]);
@@ -79,7 +94,10 @@ describe('the area tree', () => {
 describe('grids and their details', () => {
   it('serves the kind of a dedicated grid and the boundary as drawn', async () => {
     const dedicated = world.grids.find((grid) => grid.type === 'DEDICATED' && grid.code.startsWith('510116001'))!;
-    const { data } = await ask('query($id: ID!) { grid(id: $id) { dedicatedTo dedicatedKind boundary { crs bbox geometry } } }', { id: dedicated.id });
+    const { data } = await ask(
+      'query($id: ID!) { grid(id: $id) { dedicatedTo dedicatedKind boundary { crs bbox geometry } } }',
+      { id: dedicated.id },
+    );
     expect(data?.grid.dedicatedTo).toBe(dedicated.dedicatedTo);
     expect(['SCHOOL', 'HOSPITAL', 'MARKET']).toContain(data?.grid.dedicatedKind);
     expect(data?.grid.boundary.crs).toBe('GCJ02');
@@ -89,7 +107,8 @@ describe('grids and their details', () => {
   });
 
   it('leaves polygons out of a page of grids and reads them in one statement when asked', async () => {
-    const query = 'query($first: Int!) { grids(areaCode: "510116001", first: $first) { edges { node { code boundary { crs geometry } } } } }';
+    const query =
+      'query($first: Int!) { grids(areaCode: "510116001", first: $first) { edges { node { code boundary { crs geometry } } } } }';
     const five = await statements(query, { first: 5 });
     const fifty = await statements(query, { first: 50 });
     expect(fifty.count).toBe(five.count);
@@ -103,16 +122,23 @@ describe('grids and their details', () => {
   it('counts buildings and registered households on a grid and on the grids around it', async () => {
     const inMicro = world.buildings.filter((building) => building.gridId === micro.id);
     const inCommunity = world.buildings.filter((building) => building.areaCode.startsWith('510116001001'));
-    const { data } = await ask(`{ micro: gridByCode(code: "${micro.code}") { buildingCount householdCount buildings(first: 50) { totalCount edges { node { name } } } }
+    const { data } =
+      await ask(`{ micro: gridByCode(code: "${micro.code}") { buildingCount householdCount buildings(first: 50) { totalCount edges { node { name } } } }
       total: gridByCode(code: "510116001001000") { buildingCount householdCount } }`);
     expect(data?.micro.buildingCount).toBe(inMicro.length);
     expect(data?.micro.householdCount).toBe(inMicro.reduce((sum, building) => sum + building.householdCount, 0));
-    expect(data?.micro.buildings.edges.map((edge: { node: { name: string } }) => edge.node.name).sort()).toEqual(inMicro.map((b) => b.name).sort());
-    expect(data?.total).toEqual({ buildingCount: inCommunity.length, householdCount: inCommunity.reduce((sum, b) => sum + b.householdCount, 0) });
+    expect(data?.micro.buildings.edges.map((edge: { node: { name: string } }) => edge.node.name).sort()).toEqual(
+      inMicro.map((b) => b.name).sort(),
+    );
+    expect(data?.total).toEqual({
+      buildingCount: inCommunity.length,
+      householdCount: inCommunity.reduce((sum, b) => sum + b.householdCount, 0),
+    });
   });
 
   it('counts buildings for a page of grids in one statement', async () => {
-    const query = 'query($first: Int!) { grids(type: MICRO, first: $first) { edges { node { buildingCount householdCount } } } }';
+    const query =
+      'query($first: Int!) { grids(type: MICRO, first: $first) { edges { node { buildingCount householdCount } } } }';
     const five = await statements(query, { first: 5 });
     const fifty = await statements(query, { first: 50 });
     expect(fifty.count).toBe(five.count);
@@ -121,7 +147,10 @@ describe('grids and their details', () => {
 
   it('gives the people subgraph a building with its grid', async () => {
     const building = world.buildings.find((row) => row.gridId === micro.id)!;
-    const { data } = await ask('query($id: ID!) { building(id: $id) { id name address units floors householdCount location { lng lat crs } grid { id code type status } } }', { id: building.id });
+    const { data } = await ask(
+      'query($id: ID!) { building(id: $id) { id name address units floors householdCount location { lng lat crs } grid { id code type status } } }',
+      { id: building.id },
+    );
     expect(data?.building).toEqual({
       id: building.id,
       name: building.name,
@@ -154,28 +183,45 @@ describe('grids and their details', () => {
 
 describe('staff', () => {
   const staffOn = (gridId: string) => {
-    const ids = new Set([...world.assignments, ...extras.assignments].filter((a) => a.gridId === gridId).map((a) => a.staffId));
+    const ids = new Set(
+      [...world.assignments, ...extras.assignments].filter((a) => a.gridId === gridId).map((a) => a.staffId),
+    );
     return [...world.staff, ...extras.staff].filter((staff) => ids.has(staff.id));
   };
 
   it('keeps answering the auto-dispatch query of the events subgraph', async () => {
-    const { data } = await ask('query($id: ID!) { grid(id: $id) { id code type staff { id role } parent { id staff { id role } } } }', { id: micro.id });
-    expect(data?.grid.staff.map((s: { id: string }) => s.id).sort()).toEqual(staffOn(micro.id).map((s) => s.id).sort());
+    const { data } = await ask(
+      'query($id: ID!) { grid(id: $id) { id code type staff { id role } parent { id staff { id role } } } }',
+      { id: micro.id },
+    );
+    expect(data?.grid.staff.map((s: { id: string }) => s.id).sort()).toEqual(
+      staffOn(micro.id)
+        .map((s) => s.id)
+        .sort(),
+    );
     expect(data?.grid.parent.staff).toEqual(staffOn(general.id).map((s) => ({ id: s.id, role: s.role })));
   });
 
   it('filters staff by role and serves work phones', async () => {
-    const { data } = await ask('query($id: ID!) { grid(id: $id) { leaders: staff(role: MICRO_GRID_LEADER) { id workPhone active } } }', { id: micro.id });
+    const { data } = await ask(
+      'query($id: ID!) { grid(id: $id) { leaders: staff(role: MICRO_GRID_LEADER) { id workPhone active } } }',
+      { id: micro.id },
+    );
     const leader = staffOn(micro.id).find((s) => s.role === 'MICRO_GRID_LEADER')!;
     expect(data?.grid.leaders).toEqual([{ id: leader.id, workPhone: extras.workPhones.get(leader.id), active: true }]);
   });
 
   it('serves the assignment history of a staff member with its start', async () => {
     const leader = staffOn(micro.id).find((s) => s.role === 'MICRO_GRID_LEADER')!;
-    const { data } = await ask('query($id: ID!) { gridStaff(id: $id) { grids { code } assignments { grid { code } startedAt endedAt active } } }', { id: leader.id });
+    const { data } = await ask(
+      'query($id: ID!) { gridStaff(id: $id) { grids { code } assignments { grid { code } startedAt endedAt active } } }',
+      { id: leader.id },
+    );
     expect(data?.gridStaff).toEqual({
       grids: [{ code: micro.code }],
-      assignments: [{ grid: { code: micro.code }, startedAt: leader.createdAt.toISOString(), endedAt: null, active: true }],
+      assignments: [
+        { grid: { code: micro.code }, startedAt: leader.createdAt.toISOString(), endedAt: null, active: true },
+      ],
     });
   });
 });
@@ -188,7 +234,13 @@ describe('the service card', () => {
     const microOfHome = world.grids.find((g) => g.id === home.gridId)!;
     const all = [...world.staff, ...extras.staff];
     const on = (gridId: string, role: string) =>
-      all.filter((s) => s.role === role && [...world.assignments, ...extras.assignments].some((a) => a.staffId === s.id && a.gridId === gridId)).map((s) => ({ id: s.id, person: { id: s.personId }, workPhone: extras.workPhones.get(s.id) }));
+      all
+        .filter(
+          (s) =>
+            s.role === role &&
+            [...world.assignments, ...extras.assignments].some((a) => a.staffId === s.id && a.gridId === gridId),
+        )
+        .map((s) => ({ id: s.id, person: { id: s.personId }, workPhone: extras.workPhones.get(s.id) }));
     const { data, count } = await statements(
       `query($id: ID!) { building(id: $id) { serviceCard {
         microGrid { code }
@@ -204,13 +256,16 @@ describe('the service card', () => {
       microGridLeader: on(microOfHome.id, 'MICRO_GRID_LEADER')[0],
       microGridWorkers: on(microOfHome.id, 'MICRO_GRID_WORKER'),
       gridWorkers: on(microOfHome.parentId!, 'GRID_WORKER'),
-      buildingStewards: [{ id: steward.id, person: { id: steward.personId }, workPhone: extras.workPhones.get(steward.id) }],
+      buildingStewards: [
+        { id: steward.id, person: { id: steward.personId }, workPhone: extras.workPhones.get(steward.id) },
+      ],
     });
     expect(count).toBeLessThanOrEqual(5);
   });
 
   it('costs the same statements for the cards of one building as of every building of a street', async () => {
-    const query = 'query($first: Int!) { grids(type: MICRO, first: $first) { edges { node { buildings(first: 10) { edges { node { serviceCard { microGridLeader { workPhone } gridWorkers { workPhone } buildingStewards { id } } } } } } } } }';
+    const query =
+      'query($first: Int!) { grids(type: MICRO, first: $first) { edges { node { buildings(first: 10) { edges { node { serviceCard { microGridLeader { workPhone } gridWorkers { workPhone } buildingStewards { id } } } } } } } } }';
     const one = await statements(query, { first: 1 });
     const many = await statements(query, { first: 60 });
     expect(many.count).toBe(one.count);
@@ -225,7 +280,11 @@ describe('locating a point', () => {
     return [west + (east - west) * at, south + (north - south) * at];
   };
   const locate = (lng: number, lat: number, crs = 'GCJ02', token = streetAdmin) =>
-    ask(`query($lng: Float!, $lat: Float!, $crs: CoordinateSystem) { locateGrid(lng: $lng, lat: $lat, crs: $crs) { code type } }`, { lng, lat, crs }, token);
+    ask(
+      `query($lng: Float!, $lat: Float!, $crs: CoordinateSystem) { locateGrid(lng: $lng, lat: $lat, crs: $crs) { code type } }`,
+      { lng, lat, crs },
+      token,
+    );
 
   it('finds the demo micro-grid a point lies in', async () => {
     // A corner away from the dedicated grid, which sits in the middle of the first general grid.
@@ -263,7 +322,10 @@ describe('locating a point', () => {
 
   it('reads the candidates with one statement', async () => {
     const [lng, lat] = inside(micro.id, 0.1);
-    const { count } = await statements('query($lng: Float!, $lat: Float!) { locateGrid(lng: $lng, lat: $lat) { id } }', { lng, lat });
+    const { count } = await statements(
+      'query($lng: Float!, $lat: Float!) { locateGrid(lng: $lng, lat: $lat) { id } }',
+      { lng, lat },
+    );
     expect(count).toBe(1);
   });
 });
@@ -282,7 +344,15 @@ describe('the grid map', () => {
     expect(feature).toMatchObject({
       type: 'Feature',
       geometry: world.boundaries.find((b) => b.gridId === micro.id)!.polygon,
-      properties: { layer: 'GRIDS', id: micro.id, code: micro.code, name: micro.name, type: 'MICRO', parentId: general.id, communityCode: micro.communityCode },
+      properties: {
+        layer: 'GRIDS',
+        id: micro.id,
+        code: micro.code,
+        name: micro.name,
+        type: 'MICRO',
+        parentId: general.id,
+        communityCode: micro.communityCode,
+      },
     });
   });
 

@@ -54,12 +54,18 @@ describe('at street scale', () => {
   });
 
   it('locates a point with one statement that reads one cell of the index and returns only the grids whose box holds the point', async () => {
-    const { statements, data } = await measure('query($lng: Float!, $lat: Float!) { locateGrid(lng: $lng, lat: $lat) { code } }', { lng: point[0], lat: point[1] });
+    const { statements, data } = await measure(
+      'query($lng: Float!, $lat: Float!) { locateGrid(lng: $lng, lat: $lat) { code } }',
+      { lng: point[0], lat: point[1] },
+    );
     expect(data?.locateGrid.code).toBe(target.code);
     expect(statements).toBe(1);
 
     const { cellX, cellY } = cellOf(point[0], point[1]);
-    const [{ n: cellRows }] = await under.grids.db.dataSource.query('SELECT COUNT(*) AS n FROM grid_cell WHERE cell_x = ? AND cell_y = ?', [cellX, cellY]);
+    const [{ n: cellRows }] = await under.grids.db.dataSource.query(
+      'SELECT COUNT(*) AS n FROM grid_cell WHERE cell_x = ? AND cell_y = ?',
+      [cellX, cellY],
+    );
     const candidates = await locateCandidatesQuery(under.grids.db.dataSource, viewer, point).getMany();
     // The micro-grid, its general grid and its community total grid; never the thousands of others.
     expect(candidates.map((grid) => grid.type).sort()).toEqual(['COMMUNITY_TOTAL', 'GENERAL', 'MICRO']);
@@ -74,7 +80,10 @@ describe('at street scale', () => {
       const cell = plan.find((step) => /\bcell\b/.test(step.detail))!;
       expect(cell.detail).toMatch(/^SEARCH cell USING (PRIMARY KEY|INDEX|COVERING INDEX)/);
     } else {
-      const plan: { table: string; type: string; key: string | null }[] = await under.grids.db.dataSource.query(`EXPLAIN ${sql}`, params);
+      const plan: { table: string; type: string; key: string | null }[] = await under.grids.db.dataSource.query(
+        `EXPLAIN ${sql}`,
+        params,
+      );
       const cell = plan.find((step) => step.table === 'cell')!;
       expect(['ref', 'eq_ref', 'range', 'const']).toContain(cell.type);
       expect(cell.key).toBe('PRIMARY');
@@ -85,10 +94,15 @@ describe('at street scale', () => {
     const query = 'query($code: ID!) { area(code: $code) { gridMap } }';
     const street = await measure(query, { code: STREET });
     const community = await measure(query, { code: `${STREET}001` });
-    const layer = (data: typeof street.data, name: string) => data?.area.gridMap.features.filter((f: { properties: { layer: string } }) => f.properties.layer === name);
+    const layer = (data: typeof street.data, name: string) =>
+      data?.area.gridMap.features.filter((f: { properties: { layer: string } }) => f.properties.layer === name);
     expect(layer(street.data, 'GRIDS').length).toBe(world.grids.filter((grid) => grid.code.startsWith(STREET)).length);
-    expect(layer(community.data, 'GRIDS').length).toBe(world.grids.filter((grid) => grid.code.startsWith(`${STREET}001`)).length);
-    expect(layer(street.data, 'SERVICE_STATIONS').length).toBe(life.stations.filter((station) => station.areaCode.startsWith(STREET)).length);
+    expect(layer(community.data, 'GRIDS').length).toBe(
+      world.grids.filter((grid) => grid.code.startsWith(`${STREET}001`)).length,
+    );
+    expect(layer(street.data, 'SERVICE_STATIONS').length).toBe(
+      life.stations.filter((station) => station.areaCode.startsWith(STREET)).length,
+    );
     expect(street.statements).toBe(community.statements);
     // The area, the grids, the stations.
     expect(street.statements).toBe(3);
@@ -96,16 +110,21 @@ describe('at street scale', () => {
 
   it('finds the stations near a point with one statement that reads a band of the (lat, lng) index', async () => {
     const origin: [number, number] = [life.stations[0]!.lng, life.stations[0]!.lat];
-    const { statements, data } = await measure('query($lng: Float!, $lat: Float!) { serviceStationsNear(lng: $lng, lat: $lat, radiusMeters: 3000, first: 50) { distanceMeters station { id } } }', {
-      lng: origin[0],
-      lat: origin[1],
-    });
+    const { statements, data } = await measure(
+      'query($lng: Float!, $lat: Float!) { serviceStationsNear(lng: $lng, lat: $lat, radiusMeters: 3000, first: 50) { distanceMeters station { id } } }',
+      {
+        lng: origin[0],
+        lat: origin[1],
+      },
+    );
     expect(statements).toBe(1);
     const expected = life.stations
       .map((station) => ({ id: station.id, d: distance(origin, [station.lng, station.lat], { units: 'meters' }) }))
       .filter((station) => station.d <= 3000)
       .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1));
-    expect(data?.serviceStationsNear.map((n: { station: { id: string } }) => n.station.id)).toEqual(expected.slice(0, 50).map((station) => station.id));
+    expect(data?.serviceStationsNear.map((n: { station: { id: string } }) => n.station.id)).toEqual(
+      expected.slice(0, 50).map((station) => station.id),
+    );
     const sql = 'SELECT id FROM service_station WHERE lat BETWEEN ? AND ? AND lng BETWEEN ? AND ?';
     const params = [origin[1] - 0.03, origin[1] + 0.03, origin[0] - 0.03, origin[0] + 0.03];
     if (under.grids.db.kind === 'sqlite') {

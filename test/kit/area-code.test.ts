@@ -3,11 +3,18 @@ import { ancestorCodes, gridAreaPrefix, isAreaCode } from '../../subgraphs/kit/s
 import { decodeCursor, encodeCursor } from '../../subgraphs/kit/src/connection.js';
 import { narrowScope } from '../../subgraphs/kit/src/scope.js';
 
-const viewer = (scopes: string[]) => ({ subject: 's', roles: ['STREET_ADMIN' as const], scopes, permissions: new Set<string>() });
+const viewer = (scopes: string[]) => ({
+  subject: 's',
+  roles: ['STREET_ADMIN' as const],
+  scopes,
+  permissions: new Set<string>(),
+});
 
 describe('area codes and scope', () => {
   it('accepts codes of the five lengths and nothing else', () => {
-    expect(['510116', '510116001', '510116001011', '510116001011001', '510116001011001002'].every(isAreaCode)).toBe(true);
+    expect(['510116', '510116001', '510116001011', '510116001011001', '510116001011001002'].every(isAreaCode)).toBe(
+      true,
+    );
     expect(['51011', '5101160011', '51011600101A', ''].some(isAreaCode)).toBe(false);
   });
 
@@ -19,7 +26,13 @@ describe('area codes and scope', () => {
 
   it('lists the path above a code up to the city', () => {
     expect(ancestorCodes('510116001011')).toEqual(['510100', '510116', '510116001']);
-    expect(ancestorCodes('510116001011001002')).toEqual(['510100', '510116', '510116001', '510116001011', '510116001011001']);
+    expect(ancestorCodes('510116001011001002')).toEqual([
+      '510100',
+      '510116',
+      '510116001',
+      '510116001011',
+      '510116001011001',
+    ]);
   });
 
   it('narrows a requested area to what the viewer may see', () => {

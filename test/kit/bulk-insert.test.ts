@@ -29,12 +29,18 @@ const BulkRow = new EntitySchema<Row>({
 });
 
 /** Stays empty, so that seeds keyed on it always run. */
-const SeedMark = new EntitySchema<{ id: string }>({ name: 'SeedMark', tableName: 'seed_mark', columns: { id: { type: 'varchar', length: 36, primary: true } } });
+const SeedMark = new EntitySchema<{ id: string }>({
+  name: 'SeedMark',
+  tableName: 'seed_mark',
+  columns: { id: { type: 'varchar', length: 36, primary: true } },
+});
 
 class CreateBulkRow implements MigrationInterface {
   name = 'CreateBulkRow1700000000000';
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query('CREATE TABLE bulk_row (id varchar(36) NOT NULL PRIMARY KEY, name varchar(50) NOT NULL, count int NOT NULL DEFAULT 7, active boolean NOT NULL, at datetime NOT NULL, tags text NULL)');
+    await runner.query(
+      'CREATE TABLE bulk_row (id varchar(36) NOT NULL PRIMARY KEY, name varchar(50) NOT NULL, count int NOT NULL DEFAULT 7, active boolean NOT NULL, at datetime NOT NULL, tags text NULL)',
+    );
     await runner.query('CREATE TABLE seed_mark (id varchar(36) NOT NULL PRIMARY KEY)');
   }
   async down(runner: QueryRunner): Promise<void> {
@@ -77,7 +83,9 @@ describe('bulk insert', () => {
 
     const stored = await db.dataSource.getRepository(BulkRow).find({ order: { id: 'ASC' } });
     expect(stored.length).toBe(ROWS);
-    const expected = [...rows].sort((a, b) => a.id.localeCompare(b.id)).map((row) => ({ ...row, count: row.count ?? 7 }));
+    const expected = [...rows]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((row) => ({ ...row, count: row.count ?? 7 }));
     expect(stored).toEqual(expected);
   });
 

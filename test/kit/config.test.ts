@@ -18,12 +18,18 @@ describe('configuration', () => {
   });
 
   it('stops on a bad value with one line naming the variable', () => {
-    expect(() => parseConfig(subgraphConfigSchema('events'), { EVENTS_PORT: 'eighty' }, stop)).toThrow(/^config error: EVENTS_PORT: /);
+    expect(() => parseConfig(subgraphConfigSchema('events'), { EVENTS_PORT: 'eighty' }, stop)).toThrow(
+      /^config error: EVENTS_PORT: /,
+    );
     expect(() => parseConfig(subgraphConfigSchema('grids'), { GRIDS_DATABASE_URL: 'postgres://x' }, stop)).toThrow(
       'config error: GRIDS_DATABASE_URL: must start with sqlite: or mysql://',
     );
-    expect(() => parseConfig(gatewayConfigSchema, { QUERY_MAX_DEPTH: '1' }, stop)).toThrow(/^config error: QUERY_MAX_DEPTH: /);
-    expect(() => parseConfig(z.object({ AUTH_JWT_SECRET: z.string().min(16) }), { AUTH_JWT_SECRET: 'short' }, stop)).toThrow(/AUTH_JWT_SECRET/);
+    expect(() => parseConfig(gatewayConfigSchema, { QUERY_MAX_DEPTH: '1' }, stop)).toThrow(
+      /^config error: QUERY_MAX_DEPTH: /,
+    );
+    expect(() =>
+      parseConfig(z.object({ AUTH_JWT_SECRET: z.string().min(16) }), { AUTH_JWT_SECRET: 'short' }, stop),
+    ).toThrow(/AUTH_JWT_SECRET/);
   });
 
   it('a service started with a bad value exits with that one line', () => {

@@ -6,7 +6,12 @@ import { eventsSubgraph } from '../../subgraphs/events/src/module.js';
 import { startTestSubgraph, TEST_RESIDENTS, TEST_SEED, type TestSubgraph } from '../support/subgraph.js';
 
 const world = generateWorld({ seed: TEST_SEED, residents: TEST_RESIDENTS });
-const viewer = { subject: 't', roles: ['STREET_ADMIN' as const], scopes: ['510116001'], permissions: new Set<string>() };
+const viewer = {
+  subject: 't',
+  roles: ['STREET_ADMIN' as const],
+  scopes: ['510116001'],
+  permissions: new Set<string>(),
+};
 let events: TestSubgraph;
 
 beforeAll(async () => {
@@ -23,8 +28,15 @@ describe('keyset pagination', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 100; page += 1) {
-      const qb = events.db.dataSource.getRepository(GridEvent).createQueryBuilder('event').where('event.areaCode LIKE :p', { p: '510116001%' });
-      const connection: Connection<GridEventEntity> = await paginate(qb, { first: 40, after }, { alias: 'event', sortBy: 'reportedAt', direction: 'DESC' });
+      const qb = events.db.dataSource
+        .getRepository(GridEvent)
+        .createQueryBuilder('event')
+        .where('event.areaCode LIKE :p', { p: '510116001%' });
+      const connection: Connection<GridEventEntity> = await paginate(
+        qb,
+        { first: 40, after },
+        { alias: 'event', sortBy: 'reportedAt', direction: 'DESC' },
+      );
       seen.push(...connection.edges.map((edge) => edge.node.id));
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
@@ -45,7 +57,12 @@ describe('keyset pagination', () => {
     const totals = await Promise.all(pages.map((page) => page.totalCount()));
     expect(events.db.statements.count - before).toBe(3);
     communities.forEach((community, index) => {
-      const expected = world.events.filter((event) => event.areaCode.startsWith(community) && ['CLOSED', 'EVALUATED'].includes(event.status) && event.priority === 'NORMAL');
+      const expected = world.events.filter(
+        (event) =>
+          event.areaCode.startsWith(community) &&
+          ['CLOSED', 'EVALUATED'].includes(event.status) &&
+          event.priority === 'NORMAL',
+      );
       expect(totals[index]).toBe(expected.length);
       expect(pages[index]?.edges.map((edge) => edge.node.id)).toEqual(expected.map((event) => event.id).sort());
     });

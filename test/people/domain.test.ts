@@ -8,7 +8,12 @@ const TODAY = new Date(Date.UTC(2026, 10, 29));
 
 describe('resident ID numbers (GB 11643)', () => {
   it('accepts the DESIGN example 11010519491231002X and derives a woman born 1949-12-31', () => {
-    expect(parseIdNumber('11010519491231002X', TODAY)).toEqual({ idNumber: '11010519491231002X', gender: 'FEMALE', birthDate: '1949-12-31', addressCode: '110105' });
+    expect(parseIdNumber('11010519491231002X', TODAY)).toEqual({
+      idNumber: '11010519491231002X',
+      gender: 'FEMALE',
+      birthDate: '1949-12-31',
+      addressCode: '110105',
+    });
   });
 
   it('accepts a lower-case x and surrounding spaces, and stores the number upper case', () => {
@@ -21,7 +26,10 @@ describe('resident ID numbers (GB 11643)', () => {
   });
 
   it('derives a man from an odd sequence number', () => {
-    expect(parseIdNumber(makeIdNumber('510116', '1990-05-17', 123), TODAY)).toMatchObject({ gender: 'MALE', birthDate: '1990-05-17' });
+    expect(parseIdNumber(makeIdNumber('510116', '1990-05-17', 123), TODAY)).toMatchObject({
+      gender: 'MALE',
+      birthDate: '1990-05-17',
+    });
   });
 
   it.each([

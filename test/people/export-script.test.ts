@@ -23,11 +23,17 @@ let community: { code: string; elders: DemoPerson[] };
 let elders: DemoPerson[];
 beforeAll(() => {
   community = [...new Set(world().grids.map((grid) => grid.communityCode))]
-    .map((code) => ({ code, elders: world().people.filter((person) => person.areaCode.startsWith(code) && currentTagCodes(person.id).includes('EMPTY_NEST_ELDER')) }))
+    .map((code) => ({
+      code,
+      elders: world().people.filter(
+        (person) => person.areaCode.startsWith(code) && currentTagCodes(person.id).includes('EMPTY_NEST_ELDER'),
+      ),
+    }))
     .sort((a, b) => b.elders.length - a.elders.length)[0]!;
   elders = [...community.elders].sort((a, b) => (a.id < b.id ? -1 : 1));
 });
-const householdAddress = (householdId: string | null) => demo().households.find((household) => household.id === householdId)?.address ?? '';
+const householdAddress = (householdId: string | null) =>
+  demo().households.find((household) => household.id === householdId)?.address ?? '';
 
 beforeAll(async () => {
   platform = await startPlatform();
@@ -42,7 +48,9 @@ async function xlsxRows(file: string): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   const rows: string[][] = [];
-  workbook.worksheets[0]?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((value) => String(value ?? ''))));
+  workbook.worksheets[0]?.eachRow((row) =>
+    rows.push((row.values as unknown[]).slice(1).map((value) => String(value ?? ''))),
+  );
   return rows;
 }
 
@@ -66,17 +74,41 @@ describe('exporting a form', () => {
     expect(result.rows).toBe(elders.length);
     const rows = await xlsxRows(result.file);
     expect(rows[0]).toEqual(['姓名', '身份证号', '联系电话', '住址']);
-    expect(rows.slice(1)).toEqual(elders.map((person) => [person.name, maskDocumentNumber(person.idNumber), person.phone ? maskPhone(person.phone) : '', householdAddress(person.householdId)]));
+    expect(rows.slice(1)).toEqual(
+      elders.map((person) => [
+        person.name,
+        maskDocumentNumber(person.idNumber),
+        person.phone ? maskPhone(person.phone) : '',
+        householdAddress(person.householdId),
+      ]),
+    );
   });
 
   it('shows numbers in full to a pii:read token with a purpose, and logs every unmasked read', async () => {
-    const reader = await tokenFor('COMMUNITY_WORKER', [community.code], { permissions: ['pii:read'], subject: 'form-reader' });
+    const reader = await tokenFor('COMMUNITY_WORKER', [community.code], {
+      permissions: ['pii:read'],
+      subject: 'form-reader',
+    });
     const log = platform.subgraphs.people.db.dataSource.getRepository(PiiAccessLog);
     const before = await log.count();
-    const result = await exportForm(request(reader, { purpose: '空巢老人关爱走访名单', format: 'csv', out: join(dir, 'form.csv'), columns: ['姓名', '性别', '年龄', '身份证号', '联系电话', '网格', '人群标签'] }));
+    const result = await exportForm(
+      request(reader, {
+        purpose: '空巢老人关爱走访名单',
+        format: 'csv',
+        out: join(dir, 'form.csv'),
+        columns: ['姓名', '性别', '年龄', '身份证号', '联系电话', '网格', '人群标签'],
+      }),
+    );
     const rows = parse(await readFile(result.file), { bom: true }) as string[][];
     expect(rows[0]).toEqual(['姓名', '性别', '年龄', '身份证号', '联系电话', '网格', '人群标签']);
-    expect(rows.slice(1).map((row) => [row[0], row[1], row[3], row[4]])).toEqual(elders.map((person) => [person.name, person.gender === 'MALE' ? '男' : '女', person.idNumber, person.phone ?? '']));
+    expect(rows.slice(1).map((row) => [row[0], row[1], row[3], row[4]])).toEqual(
+      elders.map((person) => [
+        person.name,
+        person.gender === 'MALE' ? '男' : '女',
+        person.idNumber,
+        person.phone ?? '',
+      ]),
+    );
     expect(rows[1]?.[5]).toMatch(/网格/);
     expect(rows[1]?.[6]).toContain('空巢老人');
     const written = await log.find({ where: { viewerSubject: 'form-reader' } });
@@ -86,14 +118,33 @@ describe('exporting a form', () => {
 
   it('refuses an unknown tag or column with the ones it knows', async () => {
     const worker = await tokenFor('COMMUNITY_WORKER', [community.code]);
-    await expect(exportForm(request(worker, { tags: ['火星人'] }))).rejects.toThrow(/未知的人群标签：火星人（可用：.*空巢老人/);
+    await expect(exportForm(request(worker, { tags: ['火星人'] }))).rejects.toThrow(
+      /未知的人群标签：火星人（可用：.*空巢老人/,
+    );
     await expect(exportForm(request(worker, { columns: ['姓名', '血型'] }))).rejects.toThrow(/未知的列：血型/);
   });
 
   it('runs as the command the issue names', async () => {
     const worker = await tokenFor('COMMUNITY_WORKER', [community.code]);
     const out = join(dir, 'command.xlsx');
-    const { stdout } = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/export-form.ts', '--area', community.code, '--tag', '空巢老人', '--columns', '姓名,身份证号,联系电话,住址', '--format', 'xlsx', '--out', out, '--gateway', platform.gatewayUrl, '--token', worker]);
+    const { stdout } = await run(process.execPath, [
+      'node_modules/tsx/dist/cli.mjs',
+      'scripts/export-form.ts',
+      '--area',
+      community.code,
+      '--tag',
+      '空巢老人',
+      '--columns',
+      '姓名,身份证号,联系电话,住址',
+      '--format',
+      'xlsx',
+      '--out',
+      out,
+      '--gateway',
+      platform.gatewayUrl,
+      '--token',
+      worker,
+    ]);
     expect(stdout).toContain(`已导出 ${elders.length} 行`);
     expect((await xlsxRows(out))[0]).toEqual(['姓名', '身份证号', '联系电话', '住址']);
   });

@@ -3,9 +3,27 @@ import { headerOf, IMPORT_COLUMNS, mapHeaders } from '../../scripts/people/heade
 
 describe('spreadsheet headers', () => {
   it('maps the headers street offices use, whatever their spacing or required-marks', () => {
-    const mapped = mapHeaders(['序号', '*姓名', ' 公民身份号码 ', '性 别', '手机号码', '户籍类型', '所属网格编码', '特殊人群', '从业类型', '备注']);
+    const mapped = mapHeaders([
+      '序号',
+      '*姓名',
+      ' 公民身份号码 ',
+      '性 别',
+      '手机号码',
+      '户籍类型',
+      '所属网格编码',
+      '特殊人群',
+      '从业类型',
+      '备注',
+    ]);
     expect([...mapped.columns.entries()]).toEqual([
-      [1, 'name'], [2, 'idNumber'], [3, 'gender'], [4, 'phone'], [5, 'residencyType'], [6, 'gridCode'], [7, 'tags'], [8, 'occupation'],
+      [1, 'name'],
+      [2, 'idNumber'],
+      [3, 'gender'],
+      [4, 'phone'],
+      [5, 'residencyType'],
+      [6, 'gridCode'],
+      [7, 'tags'],
+      [8, 'occupation'],
     ]);
     expect(mapped.ignored).toEqual(['序号', '备注']);
     expect(mapped.missing).toEqual([]);

@@ -32,7 +32,8 @@ afterAll(async () => {
 });
 
 const peopleCount = () => platform.subgraphs.people.db.dataSource.getRepository(Person).count();
-const importing = (file: string, mode: 'CREATE_ONLY' | 'UPSERT' = 'CREATE_ONLY') => importFile({ file, gatewayUrl: platform.gatewayUrl, token, mode });
+const importing = (file: string, mode: 'CREATE_ONLY' | 'UPSERT' = 'CREATE_ONLY') =>
+  importFile({ file, gatewayUrl: platform.gatewayUrl, token, mode });
 
 /** The report as rows of its Chinese columns. */
 async function reportOf(file: string): Promise<Record<string, string>[]> {
@@ -74,7 +75,17 @@ describe('importing a street office spreadsheet through the gateway', () => {
       [8, '怪标签', fresh('1981-04-04'), '男', '', '户籍', micro.code, '火星人', ''],
       [9, '重复行', duplicated, '女', '', '常住', micro.code, '', ''],
       [10, '数字格', Number(fresh('1982-05-05').slice(0, 17)) * 10, '男', '', '户籍', micro.code, '', ''],
-      [11, '外社区', fresh('1983-06-06'), '男', '', '户籍', world().grids.find((grid) => grid.type === 'MICRO' && grid.code.startsWith('510115'))!.code, '', ''],
+      [
+        11,
+        '外社区',
+        fresh('1983-06-06'),
+        '男',
+        '',
+        '户籍',
+        world().grids.find((grid) => grid.type === 'MICRO' && grid.code.startsWith('510115'))!.code,
+        '',
+        '',
+      ],
     ];
   });
 
@@ -83,12 +94,25 @@ describe('importing a street office spreadsheet through the gateway', () => {
     await writeXlsx(file, [...good, ...bad]);
     const before = await peopleCount();
     const summary = await importing(file);
-    expect(summary).toMatchObject({ rows: 11, created: 3, updated: 0, unchanged: 0, failed: 8, fileProblem: null, ignoredColumns: ['序号'], reportFile: join(dir, '东升街道人口.导入报告.csv') });
+    expect(summary).toMatchObject({
+      rows: 11,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      failed: 8,
+      fileProblem: null,
+      ignoredColumns: ['序号'],
+      reportFile: join(dir, '东升街道人口.导入报告.csv'),
+    });
     expect(await peopleCount()).toBe(before + 3);
 
     const report = await reportOf(summary.reportFile);
     expect(Object.keys(report[0]!)).toEqual(REPORT_HEADERS);
-    const failures = Object.fromEntries(report.filter((line) => line['结果'] === '失败').map((line) => [line['行号'], `${line['错误代码']}@${line['列']}`]));
+    const failures = Object.fromEntries(
+      report
+        .filter((line) => line['结果'] === '失败')
+        .map((line) => [line['行号'], `${line['错误代码']}@${line['列']}`]),
+    );
     // Spreadsheet rows: the header is row 1, so 序号 n is row n + 1.
     expect(failures).toEqual({
       5: 'INVALID_ID_NUMBER@身份证号',
@@ -112,11 +136,18 @@ describe('importing a street office spreadsheet through the gateway', () => {
   it('reads CSV in UTF-8 with a BOM, reports a broken row and carries on after it', async () => {
     const file = join(dir, 'broken.csv');
     const line = (name: string, idNumber: string) => `${name},${idNumber},${micro.code}`;
-    await writeFile(file, `\uFEFF姓名,身份证号,网格编码\n${line('赵一', fresh('1960-01-01'))}\n钱二,${fresh('1960-02-02')},${micro.code},多余一列\n\n${line('孙三', fresh('1960-03-03'))}\n`);
+    await writeFile(
+      file,
+      `\uFEFF姓名,身份证号,网格编码\n${line('赵一', fresh('1960-01-01'))}\n钱二,${fresh('1960-02-02')},${micro.code},多余一列\n\n${line('孙三', fresh('1960-03-03'))}\n`,
+    );
     const summary = await importing(file);
     expect(summary).toMatchObject({ rows: 3, created: 2, failed: 1 });
     const report = await reportOf(summary.reportFile);
-    expect(report.find((entry) => entry['行号'] === '3')).toMatchObject({ 结果: '失败', 错误代码: 'BROKEN_ROW', 说明: '列数与表头不一致（第 3 行）' });
+    expect(report.find((entry) => entry['行号'] === '3')).toMatchObject({
+      结果: '失败',
+      错误代码: 'BROKEN_ROW',
+      说明: '列数与表头不一致（第 3 行）',
+    });
   });
 
   it('reads a GBK CSV as Excel on a Chinese Windows saves it', async () => {
@@ -124,11 +155,25 @@ describe('importing a street office spreadsheet through the gateway', () => {
     // 姓名,身份证号,网格编码 / 王芳,… in GBK.
     const gbk = (hex: string) => Buffer.from(hex.replace(/\s/g, ''), 'hex');
     const idNumber = fresh('1975-05-05', 'FEMALE');
-    await writeFile(file, Buffer.concat([gbk('D0D5 C3FB'), Buffer.from(','), gbk('C9ED B7DD D6A4 BAC5'), Buffer.from(','), gbk('CDF8 B8F1 B1E0 C2EB'), Buffer.from('\r\n'), gbk('CDF5 B7BC'), Buffer.from(`,${idNumber},${micro.code}\r\n`)]));
+    await writeFile(
+      file,
+      Buffer.concat([
+        gbk('D0D5 C3FB'),
+        Buffer.from(','),
+        gbk('C9ED B7DD D6A4 BAC5'),
+        Buffer.from(','),
+        gbk('CDF8 B8F1 B1E0 C2EB'),
+        Buffer.from('\r\n'),
+        gbk('CDF5 B7BC'),
+        Buffer.from(`,${idNumber},${micro.code}\r\n`),
+      ]),
+    );
     expect(new TextDecoder('gb18030').decode(await readFile(file))).toContain('姓名,身份证号,网格编码');
     const summary = await importing(file);
     expect(summary).toMatchObject({ rows: 1, created: 1, failed: 0 });
-    expect(await platform.subgraphs.people.db.dataSource.getRepository(Person).findOneByOrFail({ idNumber })).toMatchObject({ name: '王芳' });
+    expect(
+      await platform.subgraphs.people.db.dataSource.getRepository(Person).findOneByOrFail({ idNumber }),
+    ).toMatchObject({ name: '王芳' });
   });
 
   it.each([
@@ -147,12 +192,29 @@ describe('importing a street office spreadsheet through the gateway', () => {
 
   it('runs as a command: the exit code says whether rows failed', async () => {
     const file = join(dir, 'command.xlsx');
-    await writeXlsx(file, [[1, '周八', fresh('1970-07-07'), '男', '', '户籍', micro.code, '', ''], [2, '吴九', '123', '男', '', '户籍', micro.code, '', '']]);
-    const command = run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/import-people.ts', file, '--gateway', platform.gatewayUrl], { env: { ...process.env, GRAPH_TOKEN: token } });
-    const failed = await command.then(() => null, (error: { code: number; stdout: string }) => error);
+    await writeXlsx(file, [
+      [1, '周八', fresh('1970-07-07'), '男', '', '户籍', micro.code, '', ''],
+      [2, '吴九', '123', '男', '', '户籍', micro.code, '', ''],
+    ]);
+    const command = run(
+      process.execPath,
+      ['node_modules/tsx/dist/cli.mjs', 'scripts/import-people.ts', file, '--gateway', platform.gatewayUrl],
+      { env: { ...process.env, GRAPH_TOKEN: token } },
+    );
+    const failed = await command.then(
+      () => null,
+      (error: { code: number; stdout: string }) => error,
+    );
     expect(failed?.code).toBe(1);
     expect(failed?.stdout).toContain('共 2 行：新增 1，更新 0，未变 0，失败 1');
-    const missingToken = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/import-people.ts', file], { env: { ...process.env, GRAPH_TOKEN: '' } }).then(() => null, (error: { code: number; stderr: string }) => error);
+    const missingToken = await run(
+      process.execPath,
+      ['node_modules/tsx/dist/cli.mjs', 'scripts/import-people.ts', file],
+      { env: { ...process.env, GRAPH_TOKEN: '' } },
+    ).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(missingToken?.code).toBe(2);
     expect(missingToken?.stderr).toContain('缺少令牌');
   });
@@ -165,16 +227,22 @@ describe('a file of 50,000 rows', () => {
     const lines = ['姓名,身份证号,联系电话,人口类型,网格编码,人群标签'];
     for (let index = 0; index < 50_000; index += 1) {
       // Distinct numbers: a birth date per 500 rows, a sequence inside it.
-      const birth = new Date(Date.UTC(1940, 0, 1) + Math.floor(index / 500) * 86_400_000 * 97).toISOString().slice(0, 10);
+      const birth = new Date(Date.UTC(1940, 0, 1) + Math.floor(index / 500) * 86_400_000 * 97)
+        .toISOString()
+        .slice(0, 10);
       const idNumber = makeIdNumber('510181', birth, index % 500);
-      lines.push(`居民${String.fromCharCode(0x4e00 + (index % 2000))}${String.fromCharCode(0x4e00 + Math.floor(index / 2000))},${idNumber},138${String(index).padStart(8, '0')},${['户籍', '常住', '流动'][index % 3]},${micros[index % micros.length]!.code},${index % 7 ? '' : '党员'}`);
+      lines.push(
+        `居民${String.fromCharCode(0x4e00 + (index % 2000))}${String.fromCharCode(0x4e00 + Math.floor(index / 2000))},${idNumber},138${String(index).padStart(8, '0')},${['户籍', '常住', '流动'][index % 3]},${micros[index % micros.length]!.code},${index % 7 ? '' : '党员'}`,
+      );
     }
     await writeFile(file, `${lines.join('\n')}\n`);
     const before = await peopleCount();
     const started = performance.now();
     const summary = await importing(file);
     const seconds = (performance.now() - started) / 1000;
-    console.log(`imported 50,000 rows in ${seconds.toFixed(1)} s (${Math.round(50_000 / seconds)} rows/s) on ${process.env.TEST_MYSQL_URL ? 'MariaDB' : 'SQLite'}`);
+    console.log(
+      `imported 50,000 rows in ${seconds.toFixed(1)} s (${Math.round(50_000 / seconds)} rows/s) on ${process.env.TEST_MYSQL_URL ? 'MariaDB' : 'SQLite'}`,
+    );
     expect(summary).toMatchObject({ rows: 50_000, created: 50_000, failed: 0 });
     expect(await peopleCount()).toBe(before + 50_000);
     expect((await reportOf(summary.reportFile)).filter((line) => line['结果'] === '新增')).toHaveLength(50_000);

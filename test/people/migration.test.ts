@@ -32,11 +32,19 @@ describe('the people migrations', () => {
     await before.dataSource.query(
       "INSERT INTO person (id, name, id_number, gender, birth_date, phone, residency_type, grid_id, area_code, household_id, household_relation, status, registered_at) VALUES ('p1', '王芳', '11010519491231002X', 'FEMALE', '1949-12-31', NULL, 'REGISTERED', 'g1', '510116001001001001', 'h1', '户主', 'ACTIVE', '2024-03-05 08:00:00')",
     );
-    await before.dataSource.query("INSERT INTO person_tag (id, person_id, code, area_code, since, until) VALUES ('t1', 'p1', 'EMPTY_NEST_ELDER', '510116001001001001', '2024-03-05 08:00:00', NULL)");
-    await before.dataSource.query("INSERT INTO household (id, address, grid_id, area_code) VALUES ('h1', '1栋101', 'g1', '510116001001001001')");
+    await before.dataSource.query(
+      "INSERT INTO person_tag (id, person_id, code, area_code, since, until) VALUES ('t1', 'p1', 'EMPTY_NEST_ELDER', '510116001001001001', '2024-03-05 08:00:00', NULL)",
+    );
+    await before.dataSource.query(
+      "INSERT INTO household (id, address, grid_id, area_code) VALUES ('h1', '1栋101', 'g1', '510116001001001001')",
+    );
     await before.dataSource.destroy();
     // A worker's unmasked read, logged before reads of one's own record were.
-    const logged = await openDatabase({ url, entities: [], migrations: [Initial1764400000000, PeopleDomain1764500000000] });
+    const logged = await openDatabase({
+      url,
+      entities: [],
+      migrations: [Initial1764400000000, PeopleDomain1764500000000],
+    });
     await logged.dataSource.query(
       "INSERT INTO pii_access_log (id, viewer_subject, viewer_roles, person_id, area_code, fields, purpose, accessed_at) VALUES ('l1', 'worker', 'GRID_WORKER', 'p1', '510116001001001001', 'idNumber', '入户走访', '2024-03-06 08:00:00')",
     );
@@ -44,19 +52,38 @@ describe('the people migrations', () => {
 
     const after = await openDatabase({ url, entities: peopleSubgraph.entities, migrations: peopleSubgraph.migrations });
     try {
-      const [person] = await after.dataSource.query("SELECT document_type, residency_since, status_since, status_reason, building_id, room FROM person WHERE id = 'p1'");
-      expect(person).toEqual({ document_type: 'RESIDENT_ID_CARD', residency_since: '2024-03-05', status_since: '2024-03-05', status_reason: null, building_id: null, room: null });
+      const [person] = await after.dataSource.query(
+        "SELECT document_type, residency_since, status_since, status_reason, building_id, room FROM person WHERE id = 'p1'",
+      );
+      expect(person).toEqual({
+        document_type: 'RESIDENT_ID_CARD',
+        residency_since: '2024-03-05',
+        status_since: '2024-03-05',
+        status_reason: null,
+        building_id: null,
+        room: null,
+      });
       const [tag] = await after.dataSource.query("SELECT code, occupation FROM person_tag WHERE id = 't1'");
       expect(tag).toEqual({ code: 'EMPTY_NEST_ELDER', occupation: null });
       const [household] = await after.dataSource.query("SELECT address, building_id FROM household WHERE id = 'h1'");
       expect(household).toEqual({ address: '1栋101', building_id: null });
-      const catalogue = await after.dataSource.query('SELECT code, label, needs_occupation FROM tag_definition ORDER BY code');
+      const catalogue = await after.dataSource.query(
+        'SELECT code, label, needs_occupation FROM tag_definition ORDER BY code',
+      );
       expect(catalogue).toHaveLength(8);
-      expect(catalogue.find((row: { code: string }) => row.code === 'NEW_EMPLOYMENT_WORKER')).toMatchObject({ label: '新就业形态劳动者', needs_occupation: 1 });
+      expect(catalogue.find((row: { code: string }) => row.code === 'NEW_EMPLOYMENT_WORKER')).toMatchObject({
+        label: '新就业形态劳动者',
+        needs_occupation: 1,
+      });
       // One person, one record still holds after the table was rebuilt.
       const duplicate = await after.dataSource
-        .query("INSERT INTO person (id, name, id_number, gender, birth_date, residency_type, grid_id, area_code, status, registered_at) VALUES ('p2', '李四', '11010519491231002X', 'MALE', '1949-12-31', 'REGISTERED', 'g1', '510116001001001001', 'ACTIVE', '2024-03-05 08:00:00')")
-        .then(() => null, (error: unknown) => error);
+        .query(
+          "INSERT INTO person (id, name, id_number, gender, birth_date, residency_type, grid_id, area_code, status, registered_at) VALUES ('p2', '李四', '11010519491231002X', 'MALE', '1949-12-31', 'REGISTERED', 'g1', '510116001001001001', 'ACTIVE', '2024-03-05 08:00:00')",
+        )
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
       expect(isUniqueViolation(duplicate)).toBe(true);
       const [read] = await after.dataSource.query("SELECT purpose, self_access FROM pii_access_log WHERE id = 'l1'");
       expect(read).toEqual({ purpose: '入户走访', self_access: 0 });
@@ -70,7 +97,9 @@ describe('the people migrations', () => {
         expect(await tagIndexes()).toContain('idx_person_tag_area');
         expect(await tagIndexes()).not.toContain('idx_person_tag_counts');
         await after.dataSource.undoLastMigration({ transaction: 'each' });
-        expect((await runner.getTable('pii_access_log'))?.columns.map((column) => column.name)).not.toContain('self_access');
+        expect((await runner.getTable('pii_access_log'))?.columns.map((column) => column.name)).not.toContain(
+          'self_access',
+        );
         const [kept] = await after.dataSource.query("SELECT purpose FROM pii_access_log WHERE id = 'l1'");
         expect(kept).toEqual({ purpose: '入户走访' });
         await after.dataSource.undoLastMigration({ transaction: 'each' });

@@ -20,8 +20,15 @@ let MICRO_GRID: string;
 let neighbour: DemoRows['people'][number];
 
 beforeAll(() => {
-  const householdSize = (householdId: string | null) => demo().people.filter((person) => person.householdId === householdId).length;
-  const candidates = demo().people.filter((person) => person.householdId && householdSize(person.householdId) >= 3 && person.phone && currentTagCodes(person.id).length > 0);
+  const householdSize = (householdId: string | null) =>
+    demo().people.filter((person) => person.householdId === householdId).length;
+  const candidates = demo().people.filter(
+    (person) =>
+      person.householdId &&
+      householdSize(person.householdId) >= 3 &&
+      person.phone &&
+      currentTagCodes(person.id).length > 0,
+  );
   // Someone with an earlier move, when the demo world has one, so that the history is not empty.
   me = candidates.find((person) => demo().moves.some((move) => move.personId === person.id)) ?? candidates[0]!;
   mates = demo().people.filter((person) => person.householdId === me.householdId && person.id !== me.id);
@@ -46,8 +53,10 @@ beforeAll(async () => {
 
 const logRows = () => env.services.people.db.dataSource.getRepository(PiiAccessLog).find();
 const clearLog = () => env.services.people.db.dataSource.getRepository(PiiAccessLog).clear();
-const ask = (query: string, token: string, variables: Record<string, unknown> = {}) => graphql(env.url, query, { token, variables });
-const codes = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.map((error) => error.extensions?.code);
+const ask = (query: string, token: string, variables: Record<string, unknown> = {}) =>
+  graphql(env.url, query, { token, variables });
+const codes = (response: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+  response.errors?.map((error) => error.extensions?.code);
 
 describe('a resident reads their own record', () => {
   it('in full: name, numbers, home, tags, histories and household, with the members’ names', async () => {
@@ -56,39 +65,75 @@ describe('a resident reads their own record', () => {
     expect(errors).toBeUndefined();
     const person = data?.person;
     expect({ ...person, household: undefined }).toEqual({
-      id: me.id, name: me.name, idNumber: me.idNumber, phone: me.phone, birthDate: me.birthDate,
-      grid: { id: me.gridId, code: me.areaCode }, building: { id: me.buildingId }, room: me.room, statusReason: null,
-      tags: currentTagCodes(me.id).sort().map((code) => ({ code })),
-      tagHistory: expect.any(Array), residenceHistory: expect.any(Array), household: undefined,
+      id: me.id,
+      name: me.name,
+      idNumber: me.idNumber,
+      phone: me.phone,
+      birthDate: me.birthDate,
+      grid: { id: me.gridId, code: me.areaCode },
+      building: { id: me.buildingId },
+      room: me.room,
+      statusReason: null,
+      tags: currentTagCodes(me.id)
+        .sort()
+        .map((code) => ({ code })),
+      tagHistory: expect.any(Array),
+      residenceHistory: expect.any(Array),
+      household: undefined,
     });
     expect(person.tagHistory).toHaveLength(demo().tags.filter((tag) => tag.personId === me.id).length);
     expect(person.residenceHistory).toHaveLength(demo().moves.filter((move) => move.personId === me.id).length);
     expect(person.household.id).toBe(household.id);
     expect(person.household.address).toBe(household.address);
-    expect(sortedIds(person.household.members.map((member: { person: { id: string } }) => member.person))).toEqual(sortedIds([me, ...mates]));
+    expect(sortedIds(person.household.members.map((member: { person: { id: string } }) => member.person))).toEqual(
+      sortedIds([me, ...mates]),
+    );
     const self = person.household.members.find((member: { person: { id: string } }) => member.person.id === me.id);
-    expect(self).toEqual({ relation: me.householdRelation, person: { id: me.id, name: me.name, idNumber: me.idNumber, phone: me.phone, birthDate: me.birthDate } });
+    expect(self).toEqual({
+      relation: me.householdRelation,
+      person: { id: me.id, name: me.name, idNumber: me.idNumber, phone: me.phone, birthDate: me.birthDate },
+    });
   });
 
   it('sees the people they live with by name, with their numbers, phones and birth dates masked', async () => {
     const { data } = await ask(OWN_RECORD, resident, { id: me.id });
-    const others = data?.person.household.members.filter((member: { person: { id: string } }) => member.person.id !== me.id);
+    const others = data?.person.household.members.filter(
+      (member: { person: { id: string } }) => member.person.id !== me.id,
+    );
     const byId = (a: { person: { id: string } }, b: { person: { id: string } }) => (a.person.id < b.person.id ? -1 : 1);
     expect(others.sort(byId)).toEqual(
-      [...mates].sort((a, b) => (a.id < b.id ? -1 : 1)).map((mate) => ({
-        relation: mate.householdRelation,
-        person: { id: mate.id, name: mate.name, idNumber: maskDocumentNumber(mate.idNumber), phone: mate.phone ? maskPhone(mate.phone) : null, birthDate: maskBirthDate(mate.birthDate) },
-      })),
+      [...mates]
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map((mate) => ({
+          relation: mate.householdRelation,
+          person: {
+            id: mate.id,
+            name: mate.name,
+            idNumber: maskDocumentNumber(mate.idNumber),
+            phone: mate.phone ? maskPhone(mate.phone) : null,
+            birthDate: maskBirthDate(mate.birthDate),
+          },
+        })),
     );
     // Their full numbers are not theirs to ask for, with a purpose or without.
-    const asked = await ask('query($id: ID!) { person(id: $id) { household { members { person { id idNumber(purpose: "核对家人信息") } } } } }', resident, { id: me.id });
-    const mate = asked.data?.person.household.members.find((member: { person: { id: string } }) => member.person.id === mates[0]!.id);
+    const asked = await ask(
+      'query($id: ID!) { person(id: $id) { household { members { person { id idNumber(purpose: "核对家人信息") } } } } }',
+      resident,
+      { id: me.id },
+    );
+    const mate = asked.data?.person.household.members.find(
+      (member: { person: { id: string } }) => member.person.id === mates[0]!.id,
+    );
     expect(mate.person.idNumber).toBe(maskDocumentNumber(mates[0]!.idNumber));
   });
 
   it('may not read the members’ tags, rooms or households', async () => {
     for (const field of ['tags { code }', 'room', 'household { id }', 'residenceHistory { kind }']) {
-      const response = await ask(`query($id: ID!) { person(id: $id) { household { members { person { id ${field} } } } } }`, resident, { id: me.id });
+      const response = await ask(
+        `query($id: ID!) { person(id: $id) { household { members { person { id ${field} } } } } }`,
+        resident,
+        { id: me.id },
+      );
       expect(codes(response), field).toContain('FORBIDDEN');
     }
   });
@@ -98,7 +143,14 @@ describe('a resident reads their own record', () => {
     await ask(OWN_RECORD, resident, { id: me.id });
     const rows = await logRows();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ viewerSubject: 'resident-me', viewerRoles: 'RESIDENT', personId: me.id, areaCode: me.areaCode, purpose: SELF_ACCESS_PURPOSE, selfAccess: true });
+    expect(rows[0]).toMatchObject({
+      viewerSubject: 'resident-me',
+      viewerRoles: 'RESIDENT',
+      personId: me.id,
+      areaCode: me.areaCode,
+      purpose: SELF_ACCESS_PURPOSE,
+      selfAccess: true,
+    });
     expect(rows[0]!.fields.split(',').sort()).toEqual(['birthDate', 'idNumber', 'phone']);
   });
 
@@ -112,21 +164,45 @@ describe('a resident reads their own record', () => {
   it('auditors tell self-access apart from a worker’s read, and may filter on it', async () => {
     await clearLog();
     await ask(OWN_RECORD, resident, { id: me.id });
-    const reader = await tokenFor('COMMUNITY_WORKER', [MICRO_GRID.slice(0, 12)], { subject: 'reader', permissions: ['pii:read'] });
+    const reader = await tokenFor('COMMUNITY_WORKER', [MICRO_GRID.slice(0, 12)], {
+      subject: 'reader',
+      permissions: ['pii:read'],
+    });
     await ask('query($id: ID!) { person(id: $id) { idNumber(purpose: "入户走访") } }', reader, { id: neighbour.id });
-    const LOG = 'query($self: Boolean) { piiAccessLog(filter: { selfAccess: $self }) { totalCount edges { node { viewer viewerRoles purpose selfAccess person { id } } } } }';
+    const LOG =
+      'query($self: Boolean) { piiAccessLog(filter: { selfAccess: $self }) { totalCount edges { node { viewer viewerRoles purpose selfAccess person { id } } } } }';
     const all = await ask(LOG, auditor);
     expect(all.data?.piiAccessLog.totalCount).toBe(2);
     const own = await ask(LOG, auditor, { self: true });
-    expect(own.data?.piiAccessLog.edges.map((edge: { node: unknown }) => edge.node)).toEqual([{ viewer: 'resident-me', viewerRoles: ['RESIDENT'], purpose: SELF_ACCESS_PURPOSE, selfAccess: true, person: { id: me.id } }]);
+    expect(own.data?.piiAccessLog.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      {
+        viewer: 'resident-me',
+        viewerRoles: ['RESIDENT'],
+        purpose: SELF_ACCESS_PURPOSE,
+        selfAccess: true,
+        person: { id: me.id },
+      },
+    ]);
     const workers = await ask(LOG, auditor, { self: false });
-    expect(workers.data?.piiAccessLog.edges.map((edge: { node: unknown }) => edge.node)).toEqual([{ viewer: 'reader', viewerRoles: ['COMMUNITY_WORKER'], purpose: '入户走访', selfAccess: false, person: { id: neighbour.id } }]);
+    expect(workers.data?.piiAccessLog.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      {
+        viewer: 'reader',
+        viewerRoles: ['COMMUNITY_WORKER'],
+        purpose: '入户走访',
+        selfAccess: false,
+        person: { id: neighbour.id },
+      },
+    ]);
   });
 
   it('in a fixed number of statements: the person, the household, its members and one log row', async () => {
     let response: Awaited<ReturnType<typeof ask>> | undefined;
     const statements = await statementsDuring(env.services.people, async () => {
-      response = await ask('query($id: ID!) { person(id: $id) { idNumber household { members { person { name idNumber } } } } }', resident, { id: me.id });
+      response = await ask(
+        'query($id: ID!) { person(id: $id) { idNumber household { members { person { name idNumber } } } } }',
+        resident,
+        { id: me.id },
+      );
     });
     expect(response?.errors).toBeUndefined();
     expect(statements).toBe(4);
@@ -135,12 +211,18 @@ describe('a resident reads their own record', () => {
   it('wherever their token is scoped: the record says where they live', async () => {
     expect(me.areaCode.startsWith(ZIDONGGE)).toBe(false);
     const stale = await tokenFor('RESIDENT', [ZIDONGGE], { personId: me.id });
-    const { data, errors } = await ask('query($id: ID!) { person(id: $id) { name grid { code } tags { code } household { members { person { id name } } } } }', stale, { id: me.id });
+    const { data, errors } = await ask(
+      'query($id: ID!) { person(id: $id) { name grid { code } tags { code } household { members { person { id name } } } } }',
+      stale,
+      { id: me.id },
+    );
     expect(errors).toBeUndefined();
     expect(data?.person.name).toBe(me.name);
     expect(data?.person.grid.code).toBe(me.areaCode);
     expect(data?.person.tags).toHaveLength(currentTagCodes(me.id).length);
-    expect(sortedIds(data?.person.household.members.map((member: { person: { id: string } }) => member.person))).toEqual(sortedIds([me, ...mates]));
+    expect(
+      sortedIds(data?.person.household.members.map((member: { person: { id: string } }) => member.person)),
+    ).toEqual(sortedIds([me, ...mates]));
   });
 
   it('a volunteer reads their own record the same way, and their token reaches it as an entity reference too', async () => {
@@ -167,7 +249,11 @@ describe('anyone else stays out of reach', () => {
   });
 
   it('asking for oneself and another at once answers oneself and refuses the other', async () => {
-    const response = await ask('query($me: ID!, $other: ID!) { mine: person(id: $me) { id } other: person(id: $other) { id } }', resident, { me: me.id, other: neighbour.id });
+    const response = await ask(
+      'query($me: ID!, $other: ID!) { mine: person(id: $me) { id } other: person(id: $other) { id } }',
+      resident,
+      { me: me.id, other: neighbour.id },
+    );
     expect(response.data).toEqual({ mine: { id: me.id }, other: null });
     expect(codes(response)).toEqual(['FORBIDDEN']);
   });
@@ -198,8 +284,13 @@ describe('anyone else stays out of reach', () => {
 
   it('an analyst who is also a resident sees their own name in full and everyone else’s masked', async () => {
     const analyst = await tokenFor('ANALYST', [MICRO_GRID], { personId: me.id });
-    const { data } = await ask(`{ people(filter: { areaCode: "${MICRO_GRID}" }, first: 100) { edges { node { id name } } } }`, analyst);
-    const names = new Map(data?.people.edges.map((edge: { node: { id: string; name: string } }) => [edge.node.id, edge.node.name]));
+    const { data } = await ask(
+      `{ people(filter: { areaCode: "${MICRO_GRID}" }, first: 100) { edges { node { id name } } } }`,
+      analyst,
+    );
+    const names = new Map(
+      data?.people.edges.map((edge: { node: { id: string; name: string } }) => [edge.node.id, edge.node.name]),
+    );
     expect(names.get(me.id)).toBe(me.name);
     expect(names.get(neighbour.id)).toBe(maskName(neighbour.name));
   });

@@ -3,7 +3,16 @@ import type { DemoPerson } from '../../subgraphs/kit/src/demo/world.js';
 import { maskBirthDate, maskDocumentNumber, maskName, maskPhone } from '../../subgraphs/people/src/domain/masking.js';
 import { PiiAccessLog } from '../../subgraphs/people/src/entities/pii-access-log.js';
 import { graphql, tokenFor } from '../support/graphql.js';
-import { currentTagCodes, residentsUnder, SANYIQIAO, sortedIds, statementsDuring, usePeople, world, ZIDONGGE } from './support.js';
+import {
+  currentTagCodes,
+  residentsUnder,
+  SANYIQIAO,
+  sortedIds,
+  statementsDuring,
+  usePeople,
+  world,
+  ZIDONGGE,
+} from './support.js';
 
 const env = usePeople();
 let worker: string;
@@ -13,7 +22,9 @@ let auditor: string;
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 let elders: DemoPerson[];
 beforeAll(() => {
-  elders = residentsUnder(SANYIQIAO).filter((person) => currentTagCodes(person.id).includes('EMPTY_NEST_ELDER')).sort(byId);
+  elders = residentsUnder(SANYIQIAO)
+    .filter((person) => currentTagCodes(person.id).includes('EMPTY_NEST_ELDER'))
+    .sort(byId);
 });
 const EMPTY_NEST = `query($purpose: String) {
   people(filter: { areaCode: "${SANYIQIAO}", tags: ["EMPTY_NEST_ELDER"] }, first: 100) {
@@ -27,7 +38,8 @@ beforeAll(async () => {
   auditor = await tokenFor('STREET_ADMIN', ['510116001'], { subject: 'auditor' });
 });
 
-const logRows = () => env.services.people.db.dataSource.getRepository(PiiAccessLog).find({ order: { personId: 'ASC' } });
+const logRows = () =>
+  env.services.people.db.dataSource.getRepository(PiiAccessLog).find({ order: { personId: 'ASC' } });
 const clearLog = () => env.services.people.db.dataSource.getRepository(PiiAccessLog).clear();
 
 describe('personal data is masked by default', () => {
@@ -37,7 +49,13 @@ describe('personal data is masked by default', () => {
     const { data } = await graphql(env.url, EMPTY_NEST, { token: worker, variables: { purpose: '入户走访' } });
     expect(data?.people.totalCount).toBe(elders.length);
     expect(data?.people.edges.map((edge: { node: unknown }) => edge.node)).toEqual(
-      elders.map((person) => ({ id: person.id, name: person.name, idNumber: maskDocumentNumber(person.idNumber), phone: person.phone ? maskPhone(person.phone) : null, birthDate: maskBirthDate(person.birthDate) })),
+      elders.map((person) => ({
+        id: person.id,
+        name: person.name,
+        idNumber: maskDocumentNumber(person.idNumber),
+        phone: person.phone ? maskPhone(person.phone) : null,
+        birthDate: maskBirthDate(person.birthDate),
+      })),
     );
     expect(await logRows()).toEqual([]);
   });
@@ -57,39 +75,72 @@ describe('unmasked reads', () => {
     await clearLog();
     let data: Record<string, any> | null | undefined;
     const statements = await statementsDuring(env.services.people, async () => {
-      ({ data } = await graphql(env.url, EMPTY_NEST, { token: reader, variables: { purpose: '入户走访核实联系方式' } }));
+      ({ data } = await graphql(env.url, EMPTY_NEST, {
+        token: reader,
+        variables: { purpose: '入户走访核实联系方式' },
+      }));
     });
     expect(data?.people.edges.map((edge: { node: unknown }) => edge.node)).toEqual(
-      elders.map((person) => ({ id: person.id, name: person.name, idNumber: person.idNumber, phone: person.phone, birthDate: person.birthDate })),
+      elders.map((person) => ({
+        id: person.id,
+        name: person.name,
+        idNumber: person.idNumber,
+        phone: person.phone,
+        birthDate: person.birthDate,
+      })),
     );
     // The page, the count, the tag catalogue and one INSERT for every log row.
     expect(statements).toBe(4);
     const rows = await logRows();
     expect(rows.map((row) => row.personId)).toEqual(elders.map((person) => person.id));
     for (const row of rows) {
-      expect(row).toMatchObject({ viewerSubject: 'reader-sanyiqiao', viewerRoles: 'COMMUNITY_WORKER', purpose: '入户走访核实联系方式' });
+      expect(row).toMatchObject({
+        viewerSubject: 'reader-sanyiqiao',
+        viewerRoles: 'COMMUNITY_WORKER',
+        purpose: '入户走访核实联系方式',
+      });
       const person = world().people.find((candidate) => candidate.id === row.personId)!;
-      expect(row.fields.split(',').sort()).toEqual(person.phone ? ['birthDate', 'idNumber', 'phone'] : ['birthDate', 'idNumber']);
+      expect(row.fields.split(',').sort()).toEqual(
+        person.phone ? ['birthDate', 'idNumber', 'phone'] : ['birthDate', 'idNumber'],
+      );
       expect(row.areaCode).toBe(person.areaCode);
     }
   });
 
   it('an auditor reads the log newest first, filtered and paged, and sees the people read', async () => {
-    const { data } = await graphql(env.url, `{
+    const { data } = await graphql(
+      env.url,
+      `{
       piiAccessLog(filter: { viewer: "reader-sanyiqiao" }, first: 2) {
         totalCount pageInfo { hasNextPage endCursor }
         edges { node { viewer viewerRoles fields purpose accessedAt person { id name } } }
       }
-    }`, { token: auditor });
+    }`,
+      { token: auditor },
+    );
     const log = data?.piiAccessLog;
     expect(log.totalCount).toBe(elders.length);
-    expect(log.edges[0].node).toMatchObject({ viewer: 'reader-sanyiqiao', viewerRoles: ['COMMUNITY_WORKER'], purpose: '入户走访核实联系方式' });
+    expect(log.edges[0].node).toMatchObject({
+      viewer: 'reader-sanyiqiao',
+      viewerRoles: ['COMMUNITY_WORKER'],
+      purpose: '入户走访核实联系方式',
+    });
     expect(log.edges[0].node.fields).toEqual(expect.arrayContaining(['idNumber', 'birthDate']));
     expect(elders.map((person) => person.id)).toContain(log.edges[0].node.person.id);
-    const rest = await graphql(env.url, 'query($after: String) { piiAccessLog(first: 100, after: $after) { edges { node { person { id } } } } }', { token: auditor, variables: { after: log.pageInfo.endCursor } });
-    const seen = [...log.edges, ...rest.data!.piiAccessLog.edges].map((edge: { node: { person: { id: string } } }) => edge.node.person.id);
+    const rest = await graphql(
+      env.url,
+      'query($after: String) { piiAccessLog(first: 100, after: $after) { edges { node { person { id } } } } }',
+      { token: auditor, variables: { after: log.pageInfo.endCursor } },
+    );
+    const seen = [...log.edges, ...rest.data!.piiAccessLog.edges].map(
+      (edge: { node: { person: { id: string } } }) => edge.node.person.id,
+    );
     expect(seen.sort()).toEqual(sortedIds(elders));
-    const byPerson = await graphql(env.url, `{ piiAccessLog(filter: { personId: "${elders[0]!.id}", areaCode: "${SANYIQIAO}" }) { totalCount } }`, { token: auditor });
+    const byPerson = await graphql(
+      env.url,
+      `{ piiAccessLog(filter: { personId: "${elders[0]!.id}", areaCode: "${SANYIQIAO}" }) { totalCount } }`,
+      { token: auditor },
+    );
     expect(byPerson.data?.piiAccessLog.totalCount).toBe(1);
   });
 
@@ -105,19 +156,31 @@ describe('unmasked reads', () => {
     await clearLog();
     const person = elders[0]!;
     const query = 'query($n: String!, $p: String!) { personByIdNumber(idNumber: $n, purpose: $p) { id name } }';
-    const found = await graphql(env.url, query, { token: reader, variables: { n: person.idNumber.toLowerCase(), p: '核对低保申请' } });
+    const found = await graphql(env.url, query, {
+      token: reader,
+      variables: { n: person.idNumber.toLowerCase(), p: '核对低保申请' },
+    });
     expect(found.data?.personByIdNumber).toEqual({ id: person.id, name: person.name });
     expect(await logRows()).toMatchObject([{ personId: person.id, fields: 'idNumber', purpose: '核对低保申请' }]);
 
-    const withoutPermission = await graphql(env.url, query, { token: worker, variables: { n: person.idNumber, p: '核对低保申请' } });
+    const withoutPermission = await graphql(env.url, query, {
+      token: worker,
+      variables: { n: person.idNumber, p: '核对低保申请' },
+    });
     expect(withoutPermission.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const withoutPurpose = await graphql(env.url, query, { token: reader, variables: { n: person.idNumber, p: ' ' } });
     expect(withoutPurpose.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'purpose' });
-    const malformed = await graphql(env.url, query, { token: reader, variables: { n: '510116900517123', p: '核对低保申请' } });
+    const malformed = await graphql(env.url, query, {
+      token: reader,
+      variables: { n: '510116900517123', p: '核对低保申请' },
+    });
     expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'idNumber' });
     expect(malformed.errors?.[0]?.message).toContain('15 位');
     const elsewhere = residentsUnder(ZIDONGGE)[0]!;
-    const outside = await graphql(env.url, query, { token: reader, variables: { n: elsewhere.idNumber, p: '核对低保申请' } });
+    const outside = await graphql(env.url, query, {
+      token: reader,
+      variables: { n: elsewhere.idNumber, p: '核对低保申请' },
+    });
     expect(outside.data?.personByIdNumber).toBeNull();
     expect(await logRows()).toHaveLength(1);
   });
@@ -129,13 +192,30 @@ describe('analysts', () => {
     await clearLog();
     const { data } = await graphql(env.url, EMPTY_NEST, { token: analyst, variables: { purpose: '统计分析' } });
     expect(data?.people.totalCount).toBe(elders.length);
-    expect(data?.people.edges[0].node).toEqual({ id: elders[0]!.id, name: maskName(elders[0]!.name), idNumber: maskDocumentNumber(elders[0]!.idNumber), phone: elders[0]!.phone ? maskPhone(elders[0]!.phone) : null, birthDate: maskBirthDate(elders[0]!.birthDate) });
+    expect(data?.people.edges[0].node).toEqual({
+      id: elders[0]!.id,
+      name: maskName(elders[0]!.name),
+      idNumber: maskDocumentNumber(elders[0]!.idNumber),
+      phone: elders[0]!.phone ? maskPhone(elders[0]!.phone) : null,
+      birthDate: maskBirthDate(elders[0]!.birthDate),
+    });
     expect(await logRows()).toEqual([]);
-    for (const field of ['tags { code }', 'room', 'building { id }', 'residenceHistory { id }', 'tagHistory { code }', 'statusReason']) {
+    for (const field of [
+      'tags { code }',
+      'room',
+      'building { id }',
+      'residenceHistory { id }',
+      'tagHistory { code }',
+      'statusReason',
+    ]) {
       const response = await graphql(env.url, `{ person(id: "${elders[0]!.id}") { ${field} } }`, { token: analyst });
       expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
-    const byNumber = await graphql(env.url, 'query($n: String!) { personByIdNumber(idNumber: $n, purpose: "统计分析") { id } }', { token: analyst, variables: { n: elders[0]!.idNumber } });
+    const byNumber = await graphql(
+      env.url,
+      'query($n: String!) { personByIdNumber(idNumber: $n, purpose: "统计分析") { id } }',
+      { token: analyst, variables: { n: elders[0]!.idNumber } },
+    );
     expect(byNumber.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -38,7 +38,14 @@ export interface PeopleServices {
 export async function startPeople(): Promise<PeopleServices> {
   const grids = await startTestSubgraph(gridsSubgraph);
   const people = await startTestSubgraph(peopleSubgraph, { graphUrl: grids.url });
-  return { grids, people, stop: async () => { await people.stop(); await grids.stop(); } };
+  return {
+    grids,
+    people,
+    stop: async () => {
+      await people.stop();
+      await grids.stop();
+    },
+  };
 }
 
 /**
@@ -82,7 +89,9 @@ export async function statementsDuring(subgraph: TestSubgraph, work: () => Promi
 
 /** Current tags of the demo data (ended ones are history). */
 export function currentTagCodes(personId: string): string[] {
-  return demo().tags.filter((tag) => tag.personId === personId && tag.until === null).map((tag) => tag.code);
+  return demo()
+    .tags.filter((tag) => tag.personId === personId && tag.until === null)
+    .map((tag) => tag.code);
 }
 
 /** Valid ID numbers no one in the demo world holds; odd sequences are men, even women. */

@@ -31,8 +31,15 @@ export async function accessesOf(db: Database, [sql, params]: Statement, table: 
         return index ? `index ${index[1] ?? 'PRIMARY'}` : 'scan';
       });
   }
-  const plan: { table: string; type: string; key: string | null; Extra: string | null }[] = await db.dataSource.query(`EXPLAIN ${sql}`, params);
+  const plan: { table: string; type: string; key: string | null; Extra: string | null }[] = await db.dataSource.query(
+    `EXPLAIN ${sql}`,
+    params,
+  );
   return plan
     .filter((step) => step.table === table)
-    .map((step) => (step.type === 'ALL' || !step.key ? 'scan' : `${/Using index(?! condition)/.test(step.Extra ?? '') ? 'index-only' : 'index'} ${step.key}`));
+    .map((step) =>
+      step.type === 'ALL' || !step.key
+        ? 'scan'
+        : `${/Using index(?! condition)/.test(step.Extra ?? '') ? 'index-only' : 'index'} ${step.key}`,
+    );
 }

@@ -22,7 +22,9 @@ function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -56,7 +58,8 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
   return {
     gatewayUrl: gateway.url,
     subgraphs,
-    statements: () => Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.db.statements.count])),
+    statements: () =>
+      Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.db.statements.count])),
     stop: async () => {
       await gateway.close();
       await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.stop()));

@@ -1,6 +1,11 @@
 import type { BaseContext } from '@apollo/server';
 import { createLogger } from '../../subgraphs/kit/src/logger.js';
-import { startSubgraph, subgraphConfigSchema, type StartedSubgraph, type SubgraphModule } from '../../subgraphs/kit/src/service.js';
+import {
+  startSubgraph,
+  subgraphConfigSchema,
+  type StartedSubgraph,
+  type SubgraphModule,
+} from '../../subgraphs/kit/src/service.js';
 import { freshDatabaseUrl } from './database.js';
 
 /** Residents in the demo world that tests share: small, but every kind of row exists. */
@@ -31,7 +36,10 @@ export async function startTestSubgraph<C extends BaseContext>(
     DEMO_RESIDENTS: String(options.residents ?? TEST_RESIDENTS),
     ...(options.graphUrl ? { GRAPH_URL: options.graphUrl } : {}),
   });
-  const started = await startSubgraph(module, config, { host: '127.0.0.1', logger: createLogger(module.name, 'silent') });
+  const started = await startSubgraph(module, config, {
+    host: '127.0.0.1',
+    logger: createLogger(module.name, 'silent'),
+  });
   return {
     ...started,
     stop: async () => {

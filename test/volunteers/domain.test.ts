@@ -5,11 +5,24 @@ import { actsFor, organises } from '../../subgraphs/volunteers/src/domain/access
 import { checkActivity } from '../../subgraphs/volunteers/src/domain/activity-input.js';
 import { checkRestock, matchRestock } from '../../subgraphs/volunteers/src/domain/care-drive.js';
 import { nextStatus, type ActivityStatus } from '../../subgraphs/volunteers/src/domain/activity-status.js';
-import { checkInProblem, checkOutProblem, type AttendanceRequest } from '../../subgraphs/volunteers/src/domain/attendance.js';
+import {
+  checkInProblem,
+  checkOutProblem,
+  type AttendanceRequest,
+} from '../../subgraphs/volunteers/src/domain/attendance.js';
 import { correctionRequest, decisionProblem } from '../../subgraphs/volunteers/src/domain/corrections.js';
-import { cancellationProblem, enrolmentProblem, type ActivityFacts } from '../../subgraphs/volunteers/src/domain/enrolment.js';
+import {
+  cancellationProblem,
+  enrolmentProblem,
+  type ActivityFacts,
+} from '../../subgraphs/volunteers/src/domain/enrolment.js';
 import { balanceAfter, pointsFor, STARTING_POINT_RATES } from '../../subgraphs/volunteers/src/domain/points.js';
-import { cancellable, requestProblems, rewardProblem, sameRequest } from '../../subgraphs/volunteers/src/domain/redemption.js';
+import {
+  cancellable,
+  requestProblems,
+  rewardProblem,
+  sameRequest,
+} from '../../subgraphs/volunteers/src/domain/redemption.js';
 import { confirmation } from '../../subgraphs/volunteers/src/domain/service-records.js';
 import { serviceMinutes, windowMinutes } from '../../subgraphs/volunteers/src/domain/service-hours.js';
 import { minutesToNextStar, starFor } from '../../subgraphs/volunteers/src/domain/stars.js';
@@ -20,11 +33,20 @@ import { formatUuidV7, newId } from '../../subgraphs/volunteers/src/domain/ids.j
 import { DEFAULT_RATES } from '../../subgraphs/volunteers/src/migrations/1764500000000-volunteer-domain.js';
 
 const at = (time: string) => new Date(`2026-12-01T${time}:00+08:00`);
-const code = (result: { problem: { code: string } } | object | null) => (result && 'problem' in result ? result.problem.code : null);
-const activity = (values: Partial<ActivityFacts> = {}): ActivityFacts => ({ status: 'PUBLISHED', startsAt: at('09:00'), endsAt: at('12:00'), capacity: 2, enrolledCount: 0, ...values });
+const code = (result: { problem: { code: string } } | object | null) =>
+  result && 'problem' in result ? result.problem.code : null;
+const activity = (values: Partial<ActivityFacts> = {}): ActivityFacts => ({
+  status: 'PUBLISHED',
+  startsAt: at('09:00'),
+  endsAt: at('12:00'),
+  capacity: 2,
+  enrolledCount: 0,
+  ...values,
+});
 
 describe('the activity status flow', () => {
-  const flow = (status: ActivityStatus, action: 'PUBLISH' | 'START' | 'FINISH' | 'CANCEL') => nextStatus({ status, startsAt: at('09:00') }, action, at('08:00'));
+  const flow = (status: ActivityStatus, action: 'PUBLISH' | 'START' | 'FINISH' | 'CANCEL') =>
+    nextStatus({ status, startsAt: at('09:00') }, action, at('08:00'));
 
   it('moves DRAFT → PUBLISHED → ONGOING → FINISHED, and cancels a draft or a published activity', () => {
     expect(flow('DRAFT', 'PUBLISH')).toEqual({ to: 'PUBLISHED' });
@@ -35,7 +57,14 @@ describe('the activity status flow', () => {
   });
 
   it('refuses every other step with a message naming the current status', () => {
-    for (const [status, action] of [['DRAFT', 'START'], ['PUBLISHED', 'FINISH'], ['ONGOING', 'CANCEL'], ['FINISHED', 'START'], ['CANCELLED', 'PUBLISH'], ['FINISHED', 'CANCEL']] as const) {
+    for (const [status, action] of [
+      ['DRAFT', 'START'],
+      ['PUBLISHED', 'FINISH'],
+      ['ONGOING', 'CANCEL'],
+      ['FINISHED', 'START'],
+      ['CANCELLED', 'PUBLISH'],
+      ['FINISHED', 'CANCEL'],
+    ] as const) {
       const result = flow(status, action);
       expect(code(result), `${status} ${action}`).toBe('INVALID_TRANSITION');
     }
@@ -58,7 +87,18 @@ describe('hours, stars and points', () => {
   });
 
   it('gives one star at 100 hours, two at 300, three at 600, four at 1,000 and five at 1,500', () => {
-    const cases: [number, number][] = [[0, 0], [99.99, 0], [100, 1], [299, 1], [300, 2], [600, 3], [999, 3], [1000, 4], [1500, 5], [4000, 5]];
+    const cases: [number, number][] = [
+      [0, 0],
+      [99.99, 0],
+      [100, 1],
+      [299, 1],
+      [300, 2],
+      [600, 3],
+      [999, 3],
+      [1000, 4],
+      [1500, 5],
+      [4000, 5],
+    ];
     for (const [hours, star] of cases) expect(starFor(Math.round(hours * 60)), `${hours} h`).toBe(star);
     expect(minutesToNextStar(90 * 60)).toBe(600);
     expect(minutesToNextStar(1500 * 60)).toBeNull();
@@ -74,7 +114,10 @@ describe('hours, stars and points', () => {
     expect(balanceAfter(100, -100)).toEqual({ balance: 0 });
     expect(balanceAfter(100, 20)).toEqual({ balance: 120 });
     const short = balanceAfter(99, -100) as { problem: { code: string; message: string } };
-    expect(short.problem).toMatchObject({ code: 'INSUFFICIENT_POINTS', message: '积分不足：需要 100 分，当前余额 99 分' });
+    expect(short.problem).toMatchObject({
+      code: 'INSUFFICIENT_POINTS',
+      message: '积分不足：需要 100 分，当前余额 99 分',
+    });
   });
 
   it('starts every database with the rates the domain knows', () => {
@@ -100,25 +143,36 @@ describe('enrolment', () => {
     expect(cancellationProblem(activity(), { status: 'ENROLLED' }, at('08:59'))).toBeNull();
     expect(cancellationProblem(activity(), { status: 'ENROLLED' }, at('09:00'))?.code).toBe('CANCEL_CLOSED');
     expect(cancellationProblem(activity(), { status: 'CANCELLED' }, at('08:00'))?.code).toBe('ENROLMENT_CANCELLED');
-    expect(cancellationProblem(activity({ status: 'ONGOING' }), { status: 'CHECKED_IN' }, at('08:00'))?.code).toBe('CANCEL_CLOSED');
+    expect(cancellationProblem(activity({ status: 'ONGOING' }), { status: 'CHECKED_IN' }, at('08:00'))?.code).toBe(
+      'CANCEL_CLOSED',
+    );
   });
 });
 
 describe('attendance', () => {
   const request = (values: Partial<AttendanceRequest> = {}): AttendanceRequest => ({
-    activity: activity({ status: 'ONGOING' }), enrolment: { status: 'ENROLLED', checkedInAt: null }, at: null, byOrganizer: false, now: at('09:10'), ...values,
+    activity: activity({ status: 'ONGOING' }),
+    enrolment: { status: 'ENROLLED', checkedInAt: null },
+    at: null,
+    byOrganizer: false,
+    now: at('09:10'),
+    ...values,
   });
 
   it('lets a volunteer check in now while the activity is ongoing', () => {
     expect(checkInProblem(request())).toBeNull();
     expect(checkInProblem(request({ activity: activity({ status: 'PUBLISHED' }) }))?.code).toBe('ACTIVITY_NOT_ONGOING');
     expect(checkInProblem(request({ now: at('12:00') }))?.code).toBe('CHECK_IN_AFTER_END');
-    expect(checkInProblem(request({ enrolment: { status: 'CHECKED_IN', checkedInAt: at('09:00') } }))?.code).toBe('ALREADY_CHECKED_IN');
+    expect(checkInProblem(request({ enrolment: { status: 'CHECKED_IN', checkedInAt: at('09:00') } }))?.code).toBe(
+      'ALREADY_CHECKED_IN',
+    );
   });
 
   it('lets only an organiser set the time, never in the future, also after the activity finished', () => {
     expect(checkInProblem(request({ at: at('09:00') }))?.code).toBe('TIME_SET_BY_ORGANIZER');
-    expect(checkInProblem(request({ at: at('09:00'), byOrganizer: true, activity: activity({ status: 'FINISHED' }) }))).toBeNull();
+    expect(
+      checkInProblem(request({ at: at('09:00'), byOrganizer: true, activity: activity({ status: 'FINISHED' }) })),
+    ).toBeNull();
     expect(checkInProblem(request({ at: at('09:30'), byOrganizer: true }))?.code).toBe('TIME_IN_FUTURE');
   });
 
@@ -126,8 +180,12 @@ describe('attendance', () => {
     expect(checkOutProblem(request())?.code).toBe('CHECK_IN_REQUIRED');
     const checkedIn = { status: 'CHECKED_IN' as const, checkedInAt: at('09:05') };
     expect(checkOutProblem(request({ enrolment: checkedIn }))).toBeNull();
-    expect(checkOutProblem(request({ enrolment: checkedIn, at: at('09:00'), byOrganizer: true }))?.code).toBe('CHECK_OUT_BEFORE_CHECK_IN');
-    expect(checkOutProblem(request({ enrolment: { status: 'CHECKED_OUT', checkedInAt: at('09:05') } }))?.code).toBe('ALREADY_CHECKED_OUT');
+    expect(checkOutProblem(request({ enrolment: checkedIn, at: at('09:00'), byOrganizer: true }))?.code).toBe(
+      'CHECK_OUT_BEFORE_CHECK_IN',
+    );
+    expect(checkOutProblem(request({ enrolment: { status: 'CHECKED_OUT', checkedInAt: at('09:05') } }))?.code).toBe(
+      'ALREADY_CHECKED_OUT',
+    );
   });
 });
 
@@ -135,14 +193,22 @@ describe('confirmation and corrections', () => {
   const pending = { status: 'PENDING' as const, computedMinutes: 150, windowMinutes: 180 };
 
   it('confirms the computed hours, or adjusted ones within the window with a reason', () => {
-    expect(confirmation(pending, 'FINISHED', null, null)).toEqual({ confirmation: { minutes: 150, adjustmentReason: null } });
-    expect(confirmation(pending, 'FINISHED', 2.5, null)).toEqual({ confirmation: { minutes: 150, adjustmentReason: null } });
-    expect(confirmation(pending, 'FINISHED', 2, ' 中途离开 ')).toEqual({ confirmation: { minutes: 120, adjustmentReason: '中途离开' } });
+    expect(confirmation(pending, 'FINISHED', null, null)).toEqual({
+      confirmation: { minutes: 150, adjustmentReason: null },
+    });
+    expect(confirmation(pending, 'FINISHED', 2.5, null)).toEqual({
+      confirmation: { minutes: 150, adjustmentReason: null },
+    });
+    expect(confirmation(pending, 'FINISHED', 2, ' 中途离开 ')).toEqual({
+      confirmation: { minutes: 120, adjustmentReason: '中途离开' },
+    });
     expect(code(confirmation(pending, 'FINISHED', 2, ''))).toBe('REASON_REQUIRED');
     expect(code(confirmation(pending, 'FINISHED', 3.5, '加班'))).toBe('HOURS_EXCEED_WINDOW');
     expect(code(confirmation(pending, 'FINISHED', -1, '负数'))).toBe('INVALID_HOURS');
     expect(code(confirmation(pending, 'ONGOING', null, null))).toBe('ACTIVITY_NOT_FINISHED');
-    expect(code(confirmation({ ...pending, status: 'CONFIRMED' }, 'FINISHED', null, null))).toBe('RECORD_ALREADY_CONFIRMED');
+    expect(code(confirmation({ ...pending, status: 'CONFIRMED' }, 'FINISHED', null, null))).toBe(
+      'RECORD_ALREADY_CONFIRMED',
+    );
   });
 
   it('takes a correction of a confirmed record to other hours within the window, with a reason', () => {
@@ -151,7 +217,9 @@ describe('confirmation and corrections', () => {
     expect(code(correctionRequest(confirmed, 2, '没变'))).toBe('CORRECTION_UNCHANGED');
     expect(code(correctionRequest(confirmed, 4, '超出'))).toBe('HOURS_EXCEED_WINDOW');
     expect(code(correctionRequest(confirmed, 3, ''))).toBe('REASON_REQUIRED');
-    expect(code(correctionRequest({ ...confirmed, correctionPending: true }, 3, '再申请'))).toBe('CORRECTION_ALREADY_PENDING');
+    expect(code(correctionRequest({ ...confirmed, correctionPending: true }, 3, '再申请'))).toBe(
+      'CORRECTION_ALREADY_PENDING',
+    );
     expect(code(correctionRequest({ ...confirmed, status: 'PENDING' }, 3, '未确认'))).toBe('RECORD_NOT_CONFIRMED');
     expect(code(correctionRequest({ ...confirmed, windowMinutes: null }, 900, '开账记录'))).toBeNull();
   });
@@ -166,14 +234,23 @@ describe('confirmation and corrections', () => {
 describe('rewards and redemptions', () => {
   it('refuses a quantity outside 1–99 and a malformed idempotency key', () => {
     expect(requestProblems({ rewardId: 'r', quantity: 1, idempotencyKey: 'key-0001' })).toEqual([]);
-    expect(requestProblems({ rewardId: 'r', quantity: -1, idempotencyKey: 'key-0001' }).map((p) => p.code)).toEqual(['INVALID_QUANTITY']);
-    expect(requestProblems({ rewardId: 'r', quantity: 0, idempotencyKey: 'short' }).map((p) => p.code)).toEqual(['INVALID_QUANTITY', 'INVALID_IDEMPOTENCY_KEY']);
-    expect(requestProblems({ rewardId: 'r', quantity: 1.5, idempotencyKey: 'has space 123' }).map((p) => p.code)).toEqual(['INVALID_QUANTITY', 'INVALID_IDEMPOTENCY_KEY']);
+    expect(requestProblems({ rewardId: 'r', quantity: -1, idempotencyKey: 'key-0001' }).map((p) => p.code)).toEqual([
+      'INVALID_QUANTITY',
+    ]);
+    expect(requestProblems({ rewardId: 'r', quantity: 0, idempotencyKey: 'short' }).map((p) => p.code)).toEqual([
+      'INVALID_QUANTITY',
+      'INVALID_IDEMPOTENCY_KEY',
+    ]);
+    expect(
+      requestProblems({ rewardId: 'r', quantity: 1.5, idempotencyKey: 'has space 123' }).map((p) => p.code),
+    ).toEqual(['INVALID_QUANTITY', 'INVALID_IDEMPOTENCY_KEY']);
   });
 
   it('names one request by its reward and quantity', () => {
     expect(sameRequest({ rewardId: 'a', quantity: 2 }, { rewardId: 'a', quantity: 2, idempotencyKey: 'k' })).toBe(true);
-    expect(sameRequest({ rewardId: 'a', quantity: 2 }, { rewardId: 'a', quantity: 1, idempotencyKey: 'k' })).toBe(false);
+    expect(sameRequest({ rewardId: 'a', quantity: 2 }, { rewardId: 'a', quantity: 1, idempotencyKey: 'k' })).toBe(
+      false,
+    );
   });
 
   it('offers a reward to volunteers living under its catalogue area, while active and in stock', () => {
@@ -211,26 +288,66 @@ describe('who may act', () => {
 });
 
 describe('inputs', () => {
-  const request = { title: '楼道清扫', category: '楼道清扫', place: '3 栋楼下', startsAt: at('09:00'), endsAt: at('12:00'), capacity: 10 };
+  const request = {
+    title: '楼道清扫',
+    category: '楼道清扫',
+    place: '3 栋楼下',
+    startsAt: at('09:00'),
+    endsAt: at('12:00'),
+    capacity: 10,
+  };
 
   it('checks an activity and reports every problem', () => {
     expect(checkActivity(request, ['楼道清扫'], at('08:00')).problems).toEqual([]);
-    const bad = checkActivity({ ...request, title: '扫', category: '跳舞', endsAt: at('08:00'), capacity: 0 }, ['楼道清扫'], at('10:00'));
-    expect(bad.problems.map((p) => p.code)).toEqual(['INVALID_TITLE', 'UNKNOWN_CATEGORY', 'INVALID_TIME_WINDOW', 'STARTS_IN_PAST', 'INVALID_CAPACITY']);
+    const bad = checkActivity(
+      { ...request, title: '扫', category: '跳舞', endsAt: at('08:00'), capacity: 0 },
+      ['楼道清扫'],
+      at('10:00'),
+    );
+    expect(bad.problems.map((p) => p.code)).toEqual([
+      'INVALID_TITLE',
+      'UNKNOWN_CATEGORY',
+      'INVALID_TIME_WINDOW',
+      'STARTS_IN_PAST',
+      'INVALID_CAPACITY',
+    ]);
   });
 
   it('checks skills and weekly availability', () => {
-    expect(checkProfile({ skills: ['急救', '急救', '电工'], availability: [{ weekday: 6, startTime: '09:00', endTime: '12:00' }, { weekday: 1, startTime: '19:00', endTime: '21:00' }] })).toEqual({
-      skills: ['急救', '电工'], availability: [{ weekday: 1, startTime: '19:00', endTime: '21:00' }, { weekday: 6, startTime: '09:00', endTime: '12:00' }], problems: [],
+    expect(
+      checkProfile({
+        skills: ['急救', '急救', '电工'],
+        availability: [
+          { weekday: 6, startTime: '09:00', endTime: '12:00' },
+          { weekday: 1, startTime: '19:00', endTime: '21:00' },
+        ],
+      }),
+    ).toEqual({
+      skills: ['急救', '电工'],
+      availability: [
+        { weekday: 1, startTime: '19:00', endTime: '21:00' },
+        { weekday: 6, startTime: '09:00', endTime: '12:00' },
+      ],
+      problems: [],
     });
-    expect(checkProfile({ availability: [{ weekday: 8, startTime: '09:00', endTime: '12:00' }] }).problems.map((p) => p.code)).toEqual(['INVALID_AVAILABILITY']);
-    expect(checkProfile({ availability: [{ weekday: 1, startTime: '12:00', endTime: '09:00' }] }).problems.map((p) => p.code)).toEqual(['INVALID_AVAILABILITY']);
+    expect(
+      checkProfile({ availability: [{ weekday: 8, startTime: '09:00', endTime: '12:00' }] }).problems.map(
+        (p) => p.code,
+      ),
+    ).toEqual(['INVALID_AVAILABILITY']);
+    expect(
+      checkProfile({ availability: [{ weekday: 1, startTime: '12:00', endTime: '09:00' }] }).problems.map(
+        (p) => p.code,
+      ),
+    ).toEqual(['INVALID_AVAILABILITY']);
     expect(checkProfile({ skills: [''] }).problems.map((p) => p.code)).toEqual(['INVALID_SKILLS']);
   });
 
   it('limits statistics ranges and labels periods on the Shanghai calendar', () => {
     expect(statsRangeProblem(at('09:00'), at('08:00'), 'MONTH')?.argument).toBe('to');
-    expect(statsRangeProblem(new Date('2025-01-01T00:00:00Z'), new Date('2026-06-01T00:00:00Z'), 'DAY')?.argument).toBe('to');
+    expect(statsRangeProblem(new Date('2025-01-01T00:00:00Z'), new Date('2026-06-01T00:00:00Z'), 'DAY')?.argument).toBe(
+      'to',
+    );
     expect(statsRangeProblem(new Date('2025-01-01T00:00:00Z'), new Date('2026-06-01T00:00:00Z'), 'MONTH')).toBeNull();
     expect(periodLabel(new Date('2026-11-30T16:30:00Z'), 'MONTH')).toBe('2026-12');
     expect(periodLabel(new Date('2026-11-30T15:30:00Z'), 'DAY')).toBe('2026-11-30');
@@ -238,26 +355,60 @@ describe('inputs', () => {
 });
 
 describe('restocking a care drive', () => {
-  const items = [{ id: 'i-1', name: '燃气报警器' }, { id: 'i-2', name: '防滑垫' }];
+  const items = [
+    { id: 'i-1', name: '燃气报警器' },
+    { id: 'i-2', name: '防滑垫' },
+  ];
   const codes = (lines: Parameters<typeof checkRestock>[0]) => checkRestock(lines).map((found) => found.code);
 
   it('takes 1 to 10 lines, each naming its item by id or by name, with 1 to 100000 to add', () => {
-    expect(codes([{ itemId: 'i-1', quantity: 1 }, { name: '防滑垫', quantity: 100_000 }])).toEqual([]);
+    expect(
+      codes([
+        { itemId: 'i-1', quantity: 1 },
+        { name: '防滑垫', quantity: 100_000 },
+      ]),
+    ).toEqual([]);
     expect(codes([])).toEqual(['INVALID_RESTOCK_ITEMS']);
-    expect(codes(Array.from({ length: 11 }, () => ({ itemId: 'i-1', quantity: 1 })))).toEqual(['INVALID_RESTOCK_ITEMS']);
+    expect(codes(Array.from({ length: 11 }, () => ({ itemId: 'i-1', quantity: 1 })))).toEqual([
+      'INVALID_RESTOCK_ITEMS',
+    ]);
     expect(codes([{ itemId: 'i-1', name: '防滑垫', quantity: 1 }])).toEqual(['INVALID_RESTOCK_ITEMS']);
     expect(codes([{ name: '  ', quantity: 1 }])).toEqual(['INVALID_RESTOCK_ITEMS']);
-    for (const quantity of [0, -3, 1.5, 100_001]) expect(codes([{ itemId: 'i-1', quantity }])).toEqual(['INVALID_RESTOCK_QUANTITY']);
+    for (const quantity of [0, -3, 1.5, 100_001])
+      expect(codes([{ itemId: 'i-1', quantity }])).toEqual(['INVALID_RESTOCK_QUANTITY']);
     expect(codes([{ quantity: 0 }])).toEqual(['INVALID_RESTOCK_ITEMS', 'INVALID_RESTOCK_QUANTITY']);
   });
 
   it("finds the drive's items by id or trimmed name, once each, and names the first unknown one", () => {
-    expect(matchRestock([{ itemId: 'i-2', quantity: 5 }, { name: ' 燃气报警器 ', quantity: 2 }], items)).toEqual({
-      matched: [{ item: items[1], quantity: 5 }, { item: items[0], quantity: 2 }],
+    expect(
+      matchRestock(
+        [
+          { itemId: 'i-2', quantity: 5 },
+          { name: ' 燃气报警器 ', quantity: 2 },
+        ],
+        items,
+      ),
+    ).toEqual({
+      matched: [
+        { item: items[1], quantity: 5 },
+        { item: items[0], quantity: 2 },
+      ],
     });
-    expect(matchRestock([{ name: '大米', quantity: 5 }], items)).toEqual({ problem: { code: 'UNKNOWN_DRIVE_ITEM', field: 'items', message: '本次爱心包没有物资“大米”' } });
+    expect(matchRestock([{ name: '大米', quantity: 5 }], items)).toEqual({
+      problem: { code: 'UNKNOWN_DRIVE_ITEM', field: 'items', message: '本次爱心包没有物资“大米”' },
+    });
     expect(code(matchRestock([{ itemId: 'i-9', quantity: 5 }], items))).toBe('UNKNOWN_DRIVE_ITEM');
-    expect(code(matchRestock([{ itemId: 'i-1', quantity: 5 }, { name: '燃气报警器', quantity: 1 }], items))).toBe('INVALID_RESTOCK_ITEMS');
+    expect(
+      code(
+        matchRestock(
+          [
+            { itemId: 'i-1', quantity: 5 },
+            { name: '燃气报警器', quantity: 1 },
+          ],
+          items,
+        ),
+      ),
+    ).toBe('INVALID_RESTOCK_ITEMS');
   });
 });
 
@@ -266,14 +417,18 @@ describe('ids', () => {
     const ids = Array.from({ length: 50 }, () => newId(1_800_000_000_000));
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(50);
-    expect(formatUuidV7(1_800_000_000_000, 1, Buffer.alloc(8))).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(formatUuidV7(1_800_000_000_000, 1, Buffer.alloc(8))).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 });
 
 describe('the error codes', () => {
   it('are documented for clients exactly as the domain sends them', () => {
     const docs = readFileSync(new URL('../../docs/volunteers.md', import.meta.url), 'utf8');
-    const documented = Object.fromEntries([...docs.matchAll(/^\| `([A-Z_]+)` \| (.+) \|$/gm)].map((match) => [match[1], match[2]]));
+    const documented = Object.fromEntries(
+      [...docs.matchAll(/^\| `([A-Z_]+)` \| (.+) \|$/gm)].map((match) => [match[1], match[2]]),
+    );
     expect(documented).toEqual(PROBLEMS);
   });
 });

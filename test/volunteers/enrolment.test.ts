@@ -3,10 +3,21 @@ import { Activity, type ActivityEntity } from '../../subgraphs/volunteers/src/en
 import { Enrolment } from '../../subgraphs/volunteers/src/entities/enrolment.js';
 import type { VolunteerEntity } from '../../subgraphs/volunteers/src/entities/volunteer.js';
 import { graphql, tokenFor } from '../support/graphql.js';
-import { addActivity, addVolunteers, call, startVolunteers, STREET, volunteerToken, HOME, type TestSubgraph } from './support.js';
+import {
+  addActivity,
+  addVolunteers,
+  call,
+  startVolunteers,
+  STREET,
+  volunteerToken,
+  HOME,
+  type TestSubgraph,
+} from './support.js';
 
-const ENROL = 'mutation($input: EnrolInput!) { enrol(input: $input) { enrolment { id status activity { id enrolledCount spotsLeft } volunteer { id } } userErrors { code field message } } }';
-const CANCEL = 'mutation($id: ID!) { cancelEnrolment(input: { enrolmentId: $id }) { enrolment { id status cancelledAt } userErrors { code message } } }';
+const ENROL =
+  'mutation($input: EnrolInput!) { enrol(input: $input) { enrolment { id status activity { id enrolledCount spotsLeft } volunteer { id } } userErrors { code field message } } }';
+const CANCEL =
+  'mutation($id: ID!) { cancelEnrolment(input: { enrolmentId: $id }) { enrolment { id status cancelledAt } userErrors { code message } } }';
 
 const { grid, community, micro, otherCommunity } = HOME;
 
@@ -28,13 +39,19 @@ function outcomeOf(response: Awaited<ReturnType<typeof enrol>>): string {
 }
 
 function enrol(token: string, activityId: string, volunteerId?: string) {
-  return graphql(volunteers.url, ENROL, { token, variables: { input: { activityId, ...(volunteerId ? { volunteerId } : {}) } } });
+  return graphql(volunteers.url, ENROL, {
+    token,
+    variables: { input: { activityId, ...(volunteerId ? { volunteerId } : {}) } },
+  });
 }
 
 async function stored(activity: ActivityEntity) {
   const row = await volunteers.db.dataSource.getRepository(Activity).findOneByOrFail({ id: activity.id });
-  const active = await volunteers.db.dataSource.getRepository(Enrolment).createQueryBuilder('e')
-    .where('e.activityId = :id AND e.status != :cancelled', { id: activity.id, cancelled: 'CANCELLED' }).getCount();
+  const active = await volunteers.db.dataSource
+    .getRepository(Enrolment)
+    .createQueryBuilder('e')
+    .where('e.activityId = :id AND e.status != :cancelled', { id: activity.id, cancelled: 'CANCELLED' })
+    .getCount();
   return { enrolledCount: row.enrolledCount, active };
 }
 
@@ -43,7 +60,11 @@ describe('enrolment', () => {
     const activity = await addActivity(volunteers.db, { gridId: grid.id, areaCode: grid.code, capacity: 3 });
     const { data } = await enrol(await volunteerToken(crowd[0]!), activity.id);
     expect(data?.enrol.userErrors).toEqual([]);
-    expect(data?.enrol.enrolment).toMatchObject({ status: 'ENROLLED', activity: { id: activity.id, enrolledCount: 1, spotsLeft: 2 }, volunteer: { id: crowd[0]!.id } });
+    expect(data?.enrol.enrolment).toMatchObject({
+      status: 'ENROLLED',
+      activity: { id: activity.id, enrolledCount: 1, spotsLeft: 2 },
+      volunteer: { id: crowd[0]!.id },
+    });
     expect(await stored(activity)).toEqual({ enrolledCount: 1, active: 1 });
   });
 
@@ -54,10 +75,30 @@ describe('enrolment', () => {
     const cases: [ActivityEntity, string, string][] = [
       [full, token, 'ALREADY_ENROLLED'],
       [full, await volunteerToken(crowd[2]!), 'ACTIVITY_FULL'],
-      [await addActivity(volunteers.db, { gridId: grid.id, areaCode: grid.code, status: 'CANCELLED' }), token, 'ACTIVITY_CANCELLED'],
-      [await addActivity(volunteers.db, { gridId: grid.id, areaCode: grid.code, status: 'FINISHED' }), token, 'ACTIVITY_FINISHED'],
-      [await addActivity(volunteers.db, { gridId: grid.id, areaCode: grid.code, status: 'DRAFT' }), token, 'ACTIVITY_NOT_OPEN'],
-      [await addActivity(volunteers.db, { gridId: grid.id, areaCode: grid.code, startsAt: new Date(Date.now() - 3_600_000) }), token, 'ENROLMENT_CLOSED'],
+      [
+        await addActivity(volunteers.db, { gridId: grid.id, areaCode: grid.code, status: 'CANCELLED' }),
+        token,
+        'ACTIVITY_CANCELLED',
+      ],
+      [
+        await addActivity(volunteers.db, { gridId: grid.id, areaCode: grid.code, status: 'FINISHED' }),
+        token,
+        'ACTIVITY_FINISHED',
+      ],
+      [
+        await addActivity(volunteers.db, { gridId: grid.id, areaCode: grid.code, status: 'DRAFT' }),
+        token,
+        'ACTIVITY_NOT_OPEN',
+      ],
+      [
+        await addActivity(volunteers.db, {
+          gridId: grid.id,
+          areaCode: grid.code,
+          startsAt: new Date(Date.now() - 3_600_000),
+        }),
+        token,
+        'ENROLMENT_CLOSED',
+      ],
     ];
     for (const [activity, who, code] of cases) {
       const before = await stored(activity);
@@ -72,9 +113,13 @@ describe('enrolment', () => {
   it('cancels before the start, frees the place, and lets the volunteer enrol again', async () => {
     const activity = await addActivity(volunteers.db, { gridId: grid.id, areaCode: grid.code, capacity: 1 });
     const token = await volunteerToken(crowd[3]!);
-    const enrolment = (await call(volunteers.url, token, ENROL, { input: { activityId: activity.id } })).enrol.enrolment;
+    const enrolment = (await call(volunteers.url, token, ENROL, { input: { activityId: activity.id } })).enrol
+      .enrolment;
     const cancelled = await call(volunteers.url, token, CANCEL, { id: enrolment.id });
-    expect(cancelled.cancelEnrolment).toMatchObject({ enrolment: { id: enrolment.id, status: 'CANCELLED' }, userErrors: [] });
+    expect(cancelled.cancelEnrolment).toMatchObject({
+      enrolment: { id: enrolment.id, status: 'CANCELLED' },
+      userErrors: [],
+    });
     expect(await stored(activity)).toEqual({ enrolledCount: 0, active: 0 });
     const again = await call(volunteers.url, token, CANCEL, { id: enrolment.id });
     expect(again.cancelEnrolment.userErrors[0].code).toBe('ENROLMENT_CANCELLED');
@@ -86,8 +131,11 @@ describe('enrolment', () => {
   it('does not cancel after the start', async () => {
     const activity = await addActivity(volunteers.db, { gridId: grid.id, areaCode: grid.code });
     const token = await volunteerToken(crowd[4]!);
-    const enrolment = (await call(volunteers.url, token, ENROL, { input: { activityId: activity.id } })).enrol.enrolment;
-    await volunteers.db.dataSource.getRepository(Activity).update({ id: activity.id }, { startsAt: new Date(Math.floor(Date.now() / 1000 - 60) * 1000) });
+    const enrolment = (await call(volunteers.url, token, ENROL, { input: { activityId: activity.id } })).enrol
+      .enrolment;
+    await volunteers.db.dataSource
+      .getRepository(Activity)
+      .update({ id: activity.id }, { startsAt: new Date(Math.floor(Date.now() / 1000 - 60) * 1000) });
     const late = await call(volunteers.url, token, CANCEL, { id: enrolment.id });
     expect(late.cancelEnrolment.userErrors[0].code).toBe('CANCEL_CLOSED');
     expect(await stored(activity)).toEqual({ enrolledCount: 1, active: 1 });
@@ -99,7 +147,11 @@ describe('enrolment', () => {
     expect(byWorker.data?.enrol.enrolment.volunteer).toEqual({ id: crowd[5]!.id });
     const byOtherVolunteer = await enrol(await volunteerToken(crowd[6]!), activity.id, crowd[7]!.id);
     expect(byOtherVolunteer.data?.enrol.userErrors[0].code).toBe('NOT_OWNER');
-    const byOtherCommunity = await enrol(await tokenFor('COMMUNITY_WORKER', [otherCommunity]), activity.id, crowd[7]!.id);
+    const byOtherCommunity = await enrol(
+      await tokenFor('COMMUNITY_WORKER', [otherCommunity]),
+      activity.id,
+      crowd[7]!.id,
+    );
     expect(byOtherCommunity.data?.enrol.userErrors[0].code).toBe('VOLUNTEER_NOT_FOUND');
     const noProfile = await enrol(await tokenFor('RESIDENT', [STREET], { personId: 'not-a-volunteer' }), activity.id);
     expect(noProfile.data?.enrol.userErrors[0].code).toBe('NOT_A_VOLUNTEER');

@@ -20,7 +20,10 @@ import { freshDatabaseUrl } from '../support/database.js';
 function durableDatabase() {
   if (process.env.TEST_MYSQL_URL) return freshDatabaseUrl('volmig');
   const dir = mkdtempSync(join(tmpdir(), 'volunteers-migration-'));
-  return { url: `sqlite:${join(dir, 'volunteers.sqlite')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    url: `sqlite:${join(dir, 'volunteers.sqlite')}`,
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 const database = durableDatabase();
@@ -37,14 +40,21 @@ beforeAll(async () => {
   const old = await openDatabase({ url: database.url, entities: [], migrations: [Initial1764400000000] });
   const at = old.kind === 'mysql' ? registeredAt : '2025-03-01 02:00:00.000';
   for (const row of OLD_VOLUNTEERS) {
-    await old.dataSource.query('INSERT INTO volunteer (id, person_id, area_code, confirmed_minutes, registered_at) VALUES (?, ?, ?, ?, ?)', [row.id, row.person_id, row.area_code, row.confirmed_minutes, at]);
+    await old.dataSource.query(
+      'INSERT INTO volunteer (id, person_id, area_code, confirmed_minutes, registered_at) VALUES (?, ?, ?, ?, ?)',
+      [row.id, row.person_id, row.area_code, row.confirmed_minutes, at],
+    );
   }
   await old.dataSource.query(
     "INSERT INTO activity (id, title, category, status, grid_id, area_code, team_id, starts_at, ends_at, capacity) VALUES ('a-1', '楼道清扫', '楼道清扫', 'PUBLISHED', 'g-1', '510116001001001', NULL, ?, ?, 20)",
     [at, at],
   );
   await old.dataSource.destroy();
-  db = await openDatabase({ url: database.url, entities: volunteersSubgraph.entities, migrations: volunteersSubgraph.migrations });
+  db = await openDatabase({
+    url: database.url,
+    entities: volunteersSubgraph.entities,
+    migrations: volunteersSubgraph.migrations,
+  });
 }, 60_000);
 afterAll(async () => {
   await db?.dataSource.destroy();
@@ -54,30 +64,68 @@ afterAll(async () => {
 describe('the volunteer-domain migration', () => {
   it('keeps every volunteer and turns confirmed minutes into one confirmed OPENING record each, with history', async () => {
     const volunteers = await db.dataSource.getRepository(Volunteer).find({ order: { id: 'ASC' } });
-    expect(volunteers.map(({ id, personId, areaCode, skills, availability }) => ({ id, personId, areaCode, skills, availability }))).toEqual(
-      OLD_VOLUNTEERS.map((row) => ({ id: row.id, personId: row.person_id, areaCode: row.area_code, skills: [], availability: [] })),
+    expect(
+      volunteers.map(({ id, personId, areaCode, skills, availability }) => ({
+        id,
+        personId,
+        areaCode,
+        skills,
+        availability,
+      })),
+    ).toEqual(
+      OLD_VOLUNTEERS.map((row) => ({
+        id: row.id,
+        personId: row.person_id,
+        areaCode: row.area_code,
+        skills: [],
+        availability: [],
+      })),
     );
     expect(volunteers[0]!.registeredAt.toISOString()).toBe(registeredAt.toISOString());
     const records = await db.dataSource.getRepository(ServiceRecord).find({ order: { volunteerId: 'ASC' } });
-    expect(records.map((r) => [r.volunteerId, r.source, r.status, r.minutes, r.computedMinutes, r.windowMinutes, r.areaCode, r.servedAt.toISOString()])).toEqual([
+    expect(
+      records.map((r) => [
+        r.volunteerId,
+        r.source,
+        r.status,
+        r.minutes,
+        r.computedMinutes,
+        r.windowMinutes,
+        r.areaCode,
+        r.servedAt.toISOString(),
+      ]),
+    ).toEqual([
       ['v-1', 'OPENING', 'CONFIRMED', 6030, 6030, null, '510116001001001001', registeredAt.toISOString()],
       ['v-3', 'OPENING', 'CONFIRMED', 90, 90, null, '510116001002001002', registeredAt.toISOString()],
     ]);
     const changes = await db.dataSource.getRepository(ServiceRecordChange).find();
-    expect(changes.map((c) => [c.recordId, c.kind, c.minutesBefore, c.minutesAfter, c.statusAfter, c.by]).sort()).toEqual(
-      records.map((r) => [r.id, 'MIGRATED', null, r.minutes, 'CONFIRMED', 'migration']).sort(),
-    );
+    expect(
+      changes.map((c) => [c.recordId, c.kind, c.minutesBefore, c.minutesAfter, c.statusAfter, c.by]).sort(),
+    ).toEqual(records.map((r) => [r.id, 'MIGRATED', null, r.minutes, 'CONFIRMED', 'migration']).sort());
   });
 
   it('gives existing activities no enrolments yet, and starts the category catalogue with its rates', async () => {
     const activity = await db.dataSource.getRepository(Activity).findOneByOrFail({ id: 'a-1' });
-    expect(activity).toMatchObject({ enrolledCount: 0, place: '', description: null, cancelReason: null, createdBy: null });
+    expect(activity).toMatchObject({
+      enrolledCount: 0,
+      place: '',
+      description: null,
+      cancelReason: null,
+      createdBy: null,
+    });
     const rates = await db.dataSource.getRepository(PointRate).find({ order: { category: 'ASC' } });
     expect(rates.map((rate) => [rate.category, rate.pointsPerHour]).sort()).toEqual([...DEFAULT_RATES].sort());
   });
 
   it('still refuses a second profile for one person', async () => {
-    const duplicate = db.dataSource.getRepository(Volunteer).insert({ id: 'v-4', personId: 'p-1', areaCode: '510116001001001001', skills: [], availability: [], registeredAt });
+    const duplicate = db.dataSource.getRepository(Volunteer).insert({
+      id: 'v-4',
+      personId: 'p-1',
+      areaCode: '510116001001001001',
+      skills: [],
+      availability: [],
+      registeredAt,
+    });
     await expect(duplicate.catch((error) => isUniqueViolation(error))).resolves.toBe(true);
   });
 
@@ -114,8 +162,12 @@ describe('the volunteer-domain migration', () => {
     expect(await runner.hasColumn('activity', 'project_id')).toBe(false);
     await runner.release();
     await db.dataSource.undoLastMigration({ transaction: 'each' });
-    const rows: { id: string; confirmed_minutes: number | string }[] = await db.dataSource.query('SELECT id, confirmed_minutes FROM volunteer ORDER BY id');
-    expect(rows.map((row) => [row.id, Number(row.confirmed_minutes)])).toEqual(OLD_VOLUNTEERS.map((row) => [row.id, row.confirmed_minutes]));
+    const rows: { id: string; confirmed_minutes: number | string }[] = await db.dataSource.query(
+      'SELECT id, confirmed_minutes FROM volunteer ORDER BY id',
+    );
+    expect(rows.map((row) => [row.id, Number(row.confirmed_minutes)])).toEqual(
+      OLD_VOLUNTEERS.map((row) => [row.id, row.confirmed_minutes]),
+    );
     await db.dataSource.runMigrations({ transaction: 'each' });
     expect(await db.dataSource.getRepository(ServiceRecord).count()).toBe(2);
   });

@@ -18,12 +18,16 @@ const volunteerById = new Map(world.volunteers.map((volunteer) => [volunteer.id,
 const teamById = new Map(world.teams.map((team) => [team.id, team]));
 const leifeng = world.teams.find((team) => team.name === '雷锋伙伴')!;
 const memberIds = (teamId: string) => world.memberships.filter((m) => m.teamId === teamId).map((m) => m.volunteerId);
-const teamNamesOf = (volunteerId: string) => world.memberships.filter((m) => m.volunteerId === volunteerId).map((m) => teamById.get(m.teamId)!.name);
-const activitiesUnder = (prefix: string) => sorted(world.activities.filter((a) => a.areaCode.startsWith(prefix)).map((a) => a.id));
+const teamNamesOf = (volunteerId: string) =>
+  world.memberships.filter((m) => m.volunteerId === volunteerId).map((m) => teamById.get(m.teamId)!.name);
+const activitiesUnder = (prefix: string) =>
+  sorted(world.activities.filter((a) => a.areaCode.startsWith(prefix)).map((a) => a.id));
 
 // Two communities of 东升街道 that each have a member of the street-wide 雷锋伙伴: a worker of
 // `home` must see that team and its own members of it, never those of `other`.
-const leifengCommunities = sorted([...new Set(memberIds(leifeng.id).map((id) => communityOf(volunteerById.get(id)!.areaCode)))]);
+const leifengCommunities = sorted([
+  ...new Set(memberIds(leifeng.id).map((id) => communityOf(volunteerById.get(id)!.areaCode))),
+]);
 const home = leifengCommunities[leifengCommunities.length - 1]!;
 const other = leifengCommunities[0]!;
 const homeTeam = world.teams.find((team) => team.areaCode === home)!;
@@ -43,7 +47,9 @@ async function ask(token: string | null, query: string, variables: Record<string
 }
 
 async function entities(token: string, representations: Record<string, unknown>[], selection: string) {
-  const response = await ask(token, `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, { r: representations });
+  const response = await ask(token, `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, {
+    r: representations,
+  });
   expect(response.errors).toBeUndefined();
   return response.data?._entities as Record<string, any>[];
 }
@@ -77,27 +83,53 @@ describe('volunteers subgraph', () => {
   });
 
   it('serves a volunteer with their person, active teams and confirmed hours', async () => {
-    const volunteer = world.volunteers.find((v) => v.areaCode.startsWith(STREET) && !Number.isInteger(v.confirmedHours) && teamNamesOf(v.id).length === 2)!;
-    const { data } = await ask(streetAdmin, `{ volunteer(id: "${volunteer.id}") { id person { id } confirmedHours registeredAt teams { name } } }`);
+    const volunteer = world.volunteers.find(
+      (v) => v.areaCode.startsWith(STREET) && !Number.isInteger(v.confirmedHours) && teamNamesOf(v.id).length === 2,
+    )!;
+    const { data } = await ask(
+      streetAdmin,
+      `{ volunteer(id: "${volunteer.id}") { id person { id } confirmedHours registeredAt teams { name } } }`,
+    );
     expect(demoConfirmedMinutes(volunteer.id)).toBeGreaterThanOrEqual(volunteer.confirmedHours * 60);
-    expect(data?.volunteer).toMatchObject({ id: volunteer.id, person: { id: volunteer.personId }, confirmedHours: demoConfirmedMinutes(volunteer.id) / 60, registeredAt: volunteer.registeredAt.toISOString() });
-    expect(sorted(data?.volunteer.teams.map((team: { name: string }) => team.name))).toEqual(sorted(teamNamesOf(volunteer.id)));
+    expect(data?.volunteer).toMatchObject({
+      id: volunteer.id,
+      person: { id: volunteer.personId },
+      confirmedHours: demoConfirmedMinutes(volunteer.id) / 60,
+      registeredAt: volunteer.registeredAt.toISOString(),
+    });
+    expect(sorted(data?.volunteer.teams.map((team: { name: string }) => team.name))).toEqual(
+      sorted(teamNamesOf(volunteer.id)),
+    );
   });
 
   it('serves an activity with its grid reference, organising team and time window', async () => {
     const activity = world.activities.find((a) => a.areaCode.startsWith(STREET) && a.teamId !== null)!;
-    const [found] = await entities(streetAdmin, [{ __typename: 'Activity', id: activity.id }], '... on Activity { title category status capacity startsAt endsAt grid { id code } team { name area { code } } }');
+    const [found] = await entities(
+      streetAdmin,
+      [{ __typename: 'Activity', id: activity.id }],
+      '... on Activity { title category status capacity startsAt endsAt grid { id code } team { name area { code } } }',
+    );
     const team = teamById.get(activity.teamId!)!;
     expect(found).toEqual({
-      title: activity.title, category: activity.category, status: activity.status, capacity: activity.capacity,
-      startsAt: activity.startsAt.toISOString(), endsAt: activity.endsAt.toISOString(),
-      grid: { id: activity.gridId, code: activity.areaCode }, team: { name: team.name, area: { code: team.areaCode } },
+      title: activity.title,
+      category: activity.category,
+      status: activity.status,
+      capacity: activity.capacity,
+      startsAt: activity.startsAt.toISOString(),
+      endsAt: activity.endsAt.toISOString(),
+      grid: { id: activity.gridId, code: activity.areaCode },
+      team: { name: team.name, area: { code: team.areaCode } },
     });
   });
 
   it('a community worker sees the street teams and their own community team but not another community team', async () => {
-    const { data } = await ask(homeWorker, `{ volunteerTeams { name } own: volunteerTeam(id: "${homeTeam.id}") { name } street: volunteerTeam(id: "${leifeng.id}") { name } other: volunteerTeam(id: "${otherTeam.id}") { name } }`);
-    const expected = world.teams.filter((team) => team.areaCode === STREET || team.areaCode === home).map((team) => team.name);
+    const { data } = await ask(
+      homeWorker,
+      `{ volunteerTeams { name } own: volunteerTeam(id: "${homeTeam.id}") { name } street: volunteerTeam(id: "${leifeng.id}") { name } other: volunteerTeam(id: "${otherTeam.id}") { name } }`,
+    );
+    const expected = world.teams
+      .filter((team) => team.areaCode === STREET || team.areaCode === home)
+      .map((team) => team.name);
     expect(data?.volunteerTeams.map((team: { name: string }) => team.name)).toEqual(sorted(expected));
     expect(data?.own).toEqual({ name: homeTeam.name });
     expect(data?.street).toEqual({ name: '雷锋伙伴' });
@@ -106,7 +138,9 @@ describe('volunteers subgraph', () => {
 
   it("lists the teams that serve an area, narrowed to the viewer's scope", async () => {
     const served = await ask(streetAdmin, `{ volunteerTeams(areaCode: "${other}") { name } }`);
-    const expected = world.teams.filter((team) => team.areaCode === STREET || team.areaCode === other).map((team) => team.name);
+    const expected = world.teams
+      .filter((team) => team.areaCode === STREET || team.areaCode === other)
+      .map((team) => team.name);
     expect(served.data?.volunteerTeams.map((team: { name: string }) => team.name)).toEqual(sorted(expected));
     const outside = await ask(homeWorker, `{ volunteerTeams(areaCode: "${other}") { name } }`);
     expect(outside.data?.volunteerTeams).toEqual([]);
@@ -118,44 +152,79 @@ describe('volunteers subgraph', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(sorted(data?.volunteerTeam.members.map((member: { id: string }) => member.id))).toEqual(sorted(expected));
     const all = await ask(streetAdmin, `{ volunteerTeam(id: "${leifeng.id}") { members { id } } }`);
-    expect(sorted(all.data?.volunteerTeam.members.map((member: { id: string }) => member.id))).toEqual(sorted(memberIds(leifeng.id)));
+    expect(sorted(all.data?.volunteerTeam.members.map((member: { id: string }) => member.id))).toEqual(
+      sorted(memberIds(leifeng.id)),
+    );
   });
 
   it('a community worker cannot read volunteers or activities of another community', async () => {
-    const { data } = await ask(homeWorker, `{ own: volunteer(id: "${homeVolunteer.id}") { id } other: volunteer(id: "${otherVolunteer.id}") { id } activities(first: 100) { totalCount edges { node { id } } } }`);
+    const { data } = await ask(
+      homeWorker,
+      `{ own: volunteer(id: "${homeVolunteer.id}") { id } other: volunteer(id: "${otherVolunteer.id}") { id } activities(first: 100) { totalCount edges { node { id } } } }`,
+    );
     expect(data?.own).toEqual({ id: homeVolunteer.id });
     expect(data?.other).toBeNull();
     expect(data?.activities.totalCount).toBe(activitiesUnder(home).length);
     expect(data?.activities.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(activitiesUnder(home));
-    const found = await entities(homeWorker, [{ __typename: 'Activity', id: homeActivity.id }, { __typename: 'Activity', id: otherActivity.id }], '... on Activity { id }');
+    const found = await entities(
+      homeWorker,
+      [
+        { __typename: 'Activity', id: homeActivity.id },
+        { __typename: 'Activity', id: otherActivity.id },
+      ],
+      '... on Activity { id }',
+    );
     expect(found).toEqual([{ id: homeActivity.id }, null]);
   });
 
   it('adds the volunteer profile to people given by reference, null for non-volunteers and outside scope', async () => {
     const volunteerPeople = new Set(world.volunteers.map((v) => v.personId));
-    const resident = world.people.find((person) => communityOf(person.areaCode) === home && !volunteerPeople.has(person.id))!;
+    const resident = world.people.find(
+      (person) => communityOf(person.areaCode) === home && !volunteerPeople.has(person.id),
+    )!;
     const people = [homeVolunteer.personId, resident.id, otherVolunteer.personId];
-    const found = await entities(homeWorker, people.map((id) => ({ __typename: 'Person', id })), '... on Person { volunteer { id confirmedHours } }');
-    expect(found).toEqual([{ volunteer: { id: homeVolunteer.id, confirmedHours: demoConfirmedMinutes(homeVolunteer.id) / 60 } }, { volunteer: null }, { volunteer: null }]);
+    const found = await entities(
+      homeWorker,
+      people.map((id) => ({ __typename: 'Person', id })),
+      '... on Person { volunteer { id confirmedHours } }',
+    );
+    expect(found).toEqual([
+      { volunteer: { id: homeVolunteer.id, confirmedHours: demoConfirmedMinutes(homeVolunteer.id) / 60 } },
+      { volunteer: null },
+      { volunteer: null },
+    ]);
   });
 
   it('adds activities to grids given by reference, with exact totals', async () => {
     const total = world.grids.find((grid) => grid.type === 'COMMUNITY_TOTAL' && grid.communityCode === home)!;
     const general = world.grids.find((grid) => grid.id === homeActivity.gridId)!;
     const micro = world.grids.find((grid) => grid.type === 'MICRO' && grid.communityCode === home)!;
-    const found = await entities(everywhere, [total, general, micro].map((grid) => ({ __typename: 'Grid', id: grid.id, code: grid.code })), '... on Grid { activities { totalCount edges { node { id } } } }');
+    const found = await entities(
+      everywhere,
+      [total, general, micro].map((grid) => ({ __typename: 'Grid', id: grid.id, code: grid.code })),
+      '... on Grid { activities { totalCount edges { node { id } } } }',
+    );
     const expected = [home, general.code, micro.code].map((prefix) => activitiesUnder(prefix));
     expect(expected[0]!.length).toBeGreaterThan(0);
     expect(expected[2]).toEqual([]);
     expect(found.map((grid) => grid.activities.totalCount)).toEqual(expected.map((ids) => ids.length));
-    expect(found.map((grid) => grid.activities.edges.map((edge: { node: { id: string } }) => edge.node.id))).toEqual(expected);
+    expect(found.map((grid) => grid.activities.edges.map((edge: { node: { id: string } }) => edge.node.id))).toEqual(
+      expected,
+    );
   });
 
   it("pages a grid's activities with cursors through references", async () => {
-    const total = world.grids.find((grid) => grid.type === 'COMMUNITY_TOTAL' && activitiesUnder(grid.communityCode).length >= 3)!;
-    const selection = '... on Grid { activities(first: 2, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }';
+    const total = world.grids.find(
+      (grid) => grid.type === 'COMMUNITY_TOTAL' && activitiesUnder(grid.communityCode).length >= 3,
+    )!;
+    const selection =
+      '... on Grid { activities(first: 2, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }';
     const page = async (after: string | null) => {
-      const response = await ask(everywhere, `query($r: [_Any!]!, $after: String) { _entities(representations: $r) { ${selection} } }`, { r: [{ __typename: 'Grid', id: total.id, code: total.code }], after });
+      const response = await ask(
+        everywhere,
+        `query($r: [_Any!]!, $after: String) { _entities(representations: $r) { ${selection} } }`,
+        { r: [{ __typename: 'Grid', id: total.id, code: total.code }], after },
+      );
       return response.data?._entities[0].activities;
     };
     const first = await page(null);
@@ -166,7 +235,8 @@ describe('volunteers subgraph', () => {
   });
 
   it('pages activities with opaque keyset cursors until the last page', async () => {
-    const query = 'query($after: String) { activities(areaCode: "510116001", first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }';
+    const query =
+      'query($after: String) { activities(areaCode: "510116001", first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }';
     const expected = activitiesUnder(STREET);
     const seen: string[] = [];
     let after: string | null = null;
@@ -231,22 +301,38 @@ describe('volunteers subgraph', () => {
 
   it("refuses a bad page size or cursor for a grid's activities", async () => {
     const grid = world.grids[0]!;
-    for (const [args, argument] of [['first: 500', 'first'], ['after: "bad"', 'after']] as const) {
-      const response = await ask(everywhere, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Grid { activities(${args}) { totalCount } } } }`, { r: [{ __typename: 'Grid', id: grid.id, code: grid.code }] });
+    for (const [args, argument] of [
+      ['first: 500', 'first'],
+      ['after: "bad"', 'after'],
+    ] as const) {
+      const response = await ask(
+        everywhere,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Grid { activities(${args}) { totalCount } } } }`,
+        { r: [{ __typename: 'Grid', id: grid.id, code: grid.code }] },
+      );
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
     }
   });
 
   it('a volunteer who left a team no longer lists it, nor is listed among its members', async () => {
-    const membership = world.memberships.find((m) => teamNamesOf(m.volunteerId).length === 2 && volunteerById.get(m.volunteerId)!.areaCode.startsWith(STREET))!;
+    const membership = world.memberships.find(
+      (m) => teamNamesOf(m.volunteerId).length === 2 && volunteerById.get(m.volunteerId)!.areaCode.startsWith(STREET),
+    )!;
     const memberships = volunteers.db.dataSource.getRepository(TeamMembership);
     const key = { teamId: membership.teamId, volunteerId: membership.volunteerId };
     await memberships.update(key, { leftAt: new Date() });
     try {
-      const { data } = await ask(streetAdmin, `{ volunteer(id: "${membership.volunteerId}") { teams { id } } volunteerTeam(id: "${membership.teamId}") { members { id } } }`);
-      const stayed = world.memberships.filter((m) => m.volunteerId === membership.volunteerId && m.teamId !== membership.teamId).map((m) => m.teamId);
+      const { data } = await ask(
+        streetAdmin,
+        `{ volunteer(id: "${membership.volunteerId}") { teams { id } } volunteerTeam(id: "${membership.teamId}") { members { id } } }`,
+      );
+      const stayed = world.memberships
+        .filter((m) => m.volunteerId === membership.volunteerId && m.teamId !== membership.teamId)
+        .map((m) => m.teamId);
       expect(data?.volunteer.teams).toEqual(stayed.map((id) => ({ id })));
-      expect(sorted(data?.volunteerTeam.members.map((member: { id: string }) => member.id))).toEqual(sorted(memberIds(membership.teamId).filter((id) => id !== membership.volunteerId)));
+      expect(sorted(data?.volunteerTeam.members.map((member: { id: string }) => member.id))).toEqual(
+        sorted(memberIds(membership.teamId).filter((id) => id !== membership.volunteerId)),
+      );
     } finally {
       await memberships.update(key, { leftAt: null });
     }

@@ -31,7 +31,9 @@ function intervalSeconds(argv: string[]): number | null {
 
 const every = intervalSeconds(process.argv.slice(2));
 // The same variable and default as the subgraph (kit/service.ts), without loading the server.
-const { EVENTS_DATABASE_URL } = parseConfig(z.object({ EVENTS_DATABASE_URL: databaseUrl('sqlite:data/events.sqlite') }));
+const { EVENTS_DATABASE_URL } = parseConfig(
+  z.object({ EVENTS_DATABASE_URL: databaseUrl('sqlite:data/events.sqlite') }),
+);
 const { calendar } = readEventsConfig();
 const db = await openDatabase({ url: EVENTS_DATABASE_URL, entities: eventEntities, migrations: eventMigrations });
 

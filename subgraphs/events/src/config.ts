@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { parseConfig } from '../../kit/src/config.js';
-import { DEFAULT_WORKING_HOURS, parseDateList, parseWorkingHours, type WorkingCalendar } from './domain/working-time.js';
+import {
+  DEFAULT_WORKING_HOURS,
+  parseDateList,
+  parseWorkingHours,
+  type WorkingCalendar,
+} from './domain/working-time.js';
 
 /**
  * The events subgraph's own settings, parsed once at start like every other variable: the
@@ -20,9 +25,20 @@ export const eventsConfigSchema = z
     const periods = parseWorkingHours(env.EVENTS_WORKING_HOURS);
     const holidays = parseDateList(env.EVENTS_HOLIDAYS);
     const workdays = parseDateList(env.EVENTS_WORKDAYS);
-    if (!periods) ctx.addIssue({ code: 'custom', path: ['EVENTS_WORKING_HOURS'], message: 'expected periods like 09:00-12:00,13:30-17:30, sorted and not overlapping' });
-    if (!holidays) ctx.addIssue({ code: 'custom', path: ['EVENTS_HOLIDAYS'], message: 'expected dates like 2026-10-01..2026-10-07,2027-01-01' });
-    if (!workdays) ctx.addIssue({ code: 'custom', path: ['EVENTS_WORKDAYS'], message: 'expected dates like 2026-09-20,2026-10-10' });
+    if (!periods)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['EVENTS_WORKING_HOURS'],
+        message: 'expected periods like 09:00-12:00,13:30-17:30, sorted and not overlapping',
+      });
+    if (!holidays)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['EVENTS_HOLIDAYS'],
+        message: 'expected dates like 2026-10-01..2026-10-07,2027-01-01',
+      });
+    if (!workdays)
+      ctx.addIssue({ code: 'custom', path: ['EVENTS_WORKDAYS'], message: 'expected dates like 2026-09-20,2026-10-10' });
     return { calendar: { periods: periods ?? [], holidays: holidays ?? new Set(), workdays: workdays ?? new Set() } };
   });
 

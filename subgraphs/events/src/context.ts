@@ -14,5 +14,8 @@ export type Context = RequestContext<Loaders> & { settings: EventsSettings };
 
 export function createContextFor(settings: EventsSettings) {
   const base = createContextFactory(createLoaders);
-  return (db: Database, viewer: Viewer, runtime: SubgraphRuntime): Context => ({ ...base(db, viewer, runtime), settings });
+  return (db: Database, viewer: Viewer, runtime: SubgraphRuntime): Context => ({
+    ...base(db, viewer, runtime),
+    settings,
+  });
 }

@@ -58,17 +58,28 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     eventsByReporter: eventPages('reporterId'),
     timelineByEvent: createGroupLoader(dataSource, EventAction, 'eventId', { ...scoped, orderBy: 'version' }),
     /** The whole catalogue, read once per request. */
-    categories: () => (categories ??= dataSource.getRepository(EventCategory).find({ order: { sortOrder: 'ASC', name: 'ASC' } })),
+    categories: () =>
+      (categories ??= dataSource.getRepository(EventCategory).find({ order: { sortOrder: 'ASC', name: 'ASC' } })),
     statsByArea: createStatsLoader(dataSource, viewer),
     medianByStats: createMedianLoader(dataSource, viewer),
     inspectionById: createRowLoader(dataSource, Inspection, 'id', scoped),
     findingById: createRowLoader(dataSource, InspectionFinding, 'id', scoped),
-    findingsByInspection: createGroupLoader(dataSource, InspectionFinding, 'inspectionId', { ...scoped, orderBy: 'position' }),
+    findingsByInspection: createGroupLoader(dataSource, InspectionFinding, 'inspectionId', {
+      ...scoped,
+      orderBy: 'position',
+    }),
     visitById: createRowLoader(dataSource, Visit, 'id', scoped),
-    visitsByPerson: createGroupPageLoader(dataSource, Visit, viewer, { groupBy: 'personId', match: 'equal', areaCodeProperty: 'areaCode' }),
+    visitsByPerson: createGroupPageLoader(dataSource, Visit, viewer, {
+      groupBy: 'personId',
+      match: 'equal',
+      areaCodeProperty: 'areaCode',
+    }),
     lastVisitByPerson: createLastVisitLoader(dataSource, viewer),
     drillById: createRowLoader(dataSource, Drill, 'id', scoped),
-    participantsByDrill: createGroupLoader(dataSource, DrillParticipant, 'drillId', { ...scoped, orderBy: 'communityCode' }),
+    participantsByDrill: createGroupLoader(dataSource, DrillParticipant, 'drillId', {
+      ...scoped,
+      orderBy: 'communityCode',
+    }),
     rankingByDrill: createDrillRankingLoader(dataSource, viewer),
     topicById: createRowLoader(dataSource, Topic, 'id', visibleTopics),
     /** Keyed by a grid's prefix: its topics and those of grids inside it, newest first, of one status or any. */
@@ -76,12 +87,23 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
       const key = status ?? '';
       let loader = topicPages.get(key);
       if (!loader) {
-        loader = createGroupPageLoader(dataSource, Topic, viewer, { ...hallPages, groupBy: 'areaCode', match: 'prefix', direction: 'DESC', ...(status ? { filter: { status } } : {}) });
+        loader = createGroupPageLoader(dataSource, Topic, viewer, {
+          ...hallPages,
+          groupBy: 'areaCode',
+          match: 'prefix',
+          direction: 'DESC',
+          ...(status ? { filter: { status } } : {}),
+        });
         topicPages.set(key, loader);
       }
       return loader;
     },
-    commentsByTopic: createGroupPageLoader(dataSource, TopicComment, viewer, { ...hallPages, groupBy: 'topicId', match: 'equal', direction: 'ASC' }),
+    commentsByTopic: createGroupPageLoader(dataSource, TopicComment, viewer, {
+      ...hallPages,
+      groupBy: 'topicId',
+      match: 'equal',
+      direction: 'ASC',
+    }),
     decisionByTopic: createRowLoader(dataSource, TopicDecision, 'topicId', visibleTopics),
     eventsByTopic: createGroupLoader(dataSource, GridEvent, 'topicId', { ...scoped, orderBy: 'id' }),
     ...createTopicCountLoaders(dataSource, viewer),

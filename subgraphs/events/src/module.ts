@@ -14,7 +14,8 @@ export function createEventsSubgraph(settings: EventsSettings): SubgraphModule<C
     resolvers: resolvers as SubgraphModule<Context>['resolvers'],
     createContext: createContextFor(settings),
     // Loaded only when demo data is asked for: the demo generator stays off the production import path.
-    seedIfEmpty: async (db, options, logger) => (await import('./seed.js')).seedIfEmpty(db, { ...options, calendar: settings.calendar }, logger),
+    seedIfEmpty: async (db, options, logger) =>
+      (await import('./seed.js')).seedIfEmpty(db, { ...options, calendar: settings.calendar }, logger),
   };
 }
 

@@ -17,10 +17,18 @@ import { Visit } from './entities/visit.js';
  * Demo data: the world's events with timelines and deadlines, and the inspections, visits
  * and deliberation-hall topics derived from the same world (demo/extras.ts).
  */
-export async function seedIfEmpty(db: Database, options: DemoDataOptions & { calendar: WorkingCalendar }, logger: Logger): Promise<void> {
+export async function seedIfEmpty(
+  db: Database,
+  options: DemoDataOptions & { calendar: WorkingCalendar },
+  logger: Logger,
+): Promise<void> {
   const catalogue = (await db.dataSource.getRepository(EventCategory).find()).map(toDefinition);
   await seedEmptyDatabase(db, GridEvent, logger, async (insert) => {
-    const extras = deriveEventExtras(generateWorld(options), { seed: options.seed, catalogue, calendar: options.calendar });
+    const extras = deriveEventExtras(generateWorld(options), {
+      seed: options.seed,
+      catalogue,
+      calendar: options.calendar,
+    });
     await insert(GridEvent, extras.events);
     await insert(EventAction, extras.actions);
     await insert(Inspection, extras.inspections);

@@ -2,7 +2,13 @@ import DataLoader from 'dataloader';
 import type { DataSource, ObjectLiteral } from 'typeorm';
 import type { Viewer } from '../../kit/src/auth.js';
 import { createGroupPageLoader } from '../../kit/src/connection.js';
-import { createGroupLoader, createPrefixGroupLoader, createRowLoader, present, type Restrict } from '../../kit/src/loaders.js';
+import {
+  createGroupLoader,
+  createPrefixGroupLoader,
+  createRowLoader,
+  present,
+  type Restrict,
+} from '../../kit/src/loaders.js';
 import { whereInScope, whereOverlapsScope } from '../../kit/src/scope.js';
 import { composeServiceCard, type ServiceCardStaff } from './domain/service-card.js';
 import { Area, type AreaEntity } from './entities/area.js';
@@ -70,8 +76,14 @@ function createCommunityLoaders(dataSource: DataSource, viewer: Viewer) {
   return {
     stationById: createRowLoader(dataSource, ServiceStation, 'id', { restrict: stationScope }),
     /** Keyed by a grid's area prefix (gridAreaPrefix): the stations in the grid and inside it. */
-    activeStationsUnder: createPrefixGroupLoader(dataSource, ServiceStation, 'areaCode', { restrict: activeStations, orderBy: 'name' }),
-    stationsUnder: createPrefixGroupLoader(dataSource, ServiceStation, 'areaCode', { restrict: stationScope, orderBy: 'name' }),
+    activeStationsUnder: createPrefixGroupLoader(dataSource, ServiceStation, 'areaCode', {
+      restrict: activeStations,
+      orderBy: 'name',
+    }),
+    stationsUnder: createPrefixGroupLoader(dataSource, ServiceStation, 'areaCode', {
+      restrict: stationScope,
+      orderBy: 'name',
+    }),
     branchById: createRowLoader(dataSource, PartyBranch, 'id', { restrict: overlapBy('areaCode') }),
     branchGridsByBranch: createGroupLoader(dataSource, PartyBranchGrid, 'branchId', { orderBy: 'gridCode' }),
     branchGridsByGridCode: createGroupLoader(dataSource, PartyBranchGrid, 'gridCode'),
@@ -79,7 +91,10 @@ function createCommunityLoaders(dataSource: DataSource, viewer: Viewer) {
     currentMembershipByPerson: createRowLoader(dataSource, PartyBranchMember, 'currentPersonId'),
     brandById: createRowLoader(dataSource, ServiceBrand, 'id', { restrict: overlapBy('communityCode') }),
     /** Keyed by an area prefix (areaPrefix): the brands of the communities under it. */
-    brandsUnder: createPrefixGroupLoader(dataSource, ServiceBrand, 'communityCode', { restrict: overlapBy('communityCode'), orderBy: 'communityCode' }),
+    brandsUnder: createPrefixGroupLoader(dataSource, ServiceBrand, 'communityCode', {
+      restrict: overlapBy('communityCode'),
+      orderBy: 'communityCode',
+    }),
     brandGridsByBrand: createGroupLoader(dataSource, ServiceBrandGrid, 'brandId', { orderBy: 'gridCode' }),
     brandGridsByGridCode: createGroupLoader(dataSource, ServiceBrandGrid, 'gridCode'),
   };
@@ -101,18 +116,38 @@ function found<T>(values: readonly (T | Error)[]): T[] {
  * general grids around them, the open assignments of both and the staff, each one batch,
  * so a card costs the same number of statements for one building as for a hundred.
  */
-function createServiceCardLoader(sources: CardSources): DataLoader<BuildingEntity, ServiceCardStaff<GridStaffEntity>, string> {
+function createServiceCardLoader(
+  sources: CardSources,
+): DataLoader<BuildingEntity, ServiceCardStaff<GridStaffEntity>, string> {
   return new DataLoader(
     async (buildings) => {
-      const micros = present(await sources.gridById.loadMany([...new Set(buildings.map((building) => building.gridId))]));
+      const micros = present(
+        await sources.gridById.loadMany([...new Set(buildings.map((building) => building.gridId))]),
+      );
       const parentOf = new Map(micros.map((micro) => [micro.id, micro.parentId]));
-      const gridIds = [...new Set([...micros.map((micro) => micro.id), ...micros.flatMap((micro) => (micro.parentId ? [micro.parentId] : []))])];
+      const gridIds = [
+        ...new Set([
+          ...micros.map((micro) => micro.id),
+          ...micros.flatMap((micro) => (micro.parentId ? [micro.parentId] : [])),
+        ]),
+      ];
       const assignments = found(await sources.openAssignmentsByGrid.loadMany(gridIds)).flat();
-      const staff = present(await sources.staffById.loadMany([...new Set(assignments.map((assignment) => assignment.staffId))]));
+      const staff = present(
+        await sources.staffById.loadMany([...new Set(assignments.map((assignment) => assignment.staffId))]),
+      );
       const byId = new Map(staff.map((member) => [member.id, member]));
       const entries = assignments.flatMap((assignment) => {
         const member = byId.get(assignment.staffId);
-        return member ? [{ staff: member, gridId: assignment.gridId, buildingId: assignment.buildingId, startedAt: assignment.startedAt }] : [];
+        return member
+          ? [
+              {
+                staff: member,
+                gridId: assignment.gridId,
+                buildingId: assignment.buildingId,
+                startedAt: assignment.startedAt,
+              },
+            ]
+          : [];
       });
       return buildings.map((building) => composeServiceCard(building, parentOf.get(building.gridId) ?? null, entries));
     },
@@ -124,20 +159,33 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
   const gridScope = inScopeBy<GridEntity>(viewer, 'code');
   const loaders = {
     areaByCode: createRowLoader(dataSource, Area, 'code', { restrict: areaVisibility(viewer) }),
-    areasByParent: createGroupLoader(dataSource, Area, 'parentCode', { restrict: areaVisibility(viewer), orderBy: 'code' }),
+    areasByParent: createGroupLoader(dataSource, Area, 'parentCode', {
+      restrict: areaVisibility(viewer),
+      orderBy: 'code',
+    }),
     gridById: createRowLoader(dataSource, Grid, 'id', { restrict: gridScope }),
     gridByCode: createRowLoader(dataSource, Grid, 'code', { restrict: gridScope }),
-    activeChildGrids: createGroupLoader(dataSource, Grid, 'parentId', { restrict: withCondition("$.status = 'ACTIVE'", gridScope), orderBy: 'code' }),
+    activeChildGrids: createGroupLoader(dataSource, Grid, 'parentId', {
+      restrict: withCondition("$.status = 'ACTIVE'", gridScope),
+      orderBy: 'code',
+    }),
     childGrids: createGroupLoader(dataSource, Grid, 'parentId', { restrict: gridScope, orderBy: 'code' }),
     staffById: createRowLoader(dataSource, GridStaff, 'id', { restrict: staffVisibility(viewer) }),
     staffByPerson: createGroupLoader(dataSource, GridStaff, 'personId', { restrict: staffVisibility(viewer) }),
     /** Assignments carry no area code: the grids and staff they lead to apply the scope. */
-    openAssignmentsByGrid: createGroupLoader(dataSource, StaffAssignment, 'gridId', { restrict: withCondition('$.endedAt IS NULL'), orderBy: 'startedAt' }),
+    openAssignmentsByGrid: createGroupLoader(dataSource, StaffAssignment, 'gridId', {
+      restrict: withCondition('$.endedAt IS NULL'),
+      orderBy: 'startedAt',
+    }),
     assignmentsByGrid: createGroupLoader(dataSource, StaffAssignment, 'gridId', { orderBy: 'startedAt' }),
     assignmentsByStaff: createGroupLoader(dataSource, StaffAssignment, 'staffId', { orderBy: 'startedAt' }),
     buildingById: createRowLoader(dataSource, Building, 'id', { restrict: inScopeBy(viewer, 'areaCode') }),
     /** Pages of buildings under many grids' codes in a fixed number of statements. */
-    buildingsUnderCode: createGroupPageLoader(dataSource, Building, viewer, { groupBy: 'areaCode', match: 'prefix', areaCodeProperty: 'areaCode' }),
+    buildingsUnderCode: createGroupPageLoader(dataSource, Building, viewer, {
+      groupBy: 'areaCode',
+      match: 'prefix',
+      areaCodeProperty: 'areaCode',
+    }),
     buildingCountsUnderCode: createBuildingCountLoader(dataSource, viewer),
     /** Boundaries are left out of grid rows (entities/grid.ts); this fetches them for many grids at once. */
     boundaryByGrid: createRowLoader(dataSource, Grid, 'id', {
@@ -147,7 +195,11 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
       },
     }),
   };
-  return { ...loaders, ...createCommunityLoaders(dataSource, viewer), serviceCardStaff: createServiceCardLoader(loaders) };
+  return {
+    ...loaders,
+    ...createCommunityLoaders(dataSource, viewer),
+    serviceCardStaff: createServiceCardLoader(loaders),
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

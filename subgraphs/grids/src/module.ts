@@ -16,7 +16,20 @@ import { resolvers } from './resolvers/index.js';
 
 export const gridsSubgraph: SubgraphModule<Context> = {
   name: 'grids',
-  entities: [Area, Grid, GridCell, Building, GridStaff, StaffAssignment, ServiceStation, PartyBranch, PartyBranchGrid, PartyBranchMember, ServiceBrand, ServiceBrandGrid],
+  entities: [
+    Area,
+    Grid,
+    GridCell,
+    Building,
+    GridStaff,
+    StaffAssignment,
+    ServiceStation,
+    PartyBranch,
+    PartyBranchGrid,
+    PartyBranchMember,
+    ServiceBrand,
+    ServiceBrandGrid,
+  ],
   migrations: [Initial1764400000000, GridDomain1764500000000, CommunityLife1764600000000],
   resolvers: resolvers as SubgraphModule<Context>['resolvers'],
   createContext,

@@ -39,25 +39,41 @@ export async function seedIfEmpty(db: Database, options: DemoDataOptions, logger
       const drawn = boundaryOf.get(grid.id);
       const boundary = boundaryColumns(drawn?.polygon ?? null, drawn?.crs ?? 'GCJ02');
       cells.push(...boundary.cells.map((cell) => ({ ...cell, gridId: grid.id })));
-      return { ...grid, dedicatedKind: grid.type === 'DEDICATED' ? dedicatedKindFromName(grid.dedicatedTo) : null, ...boundary.columns };
+      return {
+        ...grid,
+        dedicatedKind: grid.type === 'DEDICATED' ? dedicatedKindFromName(grid.dedicatedTo) : null,
+        ...boundary.columns,
+      };
     });
     const staff = [...world.staff, ...extras.staff];
     const appointed = new Map(staff.map((member) => [member.id, member]));
-    const assignments: StaffAssignmentEntity[] = [...world.assignments, ...extras.assignments].map(({ staffId, gridId }) => ({
-      id: assignmentId(staffId, gridId),
-      staffId,
-      gridId,
-      buildingId: extras.stewardBuildings.get(staffId) ?? null,
-      startedAt: appointed.get(staffId)?.createdAt ?? new Date(),
-      endedAt: null,
-      leaderOfGridId: appointed.get(staffId)?.role === 'MICRO_GRID_LEADER' ? gridId : null,
-    }));
+    const assignments: StaffAssignmentEntity[] = [...world.assignments, ...extras.assignments].map(
+      ({ staffId, gridId }) => ({
+        id: assignmentId(staffId, gridId),
+        staffId,
+        gridId,
+        buildingId: extras.stewardBuildings.get(staffId) ?? null,
+        startedAt: appointed.get(staffId)?.createdAt ?? new Date(),
+        endedAt: null,
+        leaderOfGridId: appointed.get(staffId)?.role === 'MICRO_GRID_LEADER' ? gridId : null,
+      }),
+    );
     await insert(Area, world.areas);
     await insert(Grid, grids);
     await insert(GridCell, cells);
     const gridCreated = new Map(world.grids.map((grid) => [grid.id, grid.createdAt]));
-    await insert(Building, world.buildings.map((building) => ({ ...building, locationCrs: 'GCJ02' as const, createdAt: gridCreated.get(building.gridId) ?? new Date() })));
-    await insert(GridStaff, staff.map((member) => ({ ...member, workPhone: extras.workPhones.get(member.id) ?? null })));
+    await insert(
+      Building,
+      world.buildings.map((building) => ({
+        ...building,
+        locationCrs: 'GCJ02' as const,
+        createdAt: gridCreated.get(building.gridId) ?? new Date(),
+      })),
+    );
+    await insert(
+      GridStaff,
+      staff.map((member) => ({ ...member, workPhone: extras.workPhones.get(member.id) ?? null })),
+    );
     await insert(StaffAssignment, assignments);
     await insert(ServiceStation, life.stations);
     await insert(PartyBranch, life.branches);

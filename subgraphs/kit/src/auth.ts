@@ -18,8 +18,27 @@ export type Role = (typeof ROLES)[number];
  * issues grow this table as they add actions.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly string[]> = {
-  STREET_ADMIN: ['person:read', 'person:write', 'grid:read', 'grid:write', 'volunteer:read', 'volunteer:write', 'event:read', 'event:write', 'audit:read'],
-  COMMUNITY_WORKER: ['person:read', 'person:write', 'grid:read', 'grid:write', 'volunteer:read', 'volunteer:write', 'event:read', 'event:write'],
+  STREET_ADMIN: [
+    'person:read',
+    'person:write',
+    'grid:read',
+    'grid:write',
+    'volunteer:read',
+    'volunteer:write',
+    'event:read',
+    'event:write',
+    'audit:read',
+  ],
+  COMMUNITY_WORKER: [
+    'person:read',
+    'person:write',
+    'grid:read',
+    'grid:write',
+    'volunteer:read',
+    'volunteer:write',
+    'event:read',
+    'event:write',
+  ],
   GRID_WORKER: ['person:read', 'person:write', 'grid:read', 'volunteer:read', 'event:read', 'event:write'],
   VOLUNTEER: ['grid:read', 'volunteer:read'],
   RESIDENT: ['grid:read', 'volunteer:read'],
@@ -70,7 +89,13 @@ export function createTokenVerifier(settings: AuthSettings): (token: string) => 
     key = importSPKI(settings.AUTH_PUBLIC_KEY, settings.AUTH_PUBLIC_KEY_ALG);
   } else if (settings.AUTH_JWT_SECRET || settings.NODE_ENV !== 'production') {
     // Imported once: given raw bytes, jose imports the key again for every token.
-    key = crypto.subtle.importKey('raw', new TextEncoder().encode(settings.AUTH_JWT_SECRET ?? DEV_JWT_SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    key = crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(settings.AUTH_JWT_SECRET ?? DEV_JWT_SECRET),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['verify'],
+    );
   } else {
     throw new Error('production needs AUTH_PUBLIC_KEY, AUTH_JWKS_URL or AUTH_JWT_SECRET');
   }
@@ -88,7 +113,13 @@ export function viewerFromClaims(payload: JWTPayload): Viewer {
   const claims = claimsSchema.parse(payload);
   const permissions = new Set<string>(claims.permissions);
   for (const role of claims.roles) for (const permission of ROLE_PERMISSIONS[role]) permissions.add(permission);
-  return { subject: claims.sub, roles: claims.roles, scopes: claims.scopes, permissions, ...(claims.personId ? { personId: claims.personId } : {}) };
+  return {
+    subject: claims.sub,
+    roles: claims.roles,
+    scopes: claims.scopes,
+    permissions,
+    ...(claims.personId ? { personId: claims.personId } : {}),
+  };
 }
 
 export function unauthenticated(message = '未登录或令牌无效'): GraphQLError {
@@ -127,7 +158,10 @@ export interface TokenRequest {
 }
 
 /** Signs a development token (HS256). Used by `npm run token` and by tests. */
-export async function signDevToken(request: TokenRequest, settings: Pick<AuthSettings, 'AUTH_JWT_SECRET' | 'AUTH_ISSUER' | 'AUTH_AUDIENCE'>): Promise<string> {
+export async function signDevToken(
+  request: TokenRequest,
+  settings: Pick<AuthSettings, 'AUTH_JWT_SECRET' | 'AUTH_ISSUER' | 'AUTH_AUDIENCE'>,
+): Promise<string> {
   return new SignJWT({
     roles: request.roles,
     scopes: request.scopes,

@@ -29,7 +29,12 @@ export interface BulkInsertOptions<T> {
   rowsPerStatement?: number;
 }
 
-export async function bulkInsert<T extends ObjectLiteral>(manager: EntityManager, entity: EntitySchema<T>, rows: readonly T[], options: BulkInsertOptions<T> = {}): Promise<void> {
+export async function bulkInsert<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntitySchema<T>,
+  rows: readonly T[],
+  options: BulkInsertOptions<T> = {},
+): Promise<void> {
   if (!rows.length) return;
   const metadata = manager.connection.getMetadata(entity);
   const driver = manager.connection.driver;
@@ -38,7 +43,12 @@ export async function bulkInsert<T extends ObjectLiteral>(manager: EntityManager
   const columns = metadata.columns.filter((column) => column.isInsert);
   if (columns.some((column) => needsQueryBuilder(column) || driver.spatialTypes.includes(column.type))) {
     for (let index = 0; index < rows.length; index += size) {
-      const insert = manager.createQueryBuilder().insert().into(entity).values(rows.slice(index, index + size) as never).updateEntity(false);
+      const insert = manager
+        .createQueryBuilder()
+        .insert()
+        .into(entity)
+        .values(rows.slice(index, index + size) as never)
+        .updateEntity(false);
       if (options.upsert?.length) {
         insert.orUpdate(
           options.upsert.map((property) => columnName(metadata, property)),
@@ -50,7 +60,13 @@ export async function bulkInsert<T extends ObjectLiteral>(manager: EntityManager
     return;
   }
   // SQLite has no DEFAULT in VALUES: TypeORM writes the column's default there, or NULL.
-  const missing = columns.map((column) => (sqlite ? (column.default !== undefined && column.default !== null ? driver.normalizeDefault(column) : 'NULL') : 'DEFAULT'));
+  const missing = columns.map((column) =>
+    sqlite
+      ? column.default !== undefined && column.default !== null
+        ? driver.normalizeDefault(column)
+        : 'NULL'
+      : 'DEFAULT',
+  );
   const head = `INSERT INTO ${driver.escape(metadata.tablePath)}(${columns.map((column) => driver.escape(column.databaseName)).join(', ')}) VALUES `;
   const order = sqlite ? null : primaryKeyOrder(rows, metadata.primaryColumns);
   const tail = options.upsert?.length ? upsertClause(manager, metadata, options.upsert) : '';
@@ -82,7 +98,8 @@ function columnName(metadata: EntityMetadata, property: string): string {
 function upsertClause(manager: EntityManager, metadata: EntityMetadata, properties: readonly string[]): string {
   const { driver } = manager.connection;
   const updated = properties.map((property) => driver.escape(columnName(metadata, property)));
-  if (driver.options.type === 'mysql') return ` ON DUPLICATE KEY UPDATE ${updated.map((column) => `${column} = VALUES(${column})`).join(', ')}`;
+  if (driver.options.type === 'mysql')
+    return ` ON DUPLICATE KEY UPDATE ${updated.map((column) => `${column} = VALUES(${column})`).join(', ')}`;
   const keys = metadata.primaryColumns.map((column) => driver.escape(column.databaseName)).join(', ');
   return ` ON CONFLICT (${keys}) DO UPDATE SET ${updated.map((column) => `${column} = excluded.${column}`).join(', ')}`;
 }
@@ -103,5 +120,11 @@ function primaryKeyOrder(rows: readonly ObjectLiteral[], primary: ColumnMetadata
 }
 
 function needsQueryBuilder(column: ColumnMetadata): boolean {
-  return column.isGenerated || column.isVersion || column.isDiscriminator || column.isVirtualProperty || column.type === 'jsonb';
+  return (
+    column.isGenerated ||
+    column.isVersion ||
+    column.isDiscriminator ||
+    column.isVirtualProperty ||
+    column.type === 'jsonb'
+  );
 }

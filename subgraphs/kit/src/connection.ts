@@ -104,7 +104,9 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       );
   }
   const ordered = (query: SelectQueryBuilder<T>, on: string) =>
-    sortBy !== 'id' ? query.orderBy(`${on}.${sortBy}`, direction).addOrderBy(`${on}.id`, direction) : query.orderBy(`${on}.id`, direction);
+    sortBy !== 'id'
+      ? query.orderBy(`${on}.${sortBy}`, direction).addOrderBy(`${on}.id`, direction)
+      : query.orderBy(`${on}.id`, direction);
   let rows: T[] = [];
   if (limit > 0 && options.deferredJoin) {
     const ids = ordered(page.select(`${alias}.id`, 'page_id'), alias).limit(limit + 1);
@@ -115,9 +117,16 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       .setParameters(ids.getParameters());
     rows = await ordered(joined, alias).getMany();
   } else if (limit > 0) {
-    rows = await ordered(page, alias).limit(limit + 1).getMany();
+    rows = await ordered(page, alias)
+      .limit(limit + 1)
+      .getMany();
   }
-  return toConnection(rows, limit, (row) => row[sortBy] as SortValue, () => countQuery.getCount());
+  return toConnection(
+    rows,
+    limit,
+    (row) => row[sortBy] as SortValue,
+    () => countQuery.getCount(),
+  );
 }
 
 function toConnection<T extends { id: string }>(
@@ -204,7 +213,11 @@ export function createGroupPageLoader<T extends ObjectLiteral & { id: string }>(
     }
   }
   const where = [`${groupColumn} ${options.match === 'prefix' ? 'LIKE' : '='} ?`, scope.sql, ...filters].join(' AND ');
-  const whereParams = (value: string) => [options.match === 'prefix' ? `${value}%` : value, ...scope.params, ...filterParams];
+  const whereParams = (value: string) => [
+    options.match === 'prefix' ? `${value}%` : value,
+    ...scope.params,
+    ...filterParams,
+  ];
   const direction = options.direction ?? 'ASC';
   const beyond = direction === 'ASC' ? '>' : '<';
   const order = direction === 'ASC' ? 1 : -1;
@@ -250,7 +263,12 @@ export function createGroupPageLoader<T extends ObjectLiteral & { id: string }>(
           .map((row) => byId.get(row.id))
           .filter((row): row is T => row !== undefined)
           .sort((a, b) => (a.id < b.id ? -order : a.id > b.id ? order : 0));
-        return toConnection(page, limits[index] ?? DEFAULT_PAGE_SIZE, (row) => row.id, () => counts.load(key.value));
+        return toConnection(
+          page,
+          limits[index] ?? DEFAULT_PAGE_SIZE,
+          (row) => row.id,
+          () => counts.load(key.value),
+        );
       });
     },
     { cacheKeyFn: (key) => `${key.value}|${key.first ?? ''}|${key.after ?? ''}` },
@@ -269,7 +287,10 @@ export interface GroupPageLoader<T> {
   load(key: GroupPageKey): Promise<Connection<T>>;
 }
 
-function columnName(metadata: { findColumnWithPropertyName(name: string): { databaseName: string } | undefined }, property: string): string {
+function columnName(
+  metadata: { findColumnWithPropertyName(name: string): { databaseName: string } | undefined },
+  property: string,
+): string {
   const column = metadata.findColumnWithPropertyName(property);
   if (!column) throw new Error(`no column for property ${property}`);
   return column.databaseName;

@@ -31,12 +31,19 @@ const PUBLIC_CODES = new Set([
  * only `code` (plus the argument it names) in extensions. Stack traces, SQL and internal
  * URLs never leave: unexpected errors become one generic message.
  */
-export function maskError(formatted: GraphQLFormattedError, onInternal?: (error: GraphQLFormattedError) => void): GraphQLFormattedError {
+export function maskError(
+  formatted: GraphQLFormattedError,
+  onInternal?: (error: GraphQLFormattedError) => void,
+): GraphQLFormattedError {
   const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : 'INTERNAL_SERVER_ERROR';
   const argument = formatted.extensions?.argument;
   if (!PUBLIC_CODES.has(code)) {
     onInternal?.(formatted);
-    return { message: INTERNAL_MESSAGE, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: INTERNAL_MESSAGE,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   }
   return {
     message: formatted.message,

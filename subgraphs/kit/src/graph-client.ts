@@ -21,11 +21,16 @@ export function createGraphClient(url: string, timeoutMs = 10_000): GraphClient 
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (error) {
-        throw new GraphQLError('graph unavailable', { extensions: { code: 'GRAPH_UNAVAILABLE' }, originalError: error as Error });
+        throw new GraphQLError('graph unavailable', {
+          extensions: { code: 'GRAPH_UNAVAILABLE' },
+          originalError: error as Error,
+        });
       }
       const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string }[] };
       if (body.errors?.length || !body.data) {
-        throw new GraphQLError(`graph request failed: ${body.errors?.[0]?.message ?? response.status}`, { extensions: { code: 'GRAPH_REQUEST_FAILED' } });
+        throw new GraphQLError(`graph request failed: ${body.errors?.[0]?.message ?? response.status}`, {
+          extensions: { code: 'GRAPH_REQUEST_FAILED' },
+        });
       }
       return body.data;
     },

@@ -25,7 +25,8 @@ export async function lookUpMany<T>(
   const unique = [...new Set(keys)];
   const found = new Map<string, T | null>();
   const chunks: string[][] = [];
-  for (let index = 0; index < unique.length; index += ALIASES_PER_REQUEST) chunks.push(unique.slice(index, index + ALIASES_PER_REQUEST));
+  for (let index = 0; index < unique.length; index += ALIASES_PER_REQUEST)
+    chunks.push(unique.slice(index, index + ALIASES_PER_REQUEST));
   await Promise.all(
     chunks.map(async (chunk) => {
       const variables = Object.fromEntries(chunk.map((key, index) => [`k${index}`, key]));

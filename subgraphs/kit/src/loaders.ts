@@ -19,7 +19,10 @@ function select<T extends ObjectLiteral>(
   options: LoaderOptions<T>,
 ): Promise<T[]> {
   const alias = 'row';
-  const qb = dataSource.getRepository(entity).createQueryBuilder(alias).where(`${alias}.${property} IN (:...keys)`, { keys: [...keys] });
+  const qb = dataSource
+    .getRepository(entity)
+    .createQueryBuilder(alias)
+    .where(`${alias}.${property} IN (:...keys)`, { keys: [...keys] });
   options.restrict?.(qb, alias);
   if (options.orderBy) qb.orderBy(`${alias}.${options.orderBy}`, 'ASC');
   return qb.getMany();

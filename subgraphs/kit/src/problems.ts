@@ -42,13 +42,17 @@ export function refuse(problems: Problem | readonly Problem[]): never {
 }
 
 /** Refuses with the problems domain checks found, if any found one. */
-export function refuseIf(...found: readonly (Problem | null | undefined | readonly (Problem | null | undefined)[])[]): void {
+export function refuseIf(
+  ...found: readonly (Problem | null | undefined | readonly (Problem | null | undefined)[])[]
+): void {
   const problems = found.flat().filter((entry): entry is Problem => entry !== null && entry !== undefined);
   if (problems.length) throw new Refusal(problems);
 }
 
 /** Unwraps a domain check: its value, or a refusal with its problem. */
-export function orRefuse<T extends object, P extends Problem = Problem>(checked: T | { problem: P }): Exclude<T, { problem: P }> {
+export function orRefuse<T extends object, P extends Problem = Problem>(
+  checked: T | { problem: P },
+): Exclude<T, { problem: P }> {
   if ('problem' in checked) throw new Refusal([checked.problem as Problem]);
   return checked as Exclude<T, { problem: P }>;
 }

@@ -71,5 +71,8 @@ export function overlapsScopeSql(viewer: Viewer, column: string): { sql: string;
   const ancestors = [...new Set(viewer.scopes.flatMap((scope) => ancestorCodes(scope)))];
   if (ancestors.length === 0) return scopeSql(viewer, column);
   const inside = scopeSql(viewer, column);
-  return { sql: `(${inside.sql} OR ${column} IN (${ancestors.map(() => '?').join(', ')}))`, params: [...inside.params, ...ancestors] };
+  return {
+    sql: `(${inside.sql} OR ${column} IN (${ancestors.map(() => '?').join(', ')}))`,
+    params: [...inside.params, ...ancestors],
+  };
 }

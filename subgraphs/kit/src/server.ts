@@ -1,7 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -47,14 +50,23 @@ export interface RunningServer {
  * while the database answers. Every request is authenticated again here: the gateway's
  * check is not trusted on its own (DESIGN rule 5).
  */
-export async function createSubgraphApp<C extends BaseContext>(options: SubgraphOptions<C>): Promise<{ app: express.Express; apollo: ApolloServer<C> }> {
+export async function createSubgraphApp<C extends BaseContext>(
+  options: SubgraphOptions<C>,
+): Promise<{ app: express.Express; apollo: ApolloServer<C> }> {
   const apollo = new ApolloServer<C>({
     // The resolver map is typed per subgraph; buildSubgraphSchema only knows `unknown` contexts.
-    schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+    schema: buildSubgraphSchema({
+      typeDefs: options.typeDefs,
+      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+    }),
     // Inline tracing (ftv1) costs time on every request and nothing here reads it.
     // Cache control (on by default) wraps every field resolver to compute cache hints no
     // response here carries: off, as is inline tracing for a registry we do not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) =>
       maskError(formatted, () => options.logger.error({ err: error }, 'unexpected error')),
@@ -70,19 +82,21 @@ export async function createSubgraphApp<C extends BaseContext>(options: Subgraph
   // statements each request costs and the memory the process holds.
   app.get('/metrics', (_req, res) => {
     const memory = process.memoryUsage();
-    res.type('text/plain; version=0.0.4').send(
-      [
-        '# HELP sql_statements_total SQL statements sent to the database since start.',
-        '# TYPE sql_statements_total counter',
-        `sql_statements_total{subgraph="${options.name}"} ${options.database.statements.count}`,
-        '# HELP http_connections_accepted_total TCP connections accepted since start.',
-        '# TYPE http_connections_accepted_total counter',
-        `http_connections_accepted_total ${acceptedConnections(app)}`,
-        '# TYPE process_resident_memory_bytes gauge',
-        `process_resident_memory_bytes ${memory.rss}`,
-        '',
-      ].join('\n'),
-    );
+    res
+      .type('text/plain; version=0.0.4')
+      .send(
+        [
+          '# HELP sql_statements_total SQL statements sent to the database since start.',
+          '# TYPE sql_statements_total counter',
+          `sql_statements_total{subgraph="${options.name}"} ${options.database.statements.count}`,
+          '# HELP http_connections_accepted_total TCP connections accepted since start.',
+          '# TYPE http_connections_accepted_total counter',
+          `http_connections_accepted_total ${acceptedConnections(app)}`,
+          '# TYPE process_resident_memory_bytes gauge',
+          `process_resident_memory_bytes ${memory.rss}`,
+          '',
+        ].join('\n'),
+      );
   });
   app.use(
     '/graphql',
@@ -92,7 +106,10 @@ export async function createSubgraphApp<C extends BaseContext>(options: Subgraph
         const authorization = req.headers.authorization ?? '';
         const viewer = await authenticate(authorization, options.verifyToken);
         const purpose = req.headers[ACCESS_PURPOSE_HEADER];
-        return options.createContext(viewer, { authorization, ...(typeof purpose === 'string' && purpose ? { accessPurpose: purpose } : {}) });
+        return options.createContext(viewer, {
+          authorization,
+          ...(typeof purpose === 'string' && purpose ? { accessPurpose: purpose } : {}),
+        });
       },
     }),
   );
@@ -104,7 +121,12 @@ export function acceptedConnections(app: express.Express): number {
   return Number(app.locals.acceptedConnections ?? 0);
 }
 
-export function listen(app: express.Express, port: number, host = '0.0.0.0', onClose?: () => Promise<void>): Promise<RunningServer> {
+export function listen(
+  app: express.Express,
+  port: number,
+  host = '0.0.0.0',
+  onClose?: () => Promise<void>,
+): Promise<RunningServer> {
   let closing: Promise<void> | undefined;
   const server: Server = createServer(app);
   server.keepAliveTimeout = 65_000;

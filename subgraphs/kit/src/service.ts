@@ -64,7 +64,11 @@ export function subgraphConfigSchema(name: SubgraphName) {
     })
     .transform((env) => {
       const named = env as Record<string, unknown>;
-      return { ...env, port: named[`${prefix}_PORT`] as number, databaseUrl: named[`${prefix}_DATABASE_URL`] as string };
+      return {
+        ...env,
+        port: named[`${prefix}_PORT`] as number,
+        databaseUrl: named[`${prefix}_DATABASE_URL`] as string,
+      };
     });
 }
 
@@ -88,7 +92,12 @@ export async function startSubgraph<C extends BaseContext>(
   options: { host?: string; logger?: Logger } = {},
 ): Promise<StartedSubgraph> {
   const logger = options.logger ?? createLogger(module.name, config.LOG_LEVEL);
-  const db = await openDatabase({ url: config.databaseUrl, entities: module.entities, migrations: module.migrations, poolSize: config.DATABASE_POOL_SIZE });
+  const db = await openDatabase({
+    url: config.databaseUrl,
+    entities: module.entities,
+    migrations: module.migrations,
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
   if (config.DEMO_DATA && module.seedIfEmpty) {
     const options: DemoDataOptions = { seed: config.DEMO_SEED, residents: config.DEMO_RESIDENTS };
     if (config.DEMO_COMMUNITY_RESIDENTS !== undefined) options.communityResidents = config.DEMO_COMMUNITY_RESIDENTS;

@@ -52,7 +52,10 @@ export function forUpdate(kind: Dialect): string {
  * `inTransaction` runs one write transaction at a time, which is the same lock. A locking
  * read also sees the latest committed version of a row, not the transaction's snapshot.
  */
-export function lockForWrite<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, db: Pick<Database, 'kind'>): SelectQueryBuilder<T> {
+export function lockForWrite<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  db: Pick<Database, 'kind'>,
+): SelectQueryBuilder<T> {
   if (db.kind === 'mysql') qb.setLock('pessimistic_write');
   return qb;
 }
@@ -62,9 +65,20 @@ export function lockForWrite<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>,
  * transaction: InnoDB's consistent reads then see every write that committed before the
  * lock was granted.
  */
-export async function lockRow<T extends ObjectLiteral>(manager: EntityManager, db: Pick<Database, 'kind'>, entity: EntitySchema<T>, id: string): Promise<void> {
+export async function lockRow<T extends ObjectLiteral>(
+  manager: EntityManager,
+  db: Pick<Database, 'kind'>,
+  entity: EntitySchema<T>,
+  id: string,
+): Promise<void> {
   if (db.kind !== 'mysql') return;
-  await manager.getRepository(entity).createQueryBuilder('row').select('row.id').where('row.id = :id', { id }).setLock('pessimistic_write').getRawOne();
+  await manager
+    .getRepository(entity)
+    .createQueryBuilder('row')
+    .select('row.id')
+    .where('row.id = :id', { id })
+    .setLock('pessimistic_write')
+    .getRawOne();
 }
 
 /**
@@ -73,8 +87,16 @@ export async function lockRow<T extends ObjectLiteral>(manager: EntityManager, d
  * found nothing to change. That UPDATE holds the row's lock already, so FOR UPDATE costs
  * nothing more (and, unlike TypeORM's shared lock, MariaDB accepts it).
  */
-export function latestRow<T extends ObjectLiteral>(manager: EntityManager, db: Pick<Database, 'kind'>, entity: EntitySchema<T>, id: string): Promise<T> {
-  return lockForWrite(manager.getRepository(entity).createQueryBuilder('row').where('row.id = :id', { id }), db).getOneOrFail();
+export function latestRow<T extends ObjectLiteral>(
+  manager: EntityManager,
+  db: Pick<Database, 'kind'>,
+  entity: EntitySchema<T>,
+  id: string,
+): Promise<T> {
+  return lockForWrite(
+    manager.getRepository(entity).createQueryBuilder('row').where('row.id = :id', { id }),
+    db,
+  ).getOneOrFail();
 }
 
 /** Rows a conditional UPDATE changed (both drivers report it). */

@@ -12,7 +12,10 @@ export function inTransaction<T>(db: Database, work: (manager: EntityManager) =>
   if (db.kind !== 'sqlite') return db.dataSource.transaction(work);
   const previous = sqliteQueues.get(db.dataSource) ?? Promise.resolve();
   const run = previous.then(() => db.dataSource.transaction(work));
-  sqliteQueues.set(db.dataSource, run.catch(() => undefined));
+  sqliteQueues.set(
+    db.dataSource,
+    run.catch(() => undefined),
+  );
   return run;
 }
 

@@ -25,7 +25,10 @@ function inScope<T extends ObjectLiteral>(viewer: Viewer): Restrict<T> {
  * token is scoped to where the token service last placed them; the record says where they
  * live now. Without `personId` this is the scope alone, the same statement as before.
  */
-function inScopeOrOwn<T extends ObjectLiteral>(viewer: Viewer, own: (qb: SelectQueryBuilder<T>, alias: string) => string): Restrict<T> {
+function inScopeOrOwn<T extends ObjectLiteral>(
+  viewer: Viewer,
+  own: (qb: SelectQueryBuilder<T>, alias: string) => string,
+): Restrict<T> {
   const { personId } = viewer;
   if (!personId) return inScope(viewer);
   return (qb, alias) => {
@@ -48,7 +51,9 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
   let catalogue: Promise<TagCatalogue> | undefined;
   const tagCatalogue = () => (catalogue ??= loadTagCatalogue(dataSource));
   return {
-    personById: createRowLoader(dataSource, Person, 'id', { restrict: inScopeOrOwn(viewer, (_, alias) => `${alias}.id = :ownPersonId`) }),
+    personById: createRowLoader(dataSource, Person, 'id', {
+      restrict: inScopeOrOwn(viewer, (_, alias) => `${alias}.id = :ownPersonId`),
+    }),
     /** The active tag catalogue, read at most once per request. */
     tagCatalogue,
     /** Forget the catalogue after it changed. */
@@ -66,11 +71,24 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     tagHistoryByPerson: createGroupLoader(dataSource, PersonTag, 'personId', { restrict: ownTags, orderBy: 'since' }),
     /** Moves of people already found visible: the whole history, wherever it took them. */
     movesByPerson: createGroupLoader(dataSource, ResidenceMove, 'personId', { orderBy: 'recordedAt' }),
-    householdById: createRowLoader(dataSource, Household, 'id', { restrict: inScopeOrOwn(viewer, (qb, alias) => inOwnHousehold(qb, `${alias}.id`)) }),
-    membersByHousehold: createGroupLoader(dataSource, Person, 'householdId', { restrict: inScopeOrOwn(viewer, (qb, alias) => inOwnHousehold(qb, `${alias}.householdId`)), orderBy: 'birthDate' }),
+    householdById: createRowLoader(dataSource, Household, 'id', {
+      restrict: inScopeOrOwn(viewer, (qb, alias) => inOwnHousehold(qb, `${alias}.id`)),
+    }),
+    membersByHousehold: createGroupLoader(dataSource, Person, 'householdId', {
+      restrict: inScopeOrOwn(viewer, (qb, alias) => inOwnHousehold(qb, `${alias}.householdId`)),
+      orderBy: 'birthDate',
+    }),
     /** Pages of residents under many grids' codes in a fixed number of statements. */
-    residentsUnderCode: createGroupPageLoader(dataSource, Person, viewer, { groupBy: 'areaCode', match: 'prefix', areaCodeProperty: 'areaCode' }),
-    residentsOfBuilding: createGroupPageLoader(dataSource, Person, viewer, { groupBy: 'buildingId', match: 'equal', areaCodeProperty: 'areaCode' }),
+    residentsUnderCode: createGroupPageLoader(dataSource, Person, viewer, {
+      groupBy: 'areaCode',
+      match: 'prefix',
+      areaCodeProperty: 'areaCode',
+    }),
+    residentsOfBuilding: createGroupPageLoader(dataSource, Person, viewer, {
+      groupBy: 'buildingId',
+      match: 'equal',
+      areaCodeProperty: 'areaCode',
+    }),
     populationStats: createPopulationStatsLoader(dataSource, viewer, tagCatalogue),
     /** The request's PII access log: unmasked reads, written in batches. */
     piiLog: createPiiLog(dataSource, viewer),

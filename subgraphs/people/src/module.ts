@@ -15,7 +15,12 @@ import { resolvers } from './resolvers/index.js';
 export const peopleSubgraph: SubgraphModule<Context> = {
   name: 'people',
   entities: [Person, PersonTag, Household, TagDefinition, ResidenceMove, PiiAccessLog],
-  migrations: [Initial1764400000000, PeopleDomain1764500000000, PiiSelfAccess1764600000000, TagCountCoveringIndex1764900000000],
+  migrations: [
+    Initial1764400000000,
+    PeopleDomain1764500000000,
+    PiiSelfAccess1764600000000,
+    TagCountCoveringIndex1764900000000,
+  ],
   resolvers: resolvers as SubgraphModule<Context>['resolvers'],
   createContext,
   // Loaded only when demo data is asked for: the demo generator stays off the production import path.

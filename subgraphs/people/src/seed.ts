@@ -19,15 +19,36 @@ export function demoPeopleRows(options: DemoDataOptions, world: DemoWorld = gene
   const people = world.people.map((person): PersonEntity => {
     const residency = extras.residency.get(person.id);
     return {
-      id: person.id, name: person.name, documentType: 'RESIDENT_ID_CARD', idNumber: person.idNumber, gender: person.gender, birthDate: person.birthDate,
-      phone: person.phone, residencyType: person.residencyType, residencySince: residency?.residencySince ?? null, residencyUntil: residency?.residencyUntil ?? null,
-      gridId: person.gridId, areaCode: person.areaCode, buildingId: person.buildingId, room: person.room, householdId: person.householdId,
-      householdRelation: person.householdRelation, status: person.status, statusSince: person.registeredAt.toISOString().slice(0, 10), statusReason: null,
+      id: person.id,
+      name: person.name,
+      documentType: 'RESIDENT_ID_CARD',
+      idNumber: person.idNumber,
+      gender: person.gender,
+      birthDate: person.birthDate,
+      phone: person.phone,
+      residencyType: person.residencyType,
+      residencySince: residency?.residencySince ?? null,
+      residencyUntil: residency?.residencyUntil ?? null,
+      gridId: person.gridId,
+      areaCode: person.areaCode,
+      buildingId: person.buildingId,
+      room: person.room,
+      householdId: person.householdId,
+      householdRelation: person.householdRelation,
+      status: person.status,
+      statusSince: person.registeredAt.toISOString().slice(0, 10),
+      statusReason: null,
       registeredAt: person.registeredAt,
     };
   });
   const tags: PersonTagEntity[] = world.tags.map((tag) => ({
-    id: tag.id, personId: tag.personId, code: tag.code, areaCode: tag.areaCode, since: tag.since, until: tag.until, occupation: extras.occupations.get(tag.id) ?? null,
+    id: tag.id,
+    personId: tag.personId,
+    code: tag.code,
+    areaCode: tag.areaCode,
+    since: tag.since,
+    until: tag.until,
+    occupation: extras.occupations.get(tag.id) ?? null,
   }));
   tags.push(...extras.endedTags);
   const households = world.households.map((household) => ({ ...household }));

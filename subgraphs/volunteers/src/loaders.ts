@@ -32,13 +32,26 @@ import { inScopeOf, inScopeOfEither, teamVisibility } from './queries/visibility
  */
 function createVolunteerLoader(dataSource: DataSource, viewer: Viewer, property: 'id' | 'personId') {
   return new DataLoader<string, VolunteerModel | null>(async (keys) => {
-    const qb = dataSource.getRepository(Volunteer).createQueryBuilder('volunteer')
-      .addSelect("(SELECT COALESCE(SUM(r.minutes), 0) FROM service_record r WHERE r.volunteer_id = volunteer.id AND r.status = 'CONFIRMED')", 'confirmed_minutes')
+    const qb = dataSource
+      .getRepository(Volunteer)
+      .createQueryBuilder('volunteer')
+      .addSelect(
+        "(SELECT COALESCE(SUM(r.minutes), 0) FROM service_record r WHERE r.volunteer_id = volunteer.id AND r.status = 'CONFIRMED')",
+        'confirmed_minutes',
+      )
       .where(`volunteer.${property} IN (:...keys)`, { keys: [...keys] });
     whereInScope(qb, viewer, 'volunteer.areaCode');
-    const { entities, raw } = await qb.getRawAndEntities<{ volunteer_id: string; confirmed_minutes: number | string }>();
+    const { entities, raw } = await qb.getRawAndEntities<{
+      volunteer_id: string;
+      confirmed_minutes: number | string;
+    }>();
     const minutes = new Map(raw.map((row) => [row.volunteer_id, Number(row.confirmed_minutes)]));
-    const byKey = new Map(entities.map((volunteer) => [volunteer[property], { ...volunteer, confirmedMinutes: minutes.get(volunteer.id) ?? 0 }]));
+    const byKey = new Map(
+      entities.map((volunteer) => [
+        volunteer[property],
+        { ...volunteer, confirmedMinutes: minutes.get(volunteer.id) ?? 0 },
+      ]),
+    );
     return keys.map((key) => byKey.get(key) ?? null);
   });
 }
@@ -48,11 +61,21 @@ const activeOnly: Restrict<TeamMembershipEntity> = (qb, alias) => {
 };
 
 /** A number per key from one grouped statement: sums of minutes, balances. */
-function createSumLoader<T extends ObjectLiteral>(dataSource: DataSource, entity: EntitySchema<T>, groupBy: keyof T & string, sum: keyof T & string, restrict?: Restrict) {
+function createSumLoader<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntitySchema<T>,
+  groupBy: keyof T & string,
+  sum: keyof T & string,
+  restrict?: Restrict,
+) {
   return new DataLoader<string, number>(async (keys) => {
-    const qb = dataSource.getRepository(entity).createQueryBuilder('row')
-      .select(`row.${groupBy}`, 'k').addSelect(`COALESCE(SUM(row.${sum}), 0)`, 'n')
-      .where(`row.${groupBy} IN (:...keys)`, { keys: [...keys] }).groupBy(`row.${groupBy}`);
+    const qb = dataSource
+      .getRepository(entity)
+      .createQueryBuilder('row')
+      .select(`row.${groupBy}`, 'k')
+      .addSelect(`COALESCE(SUM(row.${sum}), 0)`, 'n')
+      .where(`row.${groupBy} IN (:...keys)`, { keys: [...keys] })
+      .groupBy(`row.${groupBy}`);
     restrict?.(qb as unknown as SelectQueryBuilder<ObjectLiteral>, 'row');
     const rows: { k: string; n: number | string }[] = await qb.getRawMany();
     const byKey = new Map(rows.map((row) => [row.k, Number(row.n)]));
@@ -70,57 +93,96 @@ const confirmedOnly: Restrict = (qb, alias) => {
  */
 function createProjectMinutesLoader(dataSource: DataSource) {
   return new DataLoader<string, number>(async (keys) => {
-    const rows: { k: string; n: number | string }[] = await dataSource.getRepository(ServiceRecord).createQueryBuilder('record')
+    const rows: { k: string; n: number | string }[] = await dataSource
+      .getRepository(ServiceRecord)
+      .createQueryBuilder('record')
       .innerJoin('Activity', 'activity', 'activity.id = record.activityId')
-      .select('activity.projectId', 'k').addSelect('COALESCE(SUM(record.minutes), 0)', 'n')
-      .where('activity.projectId IN (:...keys)', { keys: [...keys] }).andWhere("record.status = 'CONFIRMED'")
-      .groupBy('activity.projectId').getRawMany();
+      .select('activity.projectId', 'k')
+      .addSelect('COALESCE(SUM(record.minutes), 0)', 'n')
+      .where('activity.projectId IN (:...keys)', { keys: [...keys] })
+      .andWhere("record.status = 'CONFIRMED'")
+      .groupBy('activity.projectId')
+      .getRawMany();
     const byKey = new Map(rows.map((row) => [row.k, Number(row.n)]));
     return keys.map((key) => byKey.get(key) ?? 0);
   });
 }
 
 export function createLoaders(dataSource: DataSource, viewer: Viewer) {
-  const page = <T extends ObjectLiteral & { id: string }>(entity: EntitySchema<T>, groupBy: keyof T & string, areaCodeProperty: keyof T & string) =>
-    createGroupPageLoader(dataSource, entity, viewer, { groupBy, match: 'equal', areaCodeProperty });
+  const page = <T extends ObjectLiteral & { id: string }>(
+    entity: EntitySchema<T>,
+    groupBy: keyof T & string,
+    areaCodeProperty: keyof T & string,
+  ) => createGroupPageLoader(dataSource, entity, viewer, { groupBy, match: 'equal', areaCodeProperty });
   return {
     volunteerById: createVolunteerLoader(dataSource, viewer, 'id'),
     volunteerByPerson: createVolunteerLoader(dataSource, viewer, 'personId'),
     teamById: createRowLoader(dataSource, VolunteerTeam, 'id', { restrict: teamVisibility(viewer) }),
     activityById: createRowLoader(dataSource, Activity, 'id', { restrict: inScopeOf(viewer) }),
-    activeMembershipsByVolunteer: createGroupLoader(dataSource, TeamMembership, 'volunteerId', { restrict: activeOnly, orderBy: 'teamId' }),
-    activeMembershipsByTeam: createGroupLoader(dataSource, TeamMembership, 'teamId', { restrict: activeOnly, orderBy: 'volunteerId' }),
+    activeMembershipsByVolunteer: createGroupLoader(dataSource, TeamMembership, 'volunteerId', {
+      restrict: activeOnly,
+      orderBy: 'teamId',
+    }),
+    activeMembershipsByTeam: createGroupLoader(dataSource, TeamMembership, 'teamId', {
+      restrict: activeOnly,
+      orderBy: 'volunteerId',
+    }),
     membershipsByVolunteer: createGroupLoader(dataSource, TeamMembership, 'volunteerId', { orderBy: 'teamId' }),
     membershipsByTeam: createGroupLoader(dataSource, TeamMembership, 'teamId', { orderBy: 'volunteerId' }),
-    activitiesUnderCode: createGroupPageLoader(dataSource, Activity, viewer, { groupBy: 'areaCode', match: 'prefix', areaCodeProperty: 'areaCode' }),
+    activitiesUnderCode: createGroupPageLoader(dataSource, Activity, viewer, {
+      groupBy: 'areaCode',
+      match: 'prefix',
+      areaCodeProperty: 'areaCode',
+    }),
     confirmedMinutesByVolunteer: createSumLoader(dataSource, ServiceRecord, 'volunteerId', 'minutes', confirmedOnly),
     balanceByVolunteer: createSumLoader(dataSource, PointEntry, 'volunteerId', 'points'),
     rateByCategory: createRowLoader(dataSource, PointRate, 'category'),
-    enrolmentById: createRowLoader(dataSource, Enrolment, 'id', { restrict: inScopeOfEither(viewer, 'areaCode', 'volunteerAreaCode') }),
+    enrolmentById: createRowLoader(dataSource, Enrolment, 'id', {
+      restrict: inScopeOfEither(viewer, 'areaCode', 'volunteerAreaCode'),
+    }),
     enrolmentsByActivity: page(Enrolment, 'activityId', 'areaCode'),
     enrolmentsByVolunteer: page(Enrolment, 'volunteerId', 'volunteerAreaCode'),
-    recordById: createRowLoader(dataSource, ServiceRecord, 'id', { restrict: inScopeOfEither(viewer, 'areaCode', 'volunteerAreaCode') }),
-    recordByEnrolment: createRowLoader(dataSource, ServiceRecord, 'enrolmentId', { restrict: inScopeOfEither(viewer, 'areaCode', 'volunteerAreaCode') }),
+    recordById: createRowLoader(dataSource, ServiceRecord, 'id', {
+      restrict: inScopeOfEither(viewer, 'areaCode', 'volunteerAreaCode'),
+    }),
+    recordByEnrolment: createRowLoader(dataSource, ServiceRecord, 'enrolmentId', {
+      restrict: inScopeOfEither(viewer, 'areaCode', 'volunteerAreaCode'),
+    }),
     changesByRecord: createGroupLoader(dataSource, ServiceRecordChange, 'recordId', { orderBy: 'id' }),
     correctionsByRecord: createGroupLoader(dataSource, CorrectionRequest, 'recordId', { orderBy: 'id' }),
-    correctionById: createRowLoader(dataSource, CorrectionRequest, 'id', { restrict: inScopeOfEither(viewer, 'areaCode', 'volunteerAreaCode') }),
+    correctionById: createRowLoader(dataSource, CorrectionRequest, 'id', {
+      restrict: inScopeOfEither(viewer, 'areaCode', 'volunteerAreaCode'),
+    }),
     ledgerByVolunteer: page(PointEntry, 'volunteerId', 'areaCode'),
     rewardById: createRowLoader(dataSource, Reward, 'id', { restrict: teamVisibility(viewer) }),
-    redemptionById: createRowLoader(dataSource, Redemption, 'id', { restrict: inScopeOfEither(viewer, 'areaCode', 'rewardAreaCode') }),
+    redemptionById: createRowLoader(dataSource, Redemption, 'id', {
+      restrict: inScopeOfEither(viewer, 'areaCode', 'rewardAreaCode'),
+    }),
     redemptionsByVolunteer: page(Redemption, 'volunteerId', 'areaCode'),
     redemptionsByReward: page(Redemption, 'rewardId', 'areaCode'),
     certificates: createCertificateLoader(dataSource),
     volunteerStats: createStatsLoader(dataSource, viewer),
     projectById: createRowLoader(dataSource, Project, 'id', { restrict: inScopeOf(viewer) }),
-    projectsUnderCode: createGroupPageLoader(dataSource, Project, viewer, { groupBy: 'areaCode', match: 'prefix', areaCodeProperty: 'areaCode' }),
-    activitiesByProject: createGroupPageLoader(dataSource, Activity, viewer, { groupBy: 'projectId', match: 'equal', areaCodeProperty: 'areaCode' }),
+    projectsUnderCode: createGroupPageLoader(dataSource, Project, viewer, {
+      groupBy: 'areaCode',
+      match: 'prefix',
+      areaCodeProperty: 'areaCode',
+    }),
+    activitiesByProject: createGroupPageLoader(dataSource, Activity, viewer, {
+      groupBy: 'projectId',
+      match: 'equal',
+      areaCodeProperty: 'areaCode',
+    }),
     confirmedMinutesByProject: createProjectMinutesLoader(dataSource),
     driveById: createRowLoader(dataSource, CareDrive, 'id', { restrict: inScopeOf(viewer) }),
     itemsByDrive: createGroupLoader(dataSource, CareDriveItem, 'driveId', { orderBy: 'id' }),
-    followUpsByDrive: createGroupLoader(dataSource, CareDelivery, 'driveId', { orderBy: 'id', restrict: (qb, alias) => {
-      qb.andWhere(`${alias}.followUpRequested = :followUp`, { followUp: true });
-      whereInScope(qb, viewer, `${alias}.areaCode`);
-    } }),
+    followUpsByDrive: createGroupLoader(dataSource, CareDelivery, 'driveId', {
+      orderBy: 'id',
+      restrict: (qb, alias) => {
+        qb.andWhere(`${alias}.followUpRequested = :followUp`, { followUp: true });
+        whereInScope(qb, viewer, `${alias}.areaCode`);
+      },
+    }),
     deliveriesByDrive: page(CareDelivery, 'driveId', 'areaCode'),
     driveProgress: createDriveProgressLoader(dataSource, viewer),
   };

@@ -28,8 +28,18 @@ export async function seedIfEmpty(db: Database, options: DemoDataOptions, logger
     const world = generateWorld(options);
     const extras = generateVolunteerExtras(world, options.seed);
     await insert(VolunteerTeam, world.teams);
-    await insert(Volunteer, world.volunteers.map(({ confirmedHours: _hours, ...volunteer }) => ({ ...volunteer, skills: [], availability: [] })));
-    await insert(TeamMembership, world.memberships.map((membership) => ({ ...membership, leftAt: null })));
+    await insert(
+      Volunteer,
+      world.volunteers.map(({ confirmedHours: _hours, ...volunteer }) => ({
+        ...volunteer,
+        skills: [],
+        availability: [],
+      })),
+    );
+    await insert(
+      TeamMembership,
+      world.memberships.map((membership) => ({ ...membership, leftAt: null })),
+    );
     await insert(
       Activity,
       world.activities.map((activity) => ({

@@ -15,7 +15,8 @@ export interface CommentRequest {
 export async function commentOnTopic(context: Context, request: CommentRequest): Promise<CommentPayload> {
   const body = checkComment(request.body);
   const joined = await topicToJoin(context, request.topicId, commentRoleProblem(actorOf(context.viewer)));
-  if (!joined.topic || !body.body) return refusedPayload<'comment', TopicCommentEntity>('comment', [...joined.problems, ...body.problems]);
+  if (!joined.topic || !body.body)
+    return refusedPayload<'comment', TopicCommentEntity>('comment', [...joined.problems, ...body.problems]);
   const { actorSubject, actorRole, actorPersonId } = actorColumns(context.viewer);
   const now = wholeSeconds(context.settings.now());
   const comment: TopicCommentEntity = {

@@ -11,9 +11,14 @@ export type ConfigureCategoryResult = Payload<'category', CategoryDefinition>;
  * catalogue. New limits apply to events reported (and stages started) afterwards; a
  * retired category stays on its events but no new event may use it.
  */
-export async function configureEventCategory(context: Context, input: Omit<CategoryDefinition, 'sortOrder'> & { sortOrder?: number | null }): Promise<ConfigureCategoryResult> {
+export async function configureEventCategory(
+  context: Context,
+  input: Omit<CategoryDefinition, 'sortOrder'> & { sortOrder?: number | null },
+): Promise<ConfigureCategoryResult> {
   if (!context.viewer.roles.includes('STREET_ADMIN')) {
-    return refusedPayload<'category', CategoryDefinition>('category', [{ code: 'ROLE_NOT_ALLOWED', message: '只有街道管理员可以配置事件类别' }]);
+    return refusedPayload<'category', CategoryDefinition>('category', [
+      { code: 'ROLE_NOT_ALLOWED', message: '只有街道管理员可以配置事件类别' },
+    ]);
   }
   const definition: CategoryDefinition = { ...input, name: input.name.trim(), sortOrder: input.sortOrder ?? 1000 };
   const problems = categoryDefinitionProblems(definition);

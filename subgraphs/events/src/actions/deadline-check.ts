@@ -18,11 +18,27 @@ export interface DeadlineCheckResult {
 
 const BATCH = 200;
 
-function changeFor(event: GridEventEntity, now: Date, rule: ReturnType<typeof ruleFor>, calendar: WorkingCalendar): StepChange {
+function changeFor(
+  event: GridEventEntity,
+  now: Date,
+  rule: ReturnType<typeof ruleFor>,
+  calendar: WorkingCalendar,
+): StepChange {
   const plan = planDeadlineAction(event, now, rule, calendar);
-  const system = { at: now, actorSubject: 'system', actorRole: null, actorPersonId: null, fromStatus: event.status, toStatus: event.status, note: plan.note };
+  const system = {
+    at: now,
+    actorSubject: 'system',
+    actorRole: null,
+    actorPersonId: null,
+    fromStatus: event.status,
+    toStatus: event.status,
+    note: plan.note,
+  };
   if (plan.step === 'OVERDUE') {
-    return { patch: { overdueMarked: true, updatedAt: now }, action: { ...system, step: 'OVERDUE', assigneeId: event.assigneeId } };
+    return {
+      patch: { overdueMarked: true, updatedAt: now },
+      action: { ...system, step: 'OVERDUE', assigneeId: event.assigneeId },
+    };
   }
   return {
     patch: {
@@ -46,7 +62,10 @@ function changeFor(event: GridEventEntity, now: Date, rule: ReturnType<typeof ru
  * change is a conditional UPDATE on the event's version, so exactly one instance writes
  * it and the others skip it.
  */
-export async function checkDeadlines(db: Database, options: { now: Date; calendar: WorkingCalendar }): Promise<DeadlineCheckResult> {
+export async function checkDeadlines(
+  db: Database,
+  options: { now: Date; calendar: WorkingCalendar },
+): Promise<DeadlineCheckResult> {
   const now = wholeSeconds(options.now);
   const catalogue = (await db.dataSource.getRepository(EventCategory).find()).map(toDefinition);
   const result: DeadlineCheckResult = { escalated: 0, markedOverdue: 0, skipped: 0 };

@@ -39,11 +39,19 @@ export async function decideTopic(context: Context, request: DecideRequest): Pro
   if (status || !checked.decision) return refusedTopic([...(status ? [status] : []), ...checked.problems]);
   const decision = checked.decision;
   // Events open only in a grid that is still active: the graph says so, with the caller's token.
-  const grid = decision.events.length ? (await locate(context, topic.gridId, { buildingId: null })).grid : { id: topic.gridId, code: topic.gridCode };
-  if (!grid) return refusedTopic([{ ...GRID_NOT_FOUND, message: '议题所属网格已撤销或不在您的管辖范围内，不能生成事件', field: 'topicId' }]);
+  const grid = decision.events.length
+    ? (await locate(context, topic.gridId, { buildingId: null })).grid
+    : { id: topic.gridId, code: topic.gridCode };
+  if (!grid)
+    return refusedTopic([
+      { ...GRID_NOT_FOUND, message: '议题所属网格已撤销或不在您的管辖范围内，不能生成事件', field: 'topicId' },
+    ]);
 
   const now = wholeSeconds(context.settings.now());
-  const deadlines = (draft: (typeof decision.events)[number]) => ({ rule: deadlineRule(draft.category, draft.priority), calendar: context.settings.calendar });
+  const deadlines = (draft: (typeof decision.events)[number]) => ({
+    rule: deadlineRule(draft.category, draft.priority),
+    calendar: context.settings.calendar,
+  });
   const events = decision.events.map((draft) => newEvent(draft, grid, now, deadlines(draft), { topicId: topic.id }));
   const { actorSubject, actorRole, actorPersonId } = actorColumns(viewer);
   const row: TopicDecisionEntity = {
@@ -64,7 +72,10 @@ export async function decideTopic(context: Context, request: DecideRequest): Pro
     await manager.insert(TopicDecision, row);
     if (events.length) {
       await manager.insert(GridEvent, events);
-      await manager.insert(EventAction, events.map((event) => openingAction(event, viewer, 'REPORT', `网格议事厅议题“${topic.title}”决议生成`)));
+      await manager.insert(
+        EventAction,
+        events.map((event) => openingAction(event, viewer, 'REPORT', `网格议事厅议题“${topic.title}”决议生成`)),
+      );
     }
     return closed;
   });

@@ -24,7 +24,12 @@ export function dispatchEvent(context: Context, input: DispatchInput): Promise<E
       if (!grid) return { problems: [GRID_NOT_FOUND] };
       const chain = staffId ? chosenChain(grid, staffId) : responsibleChain(grid);
       const first = chain?.[0];
-      if (!chain || !first) return { problems: [{ code: 'STAFF_NOT_SERVING_GRID', message: '所选人员不服务该事件所在的网格，不能派遣', field: 'staffId' }] };
+      if (!chain || !first)
+        return {
+          problems: [
+            { code: 'STAFF_NOT_SERVING_GRID', message: '所选人员不服务该事件所在的网格，不能派遣', field: 'staffId' },
+          ],
+        };
       return {
         patch: dispatchColumns(chain, now),
         note: dispatchNote(first, staffId === null, noteOf(input.note)),

@@ -68,7 +68,12 @@ export function newEvent(
 }
 
 /** The first entry of a new event's timeline. */
-export function openingAction(event: GridEventEntity, viewer: Viewer, step: EventStep, note: string | null): EventActionEntity {
+export function openingAction(
+  event: GridEventEntity,
+  viewer: Viewer,
+  step: EventStep,
+  note: string | null,
+): EventActionEntity {
   return {
     eventId: event.id,
     version: 1,

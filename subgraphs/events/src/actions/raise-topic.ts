@@ -2,7 +2,14 @@ import { gridAreaPrefix } from '../../../kit/src/area-code.js';
 import { inTransaction } from '../../../kit/src/transaction.js';
 import type { Context } from '../context.js';
 import { wholeSeconds } from '../../../kit/src/time.js';
-import { checkTopic, isResident, livesIn, NOT_RESIDENT, raiseRoleProblem, type TopicRequest } from '../domain/deliberation.js';
+import {
+  checkTopic,
+  isResident,
+  livesIn,
+  NOT_RESIDENT,
+  raiseRoleProblem,
+  type TopicRequest,
+} from '../domain/deliberation.js';
 import { Topic, type TopicEntity } from '../entities/topic.js';
 import { actorColumns, actorOf } from './event-payload.js';
 import { locate } from '../graph/place.js';
@@ -22,7 +29,8 @@ export async function raiseTopic(context: Context, request: TopicRequest): Promi
   const { grid, problems } = await locate(context, request.gridId, { buildingId: null });
   if (!checked.topic || !grid) return refusedTopic([...checked.problems, ...problems]);
   const areaCode = gridAreaPrefix(grid.code);
-  if (isResident(actor) && !livesIn((await residencyOf(context)).homes, areaCode)) return refusedTopic([{ ...NOT_RESIDENT, field: 'gridId' }]);
+  if (isResident(actor) && !livesIn((await residencyOf(context)).homes, areaCode))
+    return refusedTopic([{ ...NOT_RESIDENT, field: 'gridId' }]);
 
   const now = wholeSeconds(context.settings.now());
   const { actorSubject, actorRole, actorPersonId } = actorColumns(context.viewer);

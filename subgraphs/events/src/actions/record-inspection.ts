@@ -6,11 +6,22 @@ import { loadCatalogue } from '../queries/catalogue.js';
 import type { Context } from '../context.js';
 import { wholeSeconds } from '../../../kit/src/time.js';
 import { deadlineRule, findActiveCategory, HAZARD_CATEGORY, unknownCategoryMessage } from '../domain/categories.js';
-import { checkInspection, rectificationPriority, rectificationTitle, type CheckedFinding, type InspectionRequest } from '../domain/inspection.js';
+import {
+  checkInspection,
+  rectificationPriority,
+  rectificationTitle,
+  type CheckedFinding,
+  type InspectionRequest,
+} from '../domain/inspection.js';
 import { GRID_NOT_FOUND, type Problem } from '../domain/problems.js';
 import { EventAction } from '../entities/event-action.js';
 import { GridEvent, type GridEventEntity } from '../entities/grid-event.js';
-import { Inspection, InspectionFinding, type InspectionEntity, type InspectionFindingEntity } from '../entities/inspection.js';
+import {
+  Inspection,
+  InspectionFinding,
+  type InspectionEntity,
+  type InspectionFindingEntity,
+} from '../entities/inspection.js';
 import { newEvent, openingAction } from './new-event.js';
 import { locate } from '../graph/place.js';
 
@@ -29,7 +40,8 @@ const failed = (problems: Problem[]): RecordInspectionResult => refusedPayload('
  */
 export async function recordInspection(context: Context, request: InspectionRequest): Promise<RecordInspectionResult> {
   const { viewer } = context;
-  if (!viewer.roles.some((role) => INSPECTING_ROLES.includes(role))) return failed([{ code: 'ROLE_NOT_ALLOWED', message: '您的角色不能记录安全巡查' }]);
+  if (!viewer.roles.some((role) => INSPECTING_ROLES.includes(role)))
+    return failed([{ code: 'ROLE_NOT_ALLOWED', message: '您的角色不能记录安全巡查' }]);
   const now = wholeSeconds(context.settings.now());
   const checked = checkInspection(request, now);
   const hazard = findActiveCategory(await loadCatalogue(context), HAZARD_CATEGORY);
@@ -69,11 +81,25 @@ export async function recordInspection(context: Context, request: InspectionRequ
     if (finding.needsRectification) {
       const priority = rectificationPriority(finding.hazardLevel);
       const draft = {
-        title: rectificationTitle(finding), description: finding.description, category: hazard, priority, source: 'INSPECTION' as const,
-        reporterId: null, buildingId: inspection.buildingId, lng: null, lat: null, photos: finding.photos,
+        title: rectificationTitle(finding),
+        description: finding.description,
+        category: hazard,
+        priority,
+        source: 'INSPECTION' as const,
+        reporterId: null,
+        buildingId: inspection.buildingId,
+        lng: null,
+        lat: null,
+        photos: finding.photos,
       };
       const finishBy = finding.rectifyBy ? wholeSeconds(finding.rectifyBy) : null;
-      const event = newEvent(draft, grid, now, { rule: deadlineRule(hazard, priority), calendar: context.settings.calendar, finishBy }, { inspectionFindingId: row.id });
+      const event = newEvent(
+        draft,
+        grid,
+        now,
+        { rule: deadlineRule(hazard, priority), calendar: context.settings.calendar, finishBy },
+        { inspectionFindingId: row.id },
+      );
       row.rectificationEventId = event.id;
       events.push(event);
     }
@@ -85,7 +111,12 @@ export async function recordInspection(context: Context, request: InspectionRequ
     await manager.insert(InspectionFinding, findings);
     if (events.length) {
       await manager.insert(GridEvent, events);
-      await manager.insert(EventAction, events.map((event) => openingAction(event, viewer, 'REPORT', `安全巡查“${inspection.title}”发现隐患，生成整改事件`)));
+      await manager.insert(
+        EventAction,
+        events.map((event) =>
+          openingAction(event, viewer, 'REPORT', `安全巡查“${inspection.title}”发现隐患，生成整改事件`),
+        ),
+      );
     }
   });
   return { inspection, userErrors: [] };

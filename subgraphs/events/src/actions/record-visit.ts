@@ -42,7 +42,8 @@ function checkFacts(facts: VisitFacts, visit: CheckedVisit, viewer: Context['vie
  */
 export async function recordVisit(context: Context, request: VisitRequest): Promise<RecordVisitResult> {
   const { viewer } = context;
-  if (!viewer.roles.some((role) => VISITING_ROLES.includes(role))) return failed([{ code: 'ROLE_NOT_ALLOWED', message: '您的角色不能记录走访' }]);
+  if (!viewer.roles.some((role) => VISITING_ROLES.includes(role)))
+    return failed([{ code: 'ROLE_NOT_ALLOWED', message: '您的角色不能记录走访' }]);
   const now = wholeSeconds(context.settings.now());
   const catalogue = await loadCatalogue(context);
   const checked = checkVisit(request, catalogue, now);
@@ -72,8 +73,23 @@ export async function recordVisit(context: Context, request: VisitRequest): Prom
   let event: GridEventEntity | null = null;
   if (visit.followUp) {
     const category = findActiveCategory(catalogue, visit.followUp.category)!;
-    const draft = { ...visit.followUp, category, source: 'VISIT' as const, reporterId: null, buildingId: null, lng: null, lat: null, photos: [] };
-    event = newEvent(draft, grid, now, { rule: deadlineRule(category, draft.priority), calendar: context.settings.calendar }, { visitId: row.id });
+    const draft = {
+      ...visit.followUp,
+      category,
+      source: 'VISIT' as const,
+      reporterId: null,
+      buildingId: null,
+      lng: null,
+      lat: null,
+      photos: [],
+    };
+    event = newEvent(
+      draft,
+      grid,
+      now,
+      { rule: deadlineRule(category, draft.priority), calendar: context.settings.calendar },
+      { visitId: row.id },
+    );
     row.followUpEventId = event.id;
   }
   await inTransaction(context.db, async (manager) => {

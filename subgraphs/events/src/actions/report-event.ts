@@ -18,12 +18,16 @@ import { actorOf, refused, type EventPayload } from './event-payload.js';
  */
 export async function reportEvent(context: Context, request: ReportRequest): Promise<EventPayload> {
   const { viewer } = context;
-  if (!viewer.roles.some((role) => REPORTING_ROLES.includes(role))) return refused([{ code: 'ROLE_NOT_ALLOWED', message: '您的角色不能上报事件' }]);
+  if (!viewer.roles.some((role) => REPORTING_ROLES.includes(role)))
+    return refused([{ code: 'ROLE_NOT_ALLOWED', message: '您的角色不能上报事件' }]);
   const catalogue = await loadCatalogue(context);
   const checked = checkReport(request, catalogue, actorOf(viewer));
   // A resident's own id comes from their verified token; a reporter named by staff is checked.
   const namedReporter = checked.draft && checked.draft.reporterId !== viewer.personId ? checked.draft.reporterId : null;
-  const { grid, problems } = await locate(context, request.gridId, { buildingId: checked.draft?.buildingId ?? null, personId: namedReporter });
+  const { grid, problems } = await locate(context, request.gridId, {
+    buildingId: checked.draft?.buildingId ?? null,
+    personId: namedReporter,
+  });
   if (!checked.draft || problems.length || !grid) return refused([...checked.problems, ...problems]);
 
   const now = wholeSeconds(context.settings.now());

@@ -53,12 +53,22 @@ function candidatesOf(grids: MicroGridStaff[]): Candidate[] {
 
 function checkInput(input: StartDrillInput, viewer: Context['viewer']): Problem[] {
   const problems: Problem[] = [];
-  if (!isAreaCode(input.areaCode) || input.areaCode.length > 15) problems.push({ code: 'INVALID_AREA_CODE', message: '区域编码应为 6、9、12 或 15 位数字', field: 'areaCode' });
-  else if (!inScope(viewer, input.areaCode)) problems.push({ code: 'OUT_OF_SCOPE', message: '该区域不在您的管辖范围内', field: 'areaCode' });
+  if (!isAreaCode(input.areaCode) || input.areaCode.length > 15)
+    problems.push({ code: 'INVALID_AREA_CODE', message: '区域编码应为 6、9、12 或 15 位数字', field: 'areaCode' });
+  else if (!inScope(viewer, input.areaCode))
+    problems.push({ code: 'OUT_OF_SCOPE', message: '该区域不在您的管辖范围内', field: 'areaCode' });
   if (!Number.isInteger(input.workers) || input.workers < 1 || input.workers > MAX_DRILL_WORKERS) {
-    problems.push({ code: 'INVALID_WORKER_COUNT', message: `抽取人数应为 1 到 ${MAX_DRILL_WORKERS} 人`, field: 'workers' });
+    problems.push({
+      code: 'INVALID_WORKER_COUNT',
+      message: `抽取人数应为 1 到 ${MAX_DRILL_WORKERS} 人`,
+      field: 'workers',
+    });
   }
-  if (input.seed !== null && input.seed !== undefined && (!Number.isInteger(input.seed) || input.seed < 0 || input.seed > 2 ** 31 - 1)) {
+  if (
+    input.seed !== null &&
+    input.seed !== undefined &&
+    (!Number.isInteger(input.seed) || input.seed < 0 || input.seed > 2 ** 31 - 1)
+  ) {
     problems.push({ code: 'INVALID_SEED', message: '随机种子应为 0 到 2147483647 的整数', field: 'seed' });
   }
   const title = input.title?.trim() ?? '';
@@ -73,14 +83,17 @@ function checkInput(input: StartDrillInput, viewer: Context['viewer']): Problem[
  */
 export async function startDrill(context: Context, input: StartDrillInput): Promise<StartDrillResult> {
   const { viewer } = context;
-  if (!viewer.roles.some((role) => COMMUNITY_ROLES.includes(role))) return failed([{ code: 'ROLE_NOT_ALLOWED', message: '只有社区或街道可以发起网格赶考' }]);
+  if (!viewer.roles.some((role) => COMMUNITY_ROLES.includes(role)))
+    return failed([{ code: 'ROLE_NOT_ALLOWED', message: '只有社区或街道可以发起网格赶考' }]);
   const problems = checkInput(input, viewer);
   const categoryName = input.category?.trim() || DRILL_CATEGORY;
   const category = findActiveCategory(await loadCatalogue(context), categoryName);
-  if (!category) problems.push({ code: 'UNKNOWN_CATEGORY', message: unknownCategoryMessage(categoryName), field: 'category' });
+  if (!category)
+    problems.push({ code: 'UNKNOWN_CATEGORY', message: unknownCategoryMessage(categoryName), field: 'category' });
   if (problems.length || !category) return failed(problems);
   const candidates = candidatesOf(await microGridsUnder(context, input.areaCode));
-  if (!candidates.length) return failed([{ code: 'DRILL_AREA_EMPTY', message: '该区域没有可抽取的微网格工作人员', field: 'areaCode' }]);
+  if (!candidates.length)
+    return failed([{ code: 'DRILL_AREA_EMPTY', message: '该区域没有可抽取的微网格工作人员', field: 'areaCode' }]);
 
   const now = wholeSeconds(context.settings.now());
   const priority = input.priority ?? 'NORMAL';
@@ -96,28 +109,65 @@ export async function startDrill(context: Context, input: StartDrillInput): Prom
     startedAt: now,
     startedBy: viewer.subject,
   };
-  const timing = timingAfter({ step: 'DISPATCH', to: 'DISPATCHED', current: NO_TIMING, now, rule, calendar: context.settings.calendar });
+  const timing = timingAfter({
+    step: 'DISPATCH',
+    to: 'DISPATCHED',
+    current: NO_TIMING,
+    now,
+    rule,
+    calendar: context.settings.calendar,
+  });
   const participants: DrillParticipantEntity[] = [];
   const events = pickAtRandom(candidates, input.workers, drill.seed).map((worker) => {
     const link: ChainLink = { level: 'MICRO_GRID', staffId: worker.id, personId: worker.personId };
     const draft = {
-      title: `【网格赶考】${drill.title}`, description: '这是一次网格赶考演练：请尽快接收，并到现场核实后提交反馈。', category, priority,
-      source: 'DRILL' as const, reporterId: null, buildingId: null, lng: null, lat: null, photos: [],
+      title: `【网格赶考】${drill.title}`,
+      description: '这是一次网格赶考演练：请尽快接收，并到现场核实后提交反馈。',
+      category,
+      priority,
+      source: 'DRILL' as const,
+      reporterId: null,
+      buildingId: null,
+      lng: null,
+      lat: null,
+      photos: [],
     };
-    const event = newEvent(draft, worker.grid, now, { rule, calendar: context.settings.calendar }, { drillId: drill.id }, {
-      ...timing, status: 'DISPATCHED', assigneeId: worker.id, assigneePersonId: worker.personId, assignedLevel: 'MICRO_GRID',
-      escalationChain: [link], escalationIndex: 0, dispatchedAt: now,
-    });
+    const event = newEvent(
+      draft,
+      worker.grid,
+      now,
+      { rule, calendar: context.settings.calendar },
+      { drillId: drill.id },
+      {
+        ...timing,
+        status: 'DISPATCHED',
+        assigneeId: worker.id,
+        assigneePersonId: worker.personId,
+        assignedLevel: 'MICRO_GRID',
+        escalationChain: [link],
+        escalationIndex: 0,
+        dispatchedAt: now,
+      },
+    );
     participants.push({
-      drillId: drill.id, staffId: worker.id, eventId: event.id, gridId: worker.grid.id, areaCode: worker.grid.code,
-      communityCode: worker.grid.code.slice(0, 12), acceptSeconds: null, feedbackSeconds: null,
+      drillId: drill.id,
+      staffId: worker.id,
+      eventId: event.id,
+      gridId: worker.grid.id,
+      areaCode: worker.grid.code,
+      communityCode: worker.grid.code.slice(0, 12),
+      acceptSeconds: null,
+      feedbackSeconds: null,
     });
     return event;
   });
   await inTransaction(context.db, async (manager) => {
     await manager.insert(Drill, drill);
     await manager.insert(GridEvent, events);
-    await manager.insert(EventAction, events.map((event) => openingAction(event, viewer, 'DISPATCH', '网格赶考：随机抽取并派遣')));
+    await manager.insert(
+      EventAction,
+      events.map((event) => openingAction(event, viewer, 'DISPATCH', '网格赶考：随机抽取并派遣')),
+    );
     await manager.insert(DrillParticipant, participants);
   });
   return { drill, userErrors: [] };

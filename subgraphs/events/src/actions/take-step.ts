@@ -20,7 +20,9 @@ export interface StepInput {
 }
 
 /** What a step adds to the common path: its own columns and timeline note, or its own problems. */
-export type StepDetails = { patch: StepChange['patch']; note?: string | null; assigneeId?: string | null } | { problems: Problem[] };
+export type StepDetails =
+  | { patch: StepChange['patch']; note?: string | null; assigneeId?: string | null }
+  | { problems: Problem[] };
 
 export interface StepOptions {
   /** Problems with the step's own input, found before the event is read. */
@@ -38,13 +40,19 @@ export interface StepOptions {
  * close, suspend, resume) are this call with the step's name; dispatch, feedback and
  * evaluation add their own details in their own files.
  */
-export async function takeStep(context: Context, step: ManualStep, input: StepInput, options: StepOptions = {}): Promise<EventPayload> {
+export async function takeStep(
+  context: Context,
+  step: ManualStep,
+  input: StepInput,
+  options: StepOptions = {},
+): Promise<EventPayload> {
   // No permission check here: the flow says who may take which step (a resident evaluates
   // their own event without being able to read events at large).
   const now = wholeSeconds(context.settings.now());
   const event = await context.loaders.eventById.load(input.eventId);
   if (!event) return refused([EVENT_NOT_FOUND]);
-  if (input.expectedVersion !== null && input.expectedVersion !== undefined && input.expectedVersion !== event.version) return refused([VERSION_CONFLICT]);
+  if (input.expectedVersion !== null && input.expectedVersion !== undefined && input.expectedVersion !== event.version)
+    return refused([VERSION_CONFLICT]);
   const note = noteOf(input.note);
   const check = checkStep(step, event, actorOf(context.viewer), note);
   const problems = [...(check.ok ? [] : check.problems), ...(options.inputProblems ?? [])];

@@ -26,9 +26,15 @@ export const nextDeliberationId = createIdSequence();
  * comment lands after the topic closed, and a decision sees every vote written before
  * it. SQLite runs one write transaction at a time anyway.
  */
-export async function statusForWrite(db: Database, manager: EntityManager, topicId: string): Promise<TopicStatus | null> {
+export async function statusForWrite(
+  db: Database,
+  manager: EntityManager,
+  topicId: string,
+): Promise<TopicStatus | null> {
   const lock = db.kind === 'mysql' ? ' LOCK IN SHARE MODE' : '';
-  const [row]: { status: TopicStatus }[] = await manager.query(`SELECT status FROM topic WHERE id = ?${lock}`, [topicId]);
+  const [row]: { status: TopicStatus }[] = await manager.query(`SELECT status FROM topic WHERE id = ?${lock}`, [
+    topicId,
+  ]);
   return row?.status ?? null;
 }
 
@@ -54,18 +60,27 @@ export async function closeTopic(
  * The checks every way of taking part (commenting, voting) shares: the topic is visible
  * to the caller and open, and a resident lives in its grid. Returns the topic, or the problems.
  */
-export async function topicToJoin(context: Context, topicId: string, role: Problem | null): Promise<{ topic: TopicEntity; problems: [] } | { topic: null; problems: Problem[] }> {
+export async function topicToJoin(
+  context: Context,
+  topicId: string,
+  role: Problem | null,
+): Promise<{ topic: TopicEntity; problems: [] } | { topic: null; problems: Problem[] }> {
   if (role) return { topic: null, problems: [role] };
   const topic = await context.loaders.topicById.load(topicId);
   if (!topic) return { topic: null, problems: [TOPIC_NOT_FOUND] };
   const closed = openProblem(topic.status);
   if (closed) return { topic: null, problems: [closed] };
-  if (speaksAsResident(actorOf(context.viewer)) && !livesIn((await residencyOf(context)).homes, topic.areaCode)) return { topic: null, problems: [NOT_RESIDENT] };
+  if (speaksAsResident(actorOf(context.viewer)) && !livesIn((await residencyOf(context)).homes, topic.areaCode))
+    return { topic: null, problems: [NOT_RESIDENT] };
   return { topic, problems: [] };
 }
 
 /** Writes a row for an open topic, or answers the status that closed it meanwhile. */
-export function writeWhileOpen(context: Context, topicId: string, write: (manager: EntityManager) => Promise<unknown>): Promise<Problem | null> {
+export function writeWhileOpen(
+  context: Context,
+  topicId: string,
+  write: (manager: EntityManager) => Promise<unknown>,
+): Promise<Problem | null> {
   return inTransaction(context.db, async (manager) => {
     const status = await statusForWrite(context.db, manager, topicId);
     if (status !== 'OPEN') return openProblem(status ?? 'WITHDRAWN');

@@ -23,7 +23,14 @@ export async function voteOnTopic(context: Context, request: VoteRequest): Promi
   if (!joined.topic || !viewer.personId) return refusedTopic(joined.problems);
   const topic = joined.topic;
   if ((await loaders.myVoteByTopic.load(topic.id)) !== null) return refusedTopic([ALREADY_VOTED]);
-  const vote = { topicId: topic.id, personId: viewer.personId, areaCode: topic.areaCode, choice: request.choice, voterSubject: viewer.subject, votedAt: wholeSeconds(context.settings.now()) };
+  const vote = {
+    topicId: topic.id,
+    personId: viewer.personId,
+    areaCode: topic.areaCode,
+    choice: request.choice,
+    voterSubject: viewer.subject,
+    votedAt: wholeSeconds(context.settings.now()),
+  };
   let closed: Problem | null;
   try {
     closed = await writeWhileOpen(context, topic.id, (manager) => manager.insert(TopicVote, vote));

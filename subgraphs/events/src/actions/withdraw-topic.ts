@@ -17,11 +17,17 @@ export async function withdrawTopic(context: Context, request: WithdrawRequest):
   const topic = await context.loaders.topicById.load(request.topicId);
   if (!topic) return refusedTopic([TOPIC_NOT_FOUND]);
   const reason = checkWithdrawReason(request.reason);
-  const problems = [withdrawProblem(actorOf(context.viewer), topic, inScope(context.viewer, topic.areaCode)), openProblem(topic.status), ...reason.problems];
+  const problems = [
+    withdrawProblem(actorOf(context.viewer), topic, inScope(context.viewer, topic.areaCode)),
+    openProblem(topic.status),
+    ...reason.problems,
+  ];
   const found = problems.filter((problem): problem is Problem => problem !== null);
   if (found.length) return refusedTopic(found);
   const now = wholeSeconds(context.settings.now());
-  const closed = await inTransaction(context.db, (manager) => closeTopic(manager, topic, { status: 'WITHDRAWN', closedAt: now, withdrawReason: reason.reason }));
+  const closed = await inTransaction(context.db, (manager) =>
+    closeTopic(manager, topic, { status: 'WITHDRAWN', closedAt: now, withdrawReason: reason.reason }),
+  );
   context.loaders.topicById.clear(topic.id);
   if (closed) return { topic: closed, userErrors: [] };
   const current = await context.loaders.topicById.load(topic.id);

@@ -89,15 +89,23 @@ const EVALUATIONS = ['处理及时，很满意', '网格员很负责', '问题�
 /** What the world says about grids, staff, people and volunteers, indexed for the derivations. */
 function gridIndex(world: DemoWorld) {
   const staffById = new Map(world.staff.map((staff) => [staff.id, staff]));
-  const staffOfGrid = groupBy(world.assignments.filter(({ staffId }) => staffById.has(staffId)), ({ gridId }) => gridId);
+  const staffOfGrid = groupBy(
+    world.assignments.filter(({ staffId }) => staffById.has(staffId)),
+    ({ gridId }) => gridId,
+  );
   const staffFacts = (gridId: string) =>
-    (staffOfGrid.get(gridId) ?? []).map(({ staffId }) => staffById.get(staffId)!).map((staff) => ({ id: staff.id, role: staff.role, person: { id: staff.personId } }));
+    (staffOfGrid.get(gridId) ?? [])
+      .map(({ staffId }) => staffById.get(staffId)!)
+      .map((staff) => ({ id: staff.id, role: staff.role, person: { id: staff.personId } }));
   const gridById = new Map(world.grids.map((grid) => [grid.id, grid]));
   const facts = new Map<string, GridFacts>();
   for (const grid of world.grids) {
     const parent = grid.parentId ? gridById.get(grid.parentId) : undefined;
     facts.set(grid.id, {
-      id: grid.id, code: grid.code, type: grid.type, staff: staffFacts(grid.id),
+      id: grid.id,
+      code: grid.code,
+      type: grid.type,
+      staff: staffFacts(grid.id),
       parent: parent ? { id: parent.id, code: parent.code, type: parent.type, staff: staffFacts(parent.id) } : null,
     });
   }
@@ -111,13 +119,30 @@ function gridIndex(world: DemoWorld) {
 type Index = ReturnType<typeof gridIndex>;
 
 /** Who takes each step in the demo: the reporter, the community, the assignee, the hotline. */
-function actorOf(step: EventStep, event: WorldEvent, link: ChainLink | null): Pick<EventActionEntity, 'actorSubject' | 'actorRole' | 'actorPersonId'> {
-  const community = { actorSubject: `demo-community-${event.areaCode.slice(0, 12)}`, actorRole: 'COMMUNITY_WORKER', actorPersonId: null };
+function actorOf(
+  step: EventStep,
+  event: WorldEvent,
+  link: ChainLink | null,
+): Pick<EventActionEntity, 'actorSubject' | 'actorRole' | 'actorPersonId'> {
+  const community = {
+    actorSubject: `demo-community-${event.areaCode.slice(0, 12)}`,
+    actorRole: 'COMMUNITY_WORKER',
+    actorPersonId: null,
+  };
   const hotline = { actorSubject: 'demo-hotline-12345', actorRole: 'INTEGRATION', actorPersonId: null };
   if (step === 'REPORT' || step === 'EVALUATE') {
-    if (event.reporterId) return { actorSubject: `demo-resident-${event.reporterId}`, actorRole: 'RESIDENT', actorPersonId: event.reporterId };
+    if (event.reporterId)
+      return {
+        actorSubject: `demo-resident-${event.reporterId}`,
+        actorRole: 'RESIDENT',
+        actorPersonId: event.reporterId,
+      };
     if (step === 'EVALUATE' || event.source === 'HOTLINE_12345') return hotline;
-    return { actorSubject: `demo-patrol-${event.areaCode.slice(0, 15)}`, actorRole: 'GRID_WORKER', actorPersonId: null };
+    return {
+      actorSubject: `demo-patrol-${event.areaCode.slice(0, 15)}`,
+      actorRole: 'GRID_WORKER',
+      actorPersonId: null,
+    };
   }
   if (STEP_RULES[step as ManualStep]?.by === 'ASSIGNEE' && link?.staffId) {
     return { actorSubject: `demo-staff-${link.staffId}`, actorRole: 'GRID_WORKER', actorPersonId: link.personId };
@@ -126,7 +151,12 @@ function actorOf(step: EventStep, event: WorldEvent, link: ChainLink | null): Pi
 }
 
 /** Replays a world event's path through the domain's rules: its columns and its timeline. */
-function replayEvent(event: WorldEvent, index: Index, options: EventExtrasOptions, faker: Faker): { row: GridEventEntity; actions: EventActionEntity[] } {
+function replayEvent(
+  event: WorldEvent,
+  index: Index,
+  options: EventExtrasOptions,
+  faker: Faker,
+): { row: GridEventEntity; actions: EventActionEntity[] } {
   const status = oneOf(EVENT_STATUSES, event.status, 'event status');
   const category = options.catalogue.find((entry) => entry.name === event.category);
   if (!category) throw new Error(`demo category ${event.category} is not in the catalogue`);
@@ -137,30 +167,81 @@ function replayEvent(event: WorldEvent, index: Index, options: EventExtrasOption
   const path = PATHS[status];
   const closeAt = path.indexOf('CLOSE');
   const end = event.closedAt ?? event.updatedAt;
-  const span = closeAt >= 0 ? end.getTime() - event.reportedAt.getTime() : event.updatedAt.getTime() - event.reportedAt.getTime();
+  const span =
+    closeAt >= 0 ? end.getTime() - event.reportedAt.getTime() : event.updatedAt.getTime() - event.reportedAt.getTime();
   const spread = closeAt >= 0 ? closeAt + 1 : path.length;
   const timeOf = (position: number) =>
-    position >= spread ? new Date(end.getTime() + (position - spread + 1) * DAY) : new Date(event.reportedAt.getTime() + Math.round((span * (position + 1)) / spread / MINUTE) * MINUTE);
+    position >= spread
+      ? new Date(end.getTime() + (position - spread + 1) * DAY)
+      : new Date(event.reportedAt.getTime() + Math.round((span * (position + 1)) / spread / MINUTE) * MINUTE);
 
   let timing: EventTiming = timingOfReport(event.reportedAt, rule, options.calendar);
   // Every column spelled out: an object literal that spreads another and adds fields is
   // built one property at a time, which made these rows most of a large fill's time.
   const row: GridEventEntity = {
-    id: event.id, title: event.title, description: event.description, category: event.category, priority: event.priority,
-    source: oneOf(EVENT_SOURCES, event.source, 'event source'), status: 'REPORTED', gridId: event.gridId, areaCode: event.areaCode,
-    reporterId: event.reporterId, assigneeId: null, reportedAt: event.reportedAt, updatedAt: event.updatedAt, closedAt: null, version: event.version,
-    buildingId: null, lng: null, lat: null, photos: [], assigneePersonId: null, assignedLevel: null, escalationChain: null, escalationIndex: 0,
-    dispatchedAt: null, acceptedAt: null, feedbackAt: null,
-    deadlineAt: timing.deadlineAt, deadlineStage: timing.deadlineStage, finishDueAt: timing.finishDueAt, overdueMarked: timing.overdueMarked,
-    suspendedRemainingMinutes: timing.suspendedRemainingMinutes, suspendedFrom: null, closeSeconds: null, rating: null, evaluation: null,
-    inspectionFindingId: null, visitId: null, drillId: null, topicId: null,
+    id: event.id,
+    title: event.title,
+    description: event.description,
+    category: event.category,
+    priority: event.priority,
+    source: oneOf(EVENT_SOURCES, event.source, 'event source'),
+    status: 'REPORTED',
+    gridId: event.gridId,
+    areaCode: event.areaCode,
+    reporterId: event.reporterId,
+    assigneeId: null,
+    reportedAt: event.reportedAt,
+    updatedAt: event.updatedAt,
+    closedAt: null,
+    version: event.version,
+    buildingId: null,
+    lng: null,
+    lat: null,
+    photos: [],
+    assigneePersonId: null,
+    assignedLevel: null,
+    escalationChain: null,
+    escalationIndex: 0,
+    dispatchedAt: null,
+    acceptedAt: null,
+    feedbackAt: null,
+    deadlineAt: timing.deadlineAt,
+    deadlineStage: timing.deadlineStage,
+    finishDueAt: timing.finishDueAt,
+    overdueMarked: timing.overdueMarked,
+    suspendedRemainingMinutes: timing.suspendedRemainingMinutes,
+    suspendedFrom: null,
+    closeSeconds: null,
+    rating: null,
+    evaluation: null,
+    inspectionFindingId: null,
+    visitId: null,
+    drillId: null,
+    topicId: null,
   };
   const actions: EventActionEntity[] = [];
-  const record = (step: EventStep, from: EventStatus | null, to: EventStatus, at: Date, note: string | null, assigneeId: string | null) => {
+  const record = (
+    step: EventStep,
+    from: EventStatus | null,
+    to: EventStatus,
+    at: Date,
+    note: string | null,
+    assigneeId: string | null,
+  ) => {
     const actor = actorOf(step, event, link);
     actions.push({
-      eventId: event.id, version: actions.length + 1, areaCode: event.areaCode, step, fromStatus: from, toStatus: to, at,
-      actorSubject: actor.actorSubject, actorRole: actor.actorRole, actorPersonId: actor.actorPersonId, assigneeId, note,
+      eventId: event.id,
+      version: actions.length + 1,
+      areaCode: event.areaCode,
+      step,
+      fromStatus: from,
+      toStatus: to,
+      at,
+      actorSubject: actor.actorSubject,
+      actorRole: actor.actorRole,
+      actorPersonId: actor.actorPersonId,
+      assigneeId,
+      note,
     });
   };
   record('REPORT', null, 'REPORTED', event.reportedAt, null, null);
@@ -169,9 +250,16 @@ function replayEvent(event: WorldEvent, index: Index, options: EventExtrasOption
     const to = STEP_RULES[step].to as EventStatus;
     timing = timingAfter({ step, to, current: timing, now: at, rule, calendar: options.calendar });
     const from = row.status;
-    Object.assign(row, timing, step === 'DISPATCH' ? dispatchColumns(chain, at) : stepColumns(step, row, at), { status: to, updatedAt: at });
-    if (step === 'EVALUATE') Object.assign(row, { rating: faker.number.int({ min: 3, max: 5 }), evaluation: faker.helpers.arrayElement(EVALUATIONS) });
-    const note = step === 'DISPATCH' ? dispatchNote(link, true, null) : NOTES[step] ?? null;
+    Object.assign(row, timing, step === 'DISPATCH' ? dispatchColumns(chain, at) : stepColumns(step, row, at), {
+      status: to,
+      updatedAt: at,
+    });
+    if (step === 'EVALUATE')
+      Object.assign(row, {
+        rating: faker.number.int({ min: 3, max: 5 }),
+        evaluation: faker.helpers.arrayElement(EVALUATIONS),
+      });
+    const note = step === 'DISPATCH' ? dispatchNote(link, true, null) : (NOTES[step] ?? null);
     record(step, from, to, at, note, step === 'DISPATCH' ? link.staffId : null);
   });
   row.version = actions.length;
@@ -186,33 +274,60 @@ function finishedAt(actions: EventActionEntity[]): Date | null {
 }
 
 /** An inspection for each world event found by inspection (安全隐患): the event rectifies its main finding. */
-function deriveInspections(world: DemoWorld, rows: Map<string, GridEventEntity>, timelines: Map<string, EventActionEntity[]>, faker: Faker) {
+function deriveInspections(
+  world: DemoWorld,
+  rows: Map<string, GridEventEntity>,
+  timelines: Map<string, EventActionEntity[]>,
+  faker: Faker,
+) {
   const inspections: InspectionEntity[] = [];
   const findings: InspectionFindingEntity[] = [];
   const buildingsOf = groupBy(world.buildings, (building) => building.gridId);
-  for (const event of world.events.filter((candidate) => candidate.source === 'INSPECTION' && candidate.category === '安全隐患')) {
+  for (const event of world.events.filter(
+    (candidate) => candidate.source === 'INSPECTION' && candidate.category === '安全隐患',
+  )) {
     const row = rows.get(event.id)!;
     const done = FINISHED_STATUSES.includes(row.status);
     const buildings = (buildingsOf.get(event.gridId) ?? []).map((building) => building.id);
     const inspection: InspectionEntity = {
-      id: faker.string.uuid(), gridId: event.gridId, areaCode: event.areaCode, buildingId: buildings.length ? faker.helpers.arrayElement(buildings) : null,
-      title: `${event.reportedAt.toISOString().slice(0, 7)} 楼栋安全巡查`, inspectedAt: event.reportedAt,
-      inspectorSubject: `demo-patrol-${event.areaCode.slice(0, 15)}`, inspectorPersonId: null,
-      status: done ? 'CLOSED' : 'OPEN', closedAt: done ? finishedAt(timelines.get(event.id)!) : null, createdAt: event.reportedAt,
+      id: faker.string.uuid(),
+      gridId: event.gridId,
+      areaCode: event.areaCode,
+      buildingId: buildings.length ? faker.helpers.arrayElement(buildings) : null,
+      title: `${event.reportedAt.toISOString().slice(0, 7)} 楼栋安全巡查`,
+      inspectedAt: event.reportedAt,
+      inspectorSubject: `demo-patrol-${event.areaCode.slice(0, 15)}`,
+      inspectorPersonId: null,
+      status: done ? 'CLOSED' : 'OPEN',
+      closedAt: done ? finishedAt(timelines.get(event.id)!) : null,
+      createdAt: event.reportedAt,
     };
     inspections.push(inspection);
     const main: InspectionFindingEntity = {
-      id: faker.string.uuid(), inspectionId: inspection.id, areaCode: event.areaCode, position: 0, description: event.title,
-      hazardLevel: event.priority === 'URGENT' ? 'MAJOR' : 'GENERAL', needsRectification: true, rectificationEventId: event.id, photos: [],
+      id: faker.string.uuid(),
+      inspectionId: inspection.id,
+      areaCode: event.areaCode,
+      position: 0,
+      description: event.title,
+      hazardLevel: event.priority === 'URGENT' ? 'MAJOR' : 'GENERAL',
+      needsRectification: true,
+      rectificationEventId: event.id,
+      photos: [],
     };
     findings.push(main);
     row.inspectionFindingId = main.id;
     row.buildingId = inspection.buildingId;
     for (let position = 1; position <= faker.number.int({ min: 0, max: 2 }); position += 1) {
       findings.push({
-        id: faker.string.uuid(), inspectionId: inspection.id, areaCode: event.areaCode, position,
+        id: faker.string.uuid(),
+        inspectionId: inspection.id,
+        areaCode: event.areaCode,
+        position,
         description: faker.helpers.arrayElement(['灭火器压力正常', '疏散指示灯完好', '楼道照明正常', '消防栓水压正常']),
-        hazardLevel: 'MINOR', needsRectification: false, rectificationEventId: null, photos: [],
+        hazardLevel: 'MINOR',
+        needsRectification: false,
+        rectificationEventId: null,
+        photos: [],
       });
     }
   }
@@ -222,10 +337,25 @@ function deriveInspections(world: DemoWorld, rows: Map<string, GridEventEntity>,
 /** Home visits to the elderly living alone or with an empty nest, and one for each world event found on a visit. */
 function deriveVisits(world: DemoWorld, index: Index, rows: Map<string, GridEventEntity>, faker: Faker): VisitEntity[] {
   const people = new Map(world.people.map((person) => [person.id, person]));
-  const elders = [...new Set(world.tags.filter((tag) => tag.code === 'LIVING_ALONE_ELDER' || tag.code === 'EMPTY_NEST_ELDER').map((tag) => tag.personId))];
-  const leaderOf = (gridId: string) => index.facts(gridId)?.staff.filter((staff) => staff.role === 'MICRO_GRID_LEADER').sort((a, b) => (a.id < b.id ? -1 : 1))[0];
+  const elders = [
+    ...new Set(
+      world.tags
+        .filter((tag) => tag.code === 'LIVING_ALONE_ELDER' || tag.code === 'EMPTY_NEST_ELDER')
+        .map((tag) => tag.personId),
+    ),
+  ];
+  const leaderOf = (gridId: string) =>
+    index
+      .facts(gridId)
+      ?.staff.filter((staff) => staff.role === 'MICRO_GRID_LEADER')
+      .sort((a, b) => (a.id < b.id ? -1 : 1))[0];
   const volunteersOf = (communityCode: string) => index.volunteersOfCommunity.get(communityCode) ?? [];
-  const visit = (personId: string, visitedAt: Date, outcome: VisitEntity['outcome'], followUpEventId: string | null): VisitEntity | null => {
+  const visit = (
+    personId: string,
+    visitedAt: Date,
+    outcome: VisitEntity['outcome'],
+    followUpEventId: string | null,
+  ): VisitEntity | null => {
     const person = people.get(personId)!;
     const leader = leaderOf(person.gridId);
     const volunteers = volunteersOf(person.areaCode.slice(0, 12));
@@ -233,21 +363,46 @@ function deriveVisits(world: DemoWorld, index: Index, rows: Map<string, GridEven
     const volunteer = byVolunteer ? faker.helpers.arrayElement(volunteers) : null;
     if (!volunteer && !leader) return null;
     return {
-      id: faker.string.uuid(), personId, gridId: person.gridId, areaCode: person.areaCode,
-      visitorKind: volunteer ? 'VOLUNTEER' : 'STAFF', visitorId: volunteer?.id ?? leader!.id, visitorPersonId: volunteer?.personId ?? leader!.person.id,
-      visitedAt, outcome, notes: outcome === 'WELL' ? '身体状况良好，生活能自理' : outcome === 'NOT_AT_HOME' ? '敲门无人应答，已电话联系' : '需要社区协助',
-      followUpNeeded: followUpEventId !== null, followUpEventId, recordedBy: 'demo', createdAt: visitedAt,
+      id: faker.string.uuid(),
+      personId,
+      gridId: person.gridId,
+      areaCode: person.areaCode,
+      visitorKind: volunteer ? 'VOLUNTEER' : 'STAFF',
+      visitorId: volunteer?.id ?? leader!.id,
+      visitorPersonId: volunteer?.personId ?? leader!.person.id,
+      visitedAt,
+      outcome,
+      notes:
+        outcome === 'WELL'
+          ? '身体状况良好，生活能自理'
+          : outcome === 'NOT_AT_HOME'
+            ? '敲门无人应答，已电话联系'
+            : '需要社区协助',
+      followUpNeeded: followUpEventId !== null,
+      followUpEventId,
+      recordedBy: 'demo',
+      createdAt: visitedAt,
     };
   };
   const visits: VisitEntity[] = [];
   for (const personId of elders) {
     for (let count = faker.number.int({ min: 0, max: 3 }); count > 0; count -= 1) {
       const visitedAt = new Date(ANCHOR - faker.number.int({ min: 1, max: 90 }) * DAY + 2 * 3_600_000);
-      const made = visit(personId, visitedAt, faker.helpers.weightedArrayElement([{ weight: 8, value: 'WELL' as const }, { weight: 2, value: 'NOT_AT_HOME' as const }]), null);
+      const made = visit(
+        personId,
+        visitedAt,
+        faker.helpers.weightedArrayElement([
+          { weight: 8, value: 'WELL' as const },
+          { weight: 2, value: 'NOT_AT_HOME' as const },
+        ]),
+        null,
+      );
       if (made) visits.push(made);
     }
   }
-  for (const event of world.events.filter((candidate) => candidate.source === 'VISIT' && candidate.category === '关爱走访')) {
+  for (const event of world.events.filter(
+    (candidate) => candidate.source === 'VISIT' && candidate.category === '关爱走访',
+  )) {
     const neighbours = index.peopleOfGrid.get(event.gridId) ?? [];
     if (!neighbours.length) continue;
     const made = visit(faker.helpers.arrayElement(neighbours).id, event.reportedAt, 'NEEDS_HELP', event.id);
@@ -259,17 +414,39 @@ function deriveVisits(world: DemoWorld, index: Index, rows: Map<string, GridEven
 }
 
 const TOPIC_IDEAS: [string, string][] = [
-  ['小区增设电动自行车集中充电棚', '楼道里停放电动自行车、飞线充电，存在火灾隐患。建议在小区空地建设集中充电棚，大家意见如何？'],
+  [
+    '小区增设电动自行车集中充电棚',
+    '楼道里停放电动自行车、飞线充电，存在火灾隐患。建议在小区空地建设集中充电棚，大家意见如何？',
+  ],
   ['楼栋公共区域堆物清理公约', '楼道和消防通道常年堆放杂物，建议全体住户约定每月第一个周六集中清理。'],
   ['老旧楼栋加装电梯意见征集', '本楼栋老年人较多，上下楼不便，征集各户对加装电梯及费用分摊的意见。'],
   ['小区广场舞时间与音量约定', '晚间广场舞音量较大影响休息，建议约定活动时间为 19:00—21:00，音量适当控制。'],
   ['宠物文明饲养公约', '近期有居民反映遛狗不牵绳、粪便不清理，建议制定宠物文明饲养公约。'],
   ['垃圾分类投放点位调整', '现有垃圾投放点离部分楼栋较远，建议增设一处投放点并调整清运时间。'],
 ];
-const PATROL_TOPIC: [string, string] = ['组织夜间安全巡逻', '近期小区夜间有陌生人出入，楼道也有消防隐患，建议组织夜间安全巡逻并排查隐患。'];
-const PROJECT_TOPIC: [string, string] = ['闲置空地改造为口袋公园', '小区东侧闲置空地杂草丛生，建议改造为口袋公园，居民和志愿者共同参与建设与维护。'];
-const COMMENTS = ['赞成，早就该弄了', '建议先征求一楼住户的意见', '费用怎么分摊需要说清楚', '我家可以出一份力', '希望社区尽快落实', '有没有更好的方案？', '同意，注意安全', '建议分步实施'];
-const CHOICES = [{ weight: 6, value: 'FOR' as VoteChoice }, { weight: 2, value: 'AGAINST' as VoteChoice }, { weight: 1, value: 'ABSTAIN' as VoteChoice }];
+const PATROL_TOPIC: [string, string] = [
+  '组织夜间安全巡逻',
+  '近期小区夜间有陌生人出入，楼道也有消防隐患，建议组织夜间安全巡逻并排查隐患。',
+];
+const PROJECT_TOPIC: [string, string] = [
+  '闲置空地改造为口袋公园',
+  '小区东侧闲置空地杂草丛生，建议改造为口袋公园，居民和志愿者共同参与建设与维护。',
+];
+const COMMENTS = [
+  '赞成，早就该弄了',
+  '建议先征求一楼住户的意见',
+  '费用怎么分摊需要说清楚',
+  '我家可以出一份力',
+  '希望社区尽快落实',
+  '有没有更好的方案？',
+  '同意，注意安全',
+  '建议分步实施',
+];
+const CHOICES = [
+  { weight: 6, value: 'FOR' as VoteChoice },
+  { weight: 2, value: 'AGAINST' as VoteChoice },
+  { weight: 1, value: 'ABSTAIN' as VoteChoice },
+];
 const HOUR = 3_600_000;
 
 /**
@@ -277,50 +454,119 @@ const HOUR = 3_600_000;
  * One of the world's patrol events (安全隐患) becomes the safety patrol a decided topic
  * opened: its source turns DELIBERATION and its report is the deciding community's.
  */
-function deriveTopics(world: DemoWorld, rows: Map<string, GridEventEntity>, timelines: Map<string, EventActionEntity[]>, seed: number) {
+function deriveTopics(
+  world: DemoWorld,
+  rows: Map<string, GridEventEntity>,
+  timelines: Map<string, EventActionEntity[]>,
+  seed: number,
+) {
   const faker = new Faker({ locale: [zh_CN, base], seed: seed + 8 });
-  const idAt = (at: Date) => timeOrderedId(at.getTime(), 0, Uint8Array.from({ length: 8 }, () => faker.number.int(255)));
+  const idAt = (at: Date) =>
+    timeOrderedId(
+      at.getTime(),
+      0,
+      Uint8Array.from({ length: 8 }, () => faker.number.int(255)),
+    );
   // People live in micro-grids: indexed by their micro-grid's code and their general grid's.
   const byMicroGrid = groupBy(world.people, (person) => person.areaCode);
   const byGeneralGrid = groupBy(world.people, (person) => person.areaCode.slice(0, 15));
   const peopleUnder = (code: string) => (code.length === 18 ? byMicroGrid : byGeneralGrid).get(code) ?? [];
-  const community = (code: string) => ({ subject: `demo-community-${code.slice(0, 12)}`, role: 'COMMUNITY_WORKER', personId: null });
-  const out = { topics: [] as TopicEntity[], comments: [] as TopicCommentEntity[], votes: [] as TopicVoteEntity[], decisions: [] as TopicDecisionEntity[] };
+  const community = (code: string) => ({
+    subject: `demo-community-${code.slice(0, 12)}`,
+    role: 'COMMUNITY_WORKER',
+    personId: null,
+  });
+  const out = {
+    topics: [] as TopicEntity[],
+    comments: [] as TopicCommentEntity[],
+    votes: [] as TopicVoteEntity[],
+    decisions: [] as TopicDecisionEntity[],
+  };
 
-  const raise = (grid: DemoWorld['grids'][number], [title, body]: [string, string], raisedAt: Date, closeAt: Date | null) => {
+  const raise = (
+    grid: DemoWorld['grids'][number],
+    [title, body]: [string, string],
+    raisedAt: Date,
+    closeAt: Date | null,
+  ) => {
     const pool = faker.helpers.shuffle(peopleUnder(grid.code));
     const raiser = pool[0]!;
     const topic: TopicEntity = {
-      id: idAt(raisedAt), gridId: grid.id, gridCode: grid.code, areaCode: grid.code, title, body, status: 'OPEN',
-      raiserSubject: `demo-resident-${raiser.id}`, raiserRole: 'RESIDENT', raiserPersonId: raiser.id, raisedAt, closedAt: null, withdrawReason: null, version: 1,
+      id: idAt(raisedAt),
+      gridId: grid.id,
+      gridCode: grid.code,
+      areaCode: grid.code,
+      title,
+      body,
+      status: 'OPEN',
+      raiserSubject: `demo-resident-${raiser.id}`,
+      raiserRole: 'RESIDENT',
+      raiserPersonId: raiser.id,
+      raisedAt,
+      closedAt: null,
+      withdrawReason: null,
+      version: 1,
     };
     // Up to two thirds of the residents vote, so some are left to vote in a live demo.
     const voters = pool.slice(0, Math.min(30, Math.floor((pool.length * 2) / 3)));
     voters.forEach((voter, index) => {
       const votedAt = new Date(raisedAt.getTime() + (index + 1) * HOUR);
-      out.votes.push({ topicId: topic.id, personId: voter.id, areaCode: topic.areaCode, choice: faker.helpers.weightedArrayElement(CHOICES), voterSubject: `demo-resident-${voter.id}`, votedAt });
+      out.votes.push({
+        topicId: topic.id,
+        personId: voter.id,
+        areaCode: topic.areaCode,
+        choice: faker.helpers.weightedArrayElement(CHOICES),
+        voterSubject: `demo-resident-${voter.id}`,
+        votedAt,
+      });
     });
     for (let index = 0; index < faker.number.int({ min: 0, max: Math.min(4, pool.length) }); index += 1) {
       const author = pool[index]!;
       const createdAt = new Date(raisedAt.getTime() + (index + 1) * 30 * 60_000);
-      out.comments.push({ id: idAt(createdAt), topicId: topic.id, areaCode: topic.areaCode, body: faker.helpers.arrayElement(COMMENTS), authorSubject: `demo-resident-${author.id}`, authorRole: 'RESIDENT', authorPersonId: author.id, createdAt });
+      out.comments.push({
+        id: idAt(createdAt),
+        topicId: topic.id,
+        areaCode: topic.areaCode,
+        body: faker.helpers.arrayElement(COMMENTS),
+        authorSubject: `demo-resident-${author.id}`,
+        authorRole: 'RESIDENT',
+        authorPersonId: author.id,
+        createdAt,
+      });
     }
     if (closeAt) Object.assign(topic, { closedAt: closeAt, version: 2 });
     out.topics.push(topic);
     return topic;
   };
-  const decide = (topic: TopicEntity, outcome: TopicDecisionEntity['outcome'], text: string, project: [string, string] | null) => {
+  const decide = (
+    topic: TopicEntity,
+    outcome: TopicDecisionEntity['outcome'],
+    text: string,
+    project: [string, string] | null,
+  ) => {
     const by = community(topic.areaCode);
     topic.status = 'DECIDED';
     out.decisions.push({
-      topicId: topic.id, areaCode: topic.areaCode, outcome, text, decidedAt: topic.closedAt!, deciderSubject: by.subject, deciderRole: by.role, deciderPersonId: null,
-      projectTitle: project?.[0] ?? null, projectPlan: project?.[1] ?? null,
+      topicId: topic.id,
+      areaCode: topic.areaCode,
+      outcome,
+      text,
+      decidedAt: topic.closedAt!,
+      deciderSubject: by.subject,
+      deciderRole: by.role,
+      deciderPersonId: null,
+      projectTitle: project?.[0] ?? null,
+      projectPlan: project?.[1] ?? null,
     });
   };
 
-  const grids = world.grids.filter((grid) => (grid.type === 'MICRO' || grid.type === 'GENERAL') && peopleUnder(grid.code).length >= 3);
+  const grids = world.grids.filter(
+    (grid) => (grid.type === 'MICRO' || grid.type === 'GENERAL') && peopleUnder(grid.code).length >= 3,
+  );
   const gridIds = new Set(grids.map((grid) => grid.id));
-  const patrol = world.events.find((event) => event.category === '安全隐患' && event.source === 'PATROL' && gridIds.has(event.gridId));
+  const patrol = world.events.find(
+    (event) => event.category === '安全隐患' && event.source === 'PATROL' && gridIds.has(event.gridId),
+  );
   if (patrol) {
     const grid = grids.find((candidate) => candidate.id === patrol.gridId)!;
     const topic = raise(grid, PATROL_TOPIC, new Date(patrol.reportedAt.getTime() - 7 * DAY), patrol.reportedAt);
@@ -328,16 +574,37 @@ function deriveTopics(world: DemoWorld, rows: Map<string, GridEventEntity>, time
     const row = rows.get(patrol.id)!;
     Object.assign(row, { topicId: topic.id, source: 'DELIBERATION' });
     const by = community(topic.areaCode);
-    Object.assign(timelines.get(patrol.id)![0]!, { actorSubject: by.subject, actorRole: by.role, actorPersonId: null, note: `网格议事厅议题“${topic.title}”决议生成` });
+    Object.assign(timelines.get(patrol.id)![0]!, {
+      actorSubject: by.subject,
+      actorRole: by.role,
+      actorPersonId: null,
+      note: `网格议事厅议题“${topic.title}”决议生成`,
+    });
   }
   const raisedAt = () => new Date(ANCHOR - faker.number.int({ min: 10, max: 60 }) * DAY + HOUR);
   const chosen = grids.filter((grid) => grid.id !== patrol?.gridId && faker.number.int(9) < 3);
   chosen.forEach((grid, index) => {
     const at = raisedAt();
     const week = new Date(at.getTime() + 7 * DAY);
-    if (index === 0) decide(raise(grid, PROJECT_TOPIC, at, week), 'ADOPTED', '经居民议事表决通过，申请作为家园共筑项目，由志愿者和居民共同实施。', ['东侧空地口袋公园共建', '清理杂草、铺设步道、种植花木、设置休息座椅；分三期实施，每期招募志愿者 20 名。']);
-    else if (index === 1) decide(raise(grid, TOPIC_IDEAS[2]!, at, week), 'REJECTED', '费用分摊未达成一致，本次不予通过，待征求意见后重新发起。', null);
-    else if (index === 2) Object.assign(raise(grid, TOPIC_IDEAS[5]!, at, week), { status: 'WITHDRAWN', withdrawReason: '物业已调整清运时间，议题撤回' });
+    if (index === 0)
+      decide(
+        raise(grid, PROJECT_TOPIC, at, week),
+        'ADOPTED',
+        '经居民议事表决通过，申请作为家园共筑项目，由志愿者和居民共同实施。',
+        ['东侧空地口袋公园共建', '清理杂草、铺设步道、种植花木、设置休息座椅；分三期实施，每期招募志愿者 20 名。'],
+      );
+    else if (index === 1)
+      decide(
+        raise(grid, TOPIC_IDEAS[2]!, at, week),
+        'REJECTED',
+        '费用分摊未达成一致，本次不予通过，待征求意见后重新发起。',
+        null,
+      );
+    else if (index === 2)
+      Object.assign(raise(grid, TOPIC_IDEAS[5]!, at, week), {
+        status: 'WITHDRAWN',
+        withdrawReason: '物业已调整清运时间，议题撤回',
+      });
     else raise(grid, faker.helpers.arrayElement(TOPIC_IDEAS), at, null);
   });
   return out;
@@ -356,5 +623,14 @@ export function deriveEventExtras(world: DemoWorld, options: EventExtrasOptions)
   const { inspections, findings } = deriveInspections(world, rows, timelines, faker);
   const visits = deriveVisits(world, index, rows, faker);
   const topics = deriveTopics(world, rows, timelines, options.seed);
-  return { events: [...rows.values()], actions: [...timelines.values()].flat(), inspections, findings, visits, drills: [], participants: [], ...topics };
+  return {
+    events: [...rows.values()],
+    actions: [...timelines.values()].flat(),
+    inspections,
+    findings,
+    visits,
+    drills: [],
+    participants: [],
+    ...topics,
+  };
 }

@@ -30,7 +30,12 @@ const standard = (finishDays: number): Pick<CategoryDefinition, 'normal' | 'urge
   urgent: { registerMinutes: 10, acceptMinutes: 10, finishMinutes: 24 * 60 },
 });
 
-const entry = (name: string, categoryClass: CategoryClass, sortOrder: number, finishDays: number): CategoryDefinition => ({
+const entry = (
+  name: string,
+  categoryClass: CategoryClass,
+  sortOrder: number,
+  finishDays: number,
+): CategoryDefinition => ({
   name,
   categoryClass,
   active: true,
@@ -74,7 +79,9 @@ export interface DeadlineRule {
 
 /** The limits for a category and priority: urgent events count clock time. */
 export function deadlineRule(category: CategoryDefinition, priority: EventPriority): DeadlineRule {
-  return priority === 'URGENT' ? { limits: category.urgent, clock: 'CLOCK' } : { limits: category.normal, clock: 'WORKING' };
+  return priority === 'URGENT'
+    ? { limits: category.urgent, clock: 'CLOCK' }
+    : { limits: category.normal, clock: 'WORKING' };
 }
 
 /** Fallback limits for an event whose category left the catalogue: those of 其他事件, or one working day. */
@@ -88,8 +95,15 @@ const FALLBACK: CategoryDefinition = {
 };
 
 /** The limits for an existing event: its category even when retired since, so its deadlines do not jump. */
-export function ruleFor(catalogue: readonly CategoryDefinition[], category: string, priority: EventPriority): DeadlineRule {
-  const definition = catalogue.find((entry) => entry.name === category) ?? catalogue.find((entry) => entry.name === FALLBACK.name) ?? FALLBACK;
+export function ruleFor(
+  catalogue: readonly CategoryDefinition[],
+  category: string,
+  priority: EventPriority,
+): DeadlineRule {
+  const definition =
+    catalogue.find((entry) => entry.name === category) ??
+    catalogue.find((entry) => entry.name === FALLBACK.name) ??
+    FALLBACK;
   return deadlineRule(definition, priority);
 }
 
@@ -106,15 +120,22 @@ export function unknownCategoryMessage(name: string): string {
 export const MAX_LIMIT_MINUTES = 366 * 24 * 60;
 
 /** Problems with a catalogue entry a street admin configures. */
-export function categoryDefinitionProblems(definition: CategoryDefinition): { code: string; message: string; field: string }[] {
+export function categoryDefinitionProblems(
+  definition: CategoryDefinition,
+): { code: string; message: string; field: string }[] {
   const problems: { code: string; message: string; field: string }[] = [];
   const name = definition.name.trim();
-  if (name.length < 2 || name.length > 32) problems.push({ code: 'INVALID_CATEGORY_NAME', message: '类别名称应为 2 至 32 个字', field: 'name' });
+  if (name.length < 2 || name.length > 32)
+    problems.push({ code: 'INVALID_CATEGORY_NAME', message: '类别名称应为 2 至 32 个字', field: 'name' });
   for (const priority of ['normal', 'urgent'] as const) {
     for (const stage of ['registerMinutes', 'acceptMinutes', 'finishMinutes'] as const) {
       const minutes = definition[priority][stage];
       if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_LIMIT_MINUTES) {
-        problems.push({ code: 'INVALID_TIME_LIMIT', message: `时限应为 1 到 ${MAX_LIMIT_MINUTES} 分钟的整数`, field: `${priority}.${stage}` });
+        problems.push({
+          code: 'INVALID_TIME_LIMIT',
+          message: `时限应为 1 到 ${MAX_LIMIT_MINUTES} 分钟的整数`,
+          field: `${priority}.${stage}`,
+        });
       }
     }
   }

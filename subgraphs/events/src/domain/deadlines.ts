@@ -43,7 +43,13 @@ export interface EventTiming {
   suspendedRemainingMinutes: number | null;
 }
 
-export const NO_TIMING: EventTiming = { deadlineAt: null, deadlineStage: null, finishDueAt: null, overdueMarked: false, suspendedRemainingMinutes: null };
+export const NO_TIMING: EventTiming = {
+  deadlineAt: null,
+  deadlineStage: null,
+  finishDueAt: null,
+  overdueMarked: false,
+  suspendedRemainingMinutes: null,
+};
 
 export interface TimingInput {
   step: EventStep;
@@ -55,7 +61,8 @@ export interface TimingInput {
   calendar: WorkingCalendar;
 }
 
-const add = (input: TimingInput, from: Date, minutes: number) => addLimit(from, minutes, input.rule.clock, input.calendar);
+const add = (input: TimingInput, from: Date, minutes: number) =>
+  addLimit(from, minutes, input.rule.clock, input.calendar);
 
 /** Where the deadlines stand after a step. */
 export function timingAfter(input: TimingInput): EventTiming {
@@ -63,19 +70,30 @@ export function timingAfter(input: TimingInput): EventTiming {
   let finishDueAt = current.finishDueAt;
   let suspendedRemainingMinutes: number | null = null;
   let acceptDueAt: Date | null = null;
-  if ((step === 'REGISTER' || step === 'DISPATCH') && finishDueAt === null) finishDueAt = add(input, now, rule.limits.finishMinutes);
+  if ((step === 'REGISTER' || step === 'DISPATCH') && finishDueAt === null)
+    finishDueAt = add(input, now, rule.limits.finishMinutes);
   if (step === 'DISPATCH' || step === 'ESCALATE') acceptDueAt = add(input, now, rule.limits.acceptMinutes);
   if (step === 'SUSPEND') {
-    suspendedRemainingMinutes = current.deadlineAt ? limitLeft(now, current.deadlineAt, rule.clock, input.calendar) : null;
+    suspendedRemainingMinutes = current.deadlineAt
+      ? limitLeft(now, current.deadlineAt, rule.clock, input.calendar)
+      : null;
   }
   if (step === 'RESUME' && current.suspendedRemainingMinutes !== null) {
     const resumed = add(input, now, current.suspendedRemainingMinutes);
     if (stageOf(to) === 'ACCEPT') acceptDueAt = resumed;
     else finishDueAt = resumed;
   }
-  if (step === 'RESUME' && stageOf(to) === 'ACCEPT' && acceptDueAt === null) acceptDueAt = add(input, now, rule.limits.acceptMinutes);
+  if (step === 'RESUME' && stageOf(to) === 'ACCEPT' && acceptDueAt === null)
+    acceptDueAt = add(input, now, rule.limits.acceptMinutes);
   const stage = stageOf(to);
-  const deadlineAt = stage === 'ACCEPT' ? acceptDueAt : stage === 'FINISH' ? finishDueAt : stage === 'REGISTER' ? current.deadlineAt : null;
+  const deadlineAt =
+    stage === 'ACCEPT'
+      ? acceptDueAt
+      : stage === 'FINISH'
+        ? finishDueAt
+        : stage === 'REGISTER'
+          ? current.deadlineAt
+          : null;
   const unchanged = deadlineAt?.getTime() === current.deadlineAt?.getTime() && stage === current.deadlineStage;
   return {
     deadlineAt,
@@ -87,7 +105,12 @@ export function timingAfter(input: TimingInput): EventTiming {
 }
 
 /** The timing of a newly reported event; an explicit finish date (a rectification's) overrides the catalogue. */
-export function timingOfReport(reportedAt: Date, rule: DeadlineRule, calendar: WorkingCalendar, finishBy: Date | null = null): EventTiming {
+export function timingOfReport(
+  reportedAt: Date,
+  rule: DeadlineRule,
+  calendar: WorkingCalendar,
+  finishBy: Date | null = null,
+): EventTiming {
   return {
     ...NO_TIMING,
     deadlineAt: addLimit(reportedAt, rule.limits.registerMinutes, rule.clock, calendar),

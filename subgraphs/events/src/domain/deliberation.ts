@@ -52,7 +52,9 @@ export function commentRoleProblem(actor: Actor): Problem | null {
 export function voteRoleProblem(actor: Actor): Problem | null {
   if (isResident(actor)) return null;
   if (actor.roles.includes('RESIDENT')) return UNNAMED_RESIDENT;
-  return notAllowed(isWorker(actor) ? '工作人员可以发表意见，但不能投票：只有本网格居民可以投票' : '只有本网格居民可以投票');
+  return notAllowed(
+    isWorker(actor) ? '工作人员可以发表意见，但不能投票：只有本网格居民可以投票' : '只有本网格居民可以投票',
+  );
 }
 
 /** Deciding: the community (a community worker, or the street above it). */
@@ -61,8 +63,13 @@ export function decideRoleProblem(actor: Actor): Problem | null {
 }
 
 /** Withdrawing: whoever raised the topic, or the community whose scope covers it. */
-export function withdrawProblem(actor: Actor, topic: { raiserSubject: string; raiserPersonId: string | null }, coveredByScope: boolean): Problem | null {
-  const raiser = topic.raiserPersonId !== null ? actor.personId === topic.raiserPersonId : actor.subject === topic.raiserSubject;
+export function withdrawProblem(
+  actor: Actor,
+  topic: { raiserSubject: string; raiserPersonId: string | null },
+  coveredByScope: boolean,
+): Problem | null {
+  const raiser =
+    topic.raiserPersonId !== null ? actor.personId === topic.raiserPersonId : actor.subject === topic.raiserSubject;
   if (raiser || (isCommunity(actor) && coveredByScope)) return null;
   return { code: 'NOT_RAISER', message: '只有议题发起人或所属社区可以撤回议题', field: 'topicId' };
 }
@@ -77,7 +84,11 @@ export function livesIn(homes: readonly string[], topicAreaCode: string): boolea
   return homes.length > 0 && homes.every((home) => home.startsWith(topicAreaCode));
 }
 
-export const NOT_RESIDENT: Problem = { code: 'NOT_RESIDENT', message: '只有本网格的居民可以参与该议题', field: 'topicId' };
+export const NOT_RESIDENT: Problem = {
+  code: 'NOT_RESIDENT',
+  message: '只有本网格的居民可以参与该议题',
+  field: 'topicId',
+};
 
 const CLOSED_MESSAGES: Record<Exclude<TopicStatus, 'OPEN'>, string> = {
   DECIDED: '议题已作出决议，议事已结束',
@@ -91,11 +102,13 @@ export function openProblem(status: TopicStatus): Problem | null {
 
 /** A topic is decided once; a withdrawn one is not decided at all. */
 export function decidableProblem(status: TopicStatus): Problem | null {
-  if (status === 'DECIDED') return { code: 'ALREADY_DECIDED', message: '该议题已作出决议，不能重复决议', field: 'topicId' };
+  if (status === 'DECIDED')
+    return { code: 'ALREADY_DECIDED', message: '该议题已作出决议，不能重复决议', field: 'topicId' };
   return openProblem(status);
 }
 
-const trimmed = (min: number, max: number, messages: { min: string; max: string }) => z.string().trim().min(min, messages.min).max(max, messages.max);
+const trimmed = (min: number, max: number, messages: { min: string; max: string }) =>
+  z.string().trim().min(min, messages.min).max(max, messages.max);
 
 const topicSchema = z.object({
   title: trimmed(2, 100, { min: '议题标题至少 2 个字', max: '议题标题不能超过 100 个字' }),
@@ -110,7 +123,9 @@ export interface TopicRequest {
 }
 
 /** A new topic's title (2–100 characters) and body (1–2000); the grid is checked against the graph. */
-export function checkTopic(request: TopicRequest): { topic: TopicRequest; problems: [] } | { topic: null; problems: Problem[] } {
+export function checkTopic(
+  request: TopicRequest,
+): { topic: TopicRequest; problems: [] } | { topic: null; problems: Problem[] } {
   const parsed = topicSchema.safeParse(request);
   const problems = parsed.success ? [] : issuesToProblems(parsed.error.issues, TOPIC_CODES);
   if (!request.gridId.trim()) problems.push({ code: 'GRID_NOT_FOUND', message: '请选择议题所属网格', field: 'gridId' });
@@ -124,16 +139,27 @@ const commentSchema = trimmed(1, 1000, { min: '评论内容不能为空', max: '
 export function checkComment(body: string): { body: string; problems: [] } | { body: null; problems: Problem[] } {
   const parsed = commentSchema.safeParse(body);
   if (parsed.success) return { body: parsed.data, problems: [] };
-  return { body: null, problems: [{ code: 'INVALID_BODY', message: parsed.error.issues[0]?.message ?? '评论内容无效', field: 'body' }] };
+  return {
+    body: null,
+    problems: [{ code: 'INVALID_BODY', message: parsed.error.issues[0]?.message ?? '评论内容无效', field: 'body' }],
+  };
 }
 
-const reasonSchema = z.string().trim().max(500, '撤回原因不能超过 500 个字').nullish().transform((text) => text || null);
+const reasonSchema = z
+  .string()
+  .trim()
+  .max(500, '撤回原因不能超过 500 个字')
+  .nullish()
+  .transform((text) => text || null);
 
 /** An optional reason for withdrawing, up to 500 characters. */
 export function checkWithdrawReason(reason: string | null | undefined): { reason: string | null; problems: Problem[] } {
   const parsed = reasonSchema.safeParse(reason);
   if (parsed.success) return { reason: parsed.data, problems: [] };
-  return { reason: null, problems: [{ code: 'INVALID_REASON', message: parsed.error.issues[0]?.message ?? '撤回原因无效', field: 'reason' }] };
+  return {
+    reason: null,
+    problems: [{ code: 'INVALID_REASON', message: parsed.error.issues[0]?.message ?? '撤回原因无效', field: 'reason' }],
+  };
 }
 
 export interface DecisionEventRequest {
@@ -165,13 +191,23 @@ const projectSchema = z.object({
 });
 
 /** The events a decision opens, each checked as a report by the community in the topic's grid. */
-function checkDecisionEvents(requests: readonly DecisionEventRequest[], catalogue: readonly CategoryDefinition[], gridId: string, actor: Actor) {
+function checkDecisionEvents(
+  requests: readonly DecisionEventRequest[],
+  catalogue: readonly CategoryDefinition[],
+  gridId: string,
+  actor: Actor,
+) {
   const drafts: EventDraft[] = [];
   const problems: Problem[] = [];
   requests.forEach((request, index) => {
-    const checked = checkReport({ ...request, gridId, source: null, reporterId: null }, catalogue, { ...actor, roles: [...COMMUNITY_ROLES] });
+    const checked = checkReport({ ...request, gridId, source: null, reporterId: null }, catalogue, {
+      ...actor,
+      roles: [...COMMUNITY_ROLES],
+    });
     if (checked.draft) drafts.push({ ...checked.draft, source: 'DELIBERATION' });
-    problems.push(...checked.problems.map((problem) => ({ ...problem, field: `events.${index}.${problem.field ?? 'title'}` })));
+    problems.push(
+      ...checked.problems.map((problem) => ({ ...problem, field: `events.${index}.${problem.field ?? 'title'}` })),
+    );
   });
   return { drafts, problems };
 }
@@ -187,17 +223,42 @@ export function checkDecision(
 ): { decision: CheckedDecision; problems: [] } | { decision: null; problems: Problem[] } {
   const problems: Problem[] = [];
   const text = decisionText.safeParse(request.text);
-  if (!text.success) problems.push({ code: 'INVALID_DECISION', message: text.error.issues[0]?.message ?? '决议内容无效', field: 'text' });
+  if (!text.success)
+    problems.push({
+      code: 'INVALID_DECISION',
+      message: text.error.issues[0]?.message ?? '决议内容无效',
+      field: 'text',
+    });
   const requests = request.events ?? [];
   const actions = requests.length > 0 || Boolean(request.projectRequest);
-  if (request.outcome === 'REJECTED' && actions) problems.push({ code: 'INVALID_OUTCOME', message: '未通过的议题不能生成事件或共建项目', field: 'outcome' });
-  if (requests.length > MAX_DECISION_EVENTS) problems.push({ code: 'INVALID_EVENTS', message: `一项决议最多生成 ${MAX_DECISION_EVENTS} 个事件`, field: 'events' });
-  const events = checkDecisionEvents(requests.slice(0, MAX_DECISION_EVENTS), context.catalogue, context.gridId, context.actor);
+  if (request.outcome === 'REJECTED' && actions)
+    problems.push({ code: 'INVALID_OUTCOME', message: '未通过的议题不能生成事件或共建项目', field: 'outcome' });
+  if (requests.length > MAX_DECISION_EVENTS)
+    problems.push({
+      code: 'INVALID_EVENTS',
+      message: `一项决议最多生成 ${MAX_DECISION_EVENTS} 个事件`,
+      field: 'events',
+    });
+  const events = checkDecisionEvents(
+    requests.slice(0, MAX_DECISION_EVENTS),
+    context.catalogue,
+    context.gridId,
+    context.actor,
+  );
   problems.push(...events.problems);
   const project = request.projectRequest ? projectSchema.safeParse(request.projectRequest) : null;
   if (project && !project.success) {
-    problems.push(...issuesToProblems(project.error.issues, { title: 'INVALID_PROJECT_REQUEST', plan: 'INVALID_PROJECT_REQUEST' }, 'projectRequest.'));
+    problems.push(
+      ...issuesToProblems(
+        project.error.issues,
+        { title: 'INVALID_PROJECT_REQUEST', plan: 'INVALID_PROJECT_REQUEST' },
+        'projectRequest.',
+      ),
+    );
   }
   if (problems.length || !text.success || (project && !project.success)) return { decision: null, problems };
-  return { decision: { outcome: request.outcome, text: text.data, events: events.drafts, project: project?.data ?? null }, problems: [] };
+  return {
+    decision: { outcome: request.outcome, text: text.data, events: events.drafts, project: project?.data ?? null },
+    problems: [],
+  };
 }

@@ -53,7 +53,8 @@ function microLevel(grid: GridFacts): ChainLink[] {
 
 /** The grid level: the grid worker of the general grid (the parent of a micro-grid, or the grid itself). */
 function gridLevel(grid: GridFacts): ChainLink[] {
-  const general = grid.type === 'MICRO' ? grid.parent?.staff ?? [] : grid.type === 'COMMUNITY_TOTAL' ? [] : grid.staff;
+  const general =
+    grid.type === 'MICRO' ? (grid.parent?.staff ?? []) : grid.type === 'COMMUNITY_TOTAL' ? [] : grid.staff;
   return link('GRID', general.filter((member) => member.role === 'GRID_WORKER').sort(byId)[0]);
 }
 
@@ -72,7 +73,9 @@ export function chosenChain(grid: GridFacts, staffId: string): ChainLink[] | nul
   const chosen = own ?? above;
   if (!chosen) return null;
   const level: DispatchLevel = own && grid.type === 'MICRO' ? 'MICRO_GRID' : 'GRID';
-  const rest = responsibleChain(grid).filter((entry) => DISPATCH_LEVELS.indexOf(entry.level) > DISPATCH_LEVELS.indexOf(level));
+  const rest = responsibleChain(grid).filter(
+    (entry) => DISPATCH_LEVELS.indexOf(entry.level) > DISPATCH_LEVELS.indexOf(level),
+  );
   return [{ level, staffId: chosen.id, personId: chosen.person.id }, ...rest];
 }
 

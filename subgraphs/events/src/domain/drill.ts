@@ -19,7 +19,9 @@ export function seededRandom(seed: number): () => number {
 
 /** `count` distinct candidates, drawn by a seeded Fisher–Yates shuffle of the candidates sorted by id. */
 export function pickAtRandom<T extends { id: string }>(candidates: readonly T[], count: number, seed: number): T[] {
-  const pool = [...new Map(candidates.map((candidate) => [candidate.id, candidate])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const pool = [...new Map(candidates.map((candidate) => [candidate.id, candidate])).values()].sort((a, b) =>
+    a.id < b.id ? -1 : 1,
+  );
   const random = seededRandom(seed);
   for (let index = pool.length - 1; index > 0; index -= 1) {
     const other = Math.floor(random() * (index + 1));

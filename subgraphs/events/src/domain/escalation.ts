@@ -20,7 +20,12 @@ export type DeadlineAction =
  * one level up its responsible chain, with a fresh time to accept; anything else (or an
  * event already at the top) is marked overdue once for its running deadline.
  */
-export function planDeadlineAction(event: LateEvent, now: Date, rule: DeadlineRule, calendar: WorkingCalendar): DeadlineAction {
+export function planDeadlineAction(
+  event: LateEvent,
+  now: Date,
+  rule: DeadlineRule,
+  calendar: WorkingCalendar,
+): DeadlineAction {
   const link = event.status === 'DISPATCHED' ? nextLink(event.escalationChain ?? [], event.escalationIndex) : null;
   if (link) {
     const target = link.staffId ? `${LEVEL_LABELS[link.level]}责任人` : '社区';

@@ -45,9 +45,21 @@ const photoUrl = z
 
 export const draftFields = {
   title: z.string().trim().min(2, '标题至少 2 个字').max(200, '标题不能超过 200 个字'),
-  description: z.string().trim().max(2000, '描述不能超过 2000 个字').nullish().transform((text) => text || null),
-  priority: z.enum(EVENT_PRIORITIES).nullish().transform((priority) => priority ?? 'NORMAL'),
-  photos: z.array(photoUrl).max(MAX_PHOTOS, `照片最多 ${MAX_PHOTOS} 张`).nullish().transform((photos) => photos ?? []),
+  description: z
+    .string()
+    .trim()
+    .max(2000, '描述不能超过 2000 个字')
+    .nullish()
+    .transform((text) => text || null),
+  priority: z
+    .enum(EVENT_PRIORITIES)
+    .nullish()
+    .transform((priority) => priority ?? 'NORMAL'),
+  photos: z
+    .array(photoUrl)
+    .max(MAX_PHOTOS, `照片最多 ${MAX_PHOTOS} 张`)
+    .nullish()
+    .transform((photos) => photos ?? []),
   location: z
     .object({
       lng: z.number().min(73, '经度超出中国范围').max(136, '经度超出中国范围'),
@@ -55,7 +67,11 @@ export const draftFields = {
     })
     .nullish()
     .transform((point) => point ?? null),
-  buildingId: z.string().trim().nullish().transform((id) => id || null),
+  buildingId: z
+    .string()
+    .trim()
+    .nullish()
+    .transform((id) => id || null),
 };
 
 /** When something happened: now when not given, never in the future. */
@@ -78,25 +94,40 @@ const CODE_BY_FIELD: Record<string, string> = {
 };
 
 /** Zod issues as problems: the first path element names the field and so the code. */
-export function issuesToProblems(issues: readonly z.core.$ZodIssue[], codes: Record<string, string> = CODE_BY_FIELD, prefix = ''): Problem[] {
+export function issuesToProblems(
+  issues: readonly z.core.$ZodIssue[],
+  codes: Record<string, string> = CODE_BY_FIELD,
+  prefix = '',
+): Problem[] {
   return issues.map((issue) => {
     const field = String(issue.path[0] ?? '');
     return { code: codes[field] ?? 'INVALID_INPUT', message: issue.message, field: `${prefix}${field}` };
   });
 }
 
-export function categoryProblem(catalogue: readonly CategoryDefinition[], name: string, field = 'category'): Problem | null {
-  return findActiveCategory(catalogue, name) ? null : { code: 'UNKNOWN_CATEGORY', message: unknownCategoryMessage(name), field };
+export function categoryProblem(
+  catalogue: readonly CategoryDefinition[],
+  name: string,
+  field = 'category',
+): Problem | null {
+  return findActiveCategory(catalogue, name)
+    ? null
+    : { code: 'UNKNOWN_CATEGORY', message: unknownCategoryMessage(name), field };
 }
 
 /** Who the report names as its reporter, and from which source: a resident always reports as themselves. */
-function reporterAndSource(request: ReportRequest, actor: Actor): { reporterId: string | null; source: EventSource; problems: Problem[] } {
+function reporterAndSource(
+  request: ReportRequest,
+  actor: Actor,
+): { reporterId: string | null; source: EventSource; problems: Problem[] } {
   const reporterId = request.reporterId?.trim() || null;
   if (actor.roles.includes('RESIDENT') && actor.roles.length === 1) {
     const problems: Problem[] = [];
     if (!actor.personId) problems.push({ code: 'ROLE_NOT_ALLOWED', message: '令牌未标明您的居民身份，不能上报' });
-    else if (reporterId && reporterId !== actor.personId) problems.push({ code: 'INVALID_REPORTER', message: '居民只能以本人名义上报', field: 'reporterId' });
-    if (request.source && request.source !== 'RESIDENT') problems.push({ code: 'INVALID_SOURCE', message: '居民上报的事件来源只能是“居民上报”', field: 'source' });
+    else if (reporterId && reporterId !== actor.personId)
+      problems.push({ code: 'INVALID_REPORTER', message: '居民只能以本人名义上报', field: 'reporterId' });
+    if (request.source && request.source !== 'RESIDENT')
+      problems.push({ code: 'INVALID_SOURCE', message: '居民上报的事件来源只能是“居民上报”', field: 'source' });
     return { reporterId: actor.personId, source: 'RESIDENT', problems };
   }
   const source = request.source ?? (reporterId ? 'RESIDENT' : 'PATROL');
@@ -104,7 +135,15 @@ function reporterAndSource(request: ReportRequest, actor: Actor): { reporterId: 
   return {
     reporterId,
     source,
-    problems: reportable ? [] : [{ code: 'INVALID_SOURCE', message: '巡查整改、走访、网格赶考和议事决议事件由各自的流程生成，不能直接上报', field: 'source' }],
+    problems: reportable
+      ? []
+      : [
+          {
+            code: 'INVALID_SOURCE',
+            message: '巡查整改、走访、网格赶考和议事决议事件由各自的流程生成，不能直接上报',
+            field: 'source',
+          },
+        ],
   };
 }
 

@@ -23,7 +23,15 @@ export const EVENT_PRIORITIES = ['NORMAL', 'URGENT'] as const;
 export type EventPriority = (typeof EVENT_PRIORITIES)[number];
 
 /** DELIBERATION: opened by a decision of the deliberation hall (网格议事厅). */
-export const EVENT_SOURCES = ['PATROL', 'RESIDENT', 'HOTLINE_12345', 'INSPECTION', 'VISIT', 'DRILL', 'DELIBERATION'] as const;
+export const EVENT_SOURCES = [
+  'PATROL',
+  'RESIDENT',
+  'HOTLINE_12345',
+  'INSPECTION',
+  'VISIT',
+  'DRILL',
+  'DELIBERATION',
+] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];
 
 /** Narrows a stored or imported string to one of the allowed values, or fails loudly. */

@@ -67,12 +67,18 @@ function inspectionSchema(now: Date) {
     title: draftFields.title,
     buildingId: draftFields.buildingId,
     inspectedAt: occurredAt(now, '巡查时间不能晚于当前时间'),
-    findings: z.array(finding).min(1, '巡查至少记录一项发现').max(MAX_FINDINGS, `一次巡查最多记录 ${MAX_FINDINGS} 项发现`),
+    findings: z
+      .array(finding)
+      .min(1, '巡查至少记录一项发现')
+      .max(MAX_FINDINGS, `一次巡查最多记录 ${MAX_FINDINGS} 项发现`),
   });
 }
 
 /** Checks an inspection and its findings; a finding's problem names its index (`findings.1.description`). */
-export function checkInspection(request: InspectionRequest, now: Date): { inspection: CheckedInspection; problems: [] } | { inspection: null; problems: Problem[] } {
+export function checkInspection(
+  request: InspectionRequest,
+  now: Date,
+): { inspection: CheckedInspection; problems: [] } | { inspection: null; problems: Problem[] } {
   const parsed = inspectionSchema(now).safeParse(request);
   if (parsed.success) return { inspection: parsed.data, problems: [] };
   const problems = parsed.error.issues.map((issue) => {

@@ -40,10 +40,15 @@ export function medianOf(middle: readonly number[]): number | null {
   return middle.reduce((sum, value) => sum + value, 0) / middle.length;
 }
 
-function totals<K extends string>(groups: readonly StatsGroup[], key: (group: StatsGroup) => K): { key: K; count: number }[] {
+function totals<K extends string>(
+  groups: readonly StatsGroup[],
+  key: (group: StatsGroup) => K,
+): { key: K; count: number }[] {
   const counts = new Map<K, number>();
   for (const group of groups) counts.set(key(group), (counts.get(key(group)) ?? 0) + group.count);
-  return [...counts.entries()].map(([name, count]) => ({ key: name, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+  return [...counts.entries()]
+    .map(([name, count]) => ({ key: name, count }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
 }
 
 /** Folds the status × category groups into the statistics a client reads. */

@@ -48,18 +48,43 @@ export interface StepRule {
   label: string;
 }
 
-const HANDLING: readonly EventStatus[] = ['REGISTERED', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'RETURNED', 'REOPENED'];
+const HANDLING: readonly EventStatus[] = [
+  'REGISTERED',
+  'DISPATCHED',
+  'ACCEPTED',
+  'IN_PROGRESS',
+  'RETURNED',
+  'REOPENED',
+];
 
 export const STEP_RULES: Record<ManualStep, StepRule> = {
   REGISTER: { from: ['REPORTED'], to: 'REGISTERED', by: 'COMMUNITY', noteRequired: false, label: '立案' },
   CANCEL: { from: ['REPORTED'], to: 'CANCELLED', by: 'COMMUNITY', noteRequired: true, label: '不予立案' },
-  DISPATCH: { from: ['REGISTERED', 'RETURNED', 'REOPENED'], to: 'DISPATCHED', by: 'COMMUNITY', noteRequired: false, label: '派遣' },
+  DISPATCH: {
+    from: ['REGISTERED', 'RETURNED', 'REOPENED'],
+    to: 'DISPATCHED',
+    by: 'COMMUNITY',
+    noteRequired: false,
+    label: '派遣',
+  },
   ACCEPT: { from: ['DISPATCHED'], to: 'ACCEPTED', by: 'ASSIGNEE', noteRequired: false, label: '接收' },
   RETURN: { from: ['DISPATCHED'], to: 'RETURNED', by: 'ASSIGNEE', noteRequired: true, label: '退回' },
   START: { from: ['ACCEPTED', 'REOPENED'], to: 'IN_PROGRESS', by: 'ASSIGNEE', noteRequired: false, label: '开始处置' },
-  SUBMIT_FEEDBACK: { from: ['IN_PROGRESS'], to: 'FEEDBACK_SUBMITTED', by: 'ASSIGNEE', noteRequired: true, label: '提交反馈' },
+  SUBMIT_FEEDBACK: {
+    from: ['IN_PROGRESS'],
+    to: 'FEEDBACK_SUBMITTED',
+    by: 'ASSIGNEE',
+    noteRequired: true,
+    label: '提交反馈',
+  },
   VERIFY: { from: ['FEEDBACK_SUBMITTED'], to: 'VERIFIED', by: 'COMMUNITY', noteRequired: false, label: '核查通过' },
-  REOPEN: { from: ['FEEDBACK_SUBMITTED', 'VERIFIED', 'CLOSED'], to: 'REOPENED', by: 'COMMUNITY', noteRequired: true, label: '重新处置' },
+  REOPEN: {
+    from: ['FEEDBACK_SUBMITTED', 'VERIFIED', 'CLOSED'],
+    to: 'REOPENED',
+    by: 'COMMUNITY',
+    noteRequired: true,
+    label: '重新处置',
+  },
   CLOSE: { from: ['VERIFIED'], to: 'CLOSED', by: 'COMMUNITY', noteRequired: false, label: '结案' },
   SUSPEND: { from: HANDLING, to: 'SUSPENDED', by: 'COMMUNITY', noteRequired: true, label: '挂账' },
   RESUME: { from: ['SUSPENDED'], to: 'RESUMED', by: 'COMMUNITY', noteRequired: false, label: '恢复办理' },
@@ -69,7 +94,13 @@ export const STEP_RULES: Record<ManualStep, StepRule> = {
 /** Roles that act for the community: a community worker, and a street admin above them. */
 export const COMMUNITY_ROLES: readonly Role[] = ['COMMUNITY_WORKER', 'STREET_ADMIN'];
 /** Roles that may report an event: staff, the community, the hotline bridge and residents. */
-export const REPORTING_ROLES: readonly Role[] = ['GRID_WORKER', 'COMMUNITY_WORKER', 'STREET_ADMIN', 'INTEGRATION', 'RESIDENT'];
+export const REPORTING_ROLES: readonly Role[] = [
+  'GRID_WORKER',
+  'COMMUNITY_WORKER',
+  'STREET_ADMIN',
+  'INTEGRATION',
+  'RESIDENT',
+];
 
 export const STATUS_LABELS: Record<EventStatus, string> = {
   REPORTED: '已上报',
@@ -106,7 +137,13 @@ export interface FlowEvent {
   suspendedFrom: EventStatus | null;
 }
 
-export type FlowProblemCode = 'ROLE_NOT_ALLOWED' | 'INVALID_TRANSITION' | 'ALREADY_EVALUATED' | 'NOT_ASSIGNEE' | 'NOT_REPORTER' | 'NOTE_REQUIRED';
+export type FlowProblemCode =
+  | 'ROLE_NOT_ALLOWED'
+  | 'INVALID_TRANSITION'
+  | 'ALREADY_EVALUATED'
+  | 'NOT_ASSIGNEE'
+  | 'NOT_REPORTER'
+  | 'NOTE_REQUIRED';
 
 export interface FlowProblem {
   code: FlowProblemCode;
@@ -127,7 +164,10 @@ function roleMayTake(rule: StepRule, actor: Actor): boolean {
 /** An assignee step on an event dispatched to a worker is that worker's; dispatched to the community, the community's. */
 function partyProblem(rule: StepRule, event: FlowEvent, actor: Actor): FlowProblem | null {
   if (rule.by === 'ASSIGNEE') {
-    const mine = event.assigneePersonId === null ? isCommunity(actor) : actor.personId === event.assigneePersonId && actor.roles.includes('GRID_WORKER');
+    const mine =
+      event.assigneePersonId === null
+        ? isCommunity(actor)
+        : actor.personId === event.assigneePersonId && actor.roles.includes('GRID_WORKER');
     return mine ? null : { code: 'NOT_ASSIGNEE', message: '该事件未派遣给您，不能办理' };
   }
   if (rule.by === 'REPORTER' && (event.reporterId === null || actor.personId !== event.reporterId)) {
@@ -138,7 +178,8 @@ function partyProblem(rule: StepRule, event: FlowEvent, actor: Actor): FlowProbl
 
 function transitionProblem(step: ManualStep, rule: StepRule, event: FlowEvent): FlowProblem | null {
   if (rule.from.includes(event.status)) return null;
-  if (step === 'EVALUATE' && event.status === 'EVALUATED') return { code: 'ALREADY_EVALUATED', message: '该事件已评价，不能重复评价' };
+  if (step === 'EVALUATE' && event.status === 'EVALUATED')
+    return { code: 'ALREADY_EVALUATED', message: '该事件已评价，不能重复评价' };
   return {
     code: 'INVALID_TRANSITION',
     message: `事件当前状态为“${STATUS_LABELS[event.status]}”，不能执行“${rule.label}”`,
@@ -151,10 +192,12 @@ function transitionProblem(step: ManualStep, rule: StepRule, event: FlowEvent): 
  */
 export function checkStep(step: ManualStep, event: FlowEvent, actor: Actor, note: string | null): StepCheck {
   const rule = STEP_RULES[step];
-  if (!roleMayTake(rule, actor)) return { ok: false, problems: [{ code: 'ROLE_NOT_ALLOWED', message: `您的角色不能执行“${rule.label}”` }] };
+  if (!roleMayTake(rule, actor))
+    return { ok: false, problems: [{ code: 'ROLE_NOT_ALLOWED', message: `您的角色不能执行“${rule.label}”` }] };
   const flow = transitionProblem(step, rule, event) ?? partyProblem(rule, event, actor);
   const problems = flow ? [flow] : [];
-  if (rule.noteRequired && !note?.trim()) problems.push({ code: 'NOTE_REQUIRED', message: `“${rule.label}”需要填写说明`, field: 'note' });
+  if (rule.noteRequired && !note?.trim())
+    problems.push({ code: 'NOTE_REQUIRED', message: `“${rule.label}”需要填写说明`, field: 'note' });
   if (problems.length) return { ok: false, problems };
   if (rule.to !== 'RESUMED') return { ok: true, to: rule.to };
   return { ok: true, to: event.suspendedFrom ?? 'REGISTERED' };

@@ -33,12 +33,22 @@ export function dispatchColumns(chain: ChainLink[], now: Date): StepColumns {
 }
 
 /** What a step records from the moment it is taken (the dispatch sets its own, above). */
-export function stepColumns(step: ManualStep, event: { status: EventStatus; reportedAt: Date }, now: Date): StepColumns {
+export function stepColumns(
+  step: ManualStep,
+  event: { status: EventStatus; reportedAt: Date },
+  now: Date,
+): StepColumns {
   switch (step) {
     case 'ACCEPT':
       return { acceptedAt: now };
     case 'RETURN':
-      return { assigneeId: null, assigneePersonId: null, assignedLevel: null, escalationChain: null, escalationIndex: 0 };
+      return {
+        assigneeId: null,
+        assigneePersonId: null,
+        assignedLevel: null,
+        escalationChain: null,
+        escalationIndex: 0,
+      };
     case 'SUBMIT_FEEDBACK':
       return { feedbackAt: now };
     case 'CLOSE':

@@ -19,7 +19,12 @@ export interface VisitRequest {
   outcome: VisitOutcome;
   notes?: string | null;
   followUpNeeded: boolean;
-  followUp?: { title?: string | null; description?: string | null; category?: string | null; priority?: EventPriority | null } | null;
+  followUp?: {
+    title?: string | null;
+    description?: string | null;
+    category?: string | null;
+    priority?: EventPriority | null;
+  } | null;
 }
 
 export interface CheckedVisit {
@@ -43,7 +48,12 @@ function visitSchema(now: Date) {
     personId: z.string().trim().min(1, '请选择走访对象'),
     visitedAt: occurredAt(now, '走访时间不能晚于当前时间'),
     outcome: z.enum(VISIT_OUTCOMES),
-    notes: z.string().trim().max(1000, '走访记录不能超过 1000 个字').nullish().transform((text) => text || null),
+    notes: z
+      .string()
+      .trim()
+      .max(1000, '走访记录不能超过 1000 个字')
+      .nullish()
+      .transform((text) => text || null),
     followUp: z
       .object({
         title: draftFields.title.nullish(),
@@ -59,13 +69,24 @@ function visitorOf(request: VisitRequest): { visitor: CheckedVisit['visitor'] | 
   const staff = request.visitorStaffId?.trim() || null;
   const volunteer = request.visitorVolunteerId?.trim() || null;
   if ((staff === null) === (volunteer === null)) {
-    return { visitor: null, problem: { code: 'VISITOR_REQUIRED', message: '请填写走访人：网格工作人员或志愿者，二者选其一', field: 'visitorStaffId' } };
+    return {
+      visitor: null,
+      problem: {
+        code: 'VISITOR_REQUIRED',
+        message: '请填写走访人：网格工作人员或志愿者，二者选其一',
+        field: 'visitorStaffId',
+      },
+    };
   }
   return { visitor: staff ? { kind: 'STAFF', id: staff } : { kind: 'VOLUNTEER', id: volunteer! }, problem: null };
 }
 
 /** Checks a visit; a follow-up event takes the care category unless told otherwise. */
-export function checkVisit(request: VisitRequest, catalogue: readonly CategoryDefinition[], now: Date): { visit: CheckedVisit; problems: [] } | { visit: null; problems: Problem[] } {
+export function checkVisit(
+  request: VisitRequest,
+  catalogue: readonly CategoryDefinition[],
+  now: Date,
+): { visit: CheckedVisit; problems: [] } | { visit: null; problems: Problem[] } {
   const parsed = visitSchema(now).safeParse(request);
   const problems = parsed.success ? [] : issuesToProblems(parsed.error.issues, CODES);
   const { visitor, problem } = visitorOf(request);
@@ -80,7 +101,12 @@ export function checkVisit(request: VisitRequest, catalogue: readonly CategoryDe
       ...fields,
       visitor,
       followUp: request.followUpNeeded
-        ? { title: followUp?.title ?? '走访发现需跟进事项', description: followUp?.description ?? null, category, priority: followUp?.priority ?? 'NORMAL' }
+        ? {
+            title: followUp?.title ?? '走访发现需跟进事项',
+            description: followUp?.description ?? null,
+            category,
+            priority: followUp?.priority ?? 'NORMAL',
+          }
         : null,
     },
     problems: [],

@@ -23,7 +23,10 @@ export const DEFAULT_WORKING_HOURS = '09:00-12:00,13:30-17:30';
 /** Parses `09:00-12:00,13:30-17:30` into sorted, non-overlapping periods; null when malformed. */
 export function parseWorkingHours(text: string): [number, number][] | null {
   const periods: [number, number][] = [];
-  for (const part of text.split(',').map((piece) => piece.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((piece) => piece.trim())
+    .filter(Boolean)) {
     const match = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(part);
     if (!match) return null;
     const [start, end] = [Number(match[1]) * 60 + Number(match[2]), Number(match[3]) * 60 + Number(match[4])];
@@ -38,7 +41,10 @@ export function parseWorkingHours(text: string): [number, number][] | null {
 /** Parses `2026-10-01..2026-10-07,2026-12-31` into the local dates it names; null when malformed. */
 export function parseDateList(text: string): Set<string> | null {
   const dates = new Set<string>();
-  for (const part of text.split(',').map((piece) => piece.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((piece) => piece.trim())
+    .filter(Boolean)) {
     const [first, last = first] = part.split('..');
     const start = parseLocalDate(first ?? '');
     const end = parseLocalDate(last ?? '');
@@ -102,7 +108,8 @@ export function workingMinutesBetween(start: Date, end: Date, calendar: WorkingC
   let total = 0;
   const lastDay = Math.floor((to + SHANGHAI_OFFSET) / DAY);
   for (let day = Math.floor((from + SHANGHAI_OFFSET) / DAY); day <= lastDay; day += 1) {
-    for (const [periodStart, periodEnd] of periodsOfDay(day, calendar, from)) total += Math.max(0, Math.min(periodEnd, to) - periodStart);
+    for (const [periodStart, periodEnd] of periodsOfDay(day, calendar, from))
+      total += Math.max(0, Math.min(periodEnd, to) - periodStart);
   }
   return Math.ceil(total / MINUTE);
 }

@@ -35,7 +35,10 @@ export const Drill = new EntitySchema<DrillEntity>({
     id: { type: 'varchar', length: 36, primary: true },
     areaCode: { name: 'area_code', type: 'varchar', length: 18 },
     title: { type: 'varchar', length: 200 },
-    seed: { type: 'bigint', transformer: { to: (value: number) => value, from: (value: string | number) => Number(value) } },
+    seed: {
+      type: 'bigint',
+      transformer: { to: (value: number) => value, from: (value: string | number) => Number(value) },
+    },
     requestedWorkers: { name: 'requested_workers', type: 'int' },
     category: { type: 'varchar', length: 32 },
     priority: { type: 'varchar', length: 16 },

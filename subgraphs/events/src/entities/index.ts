@@ -7,4 +7,17 @@ import { Topic, TopicComment, TopicDecision, TopicVote } from './topic.js';
 import { Visit } from './visit.js';
 
 /** The events database's tables, for the subgraph and for commands that open it alone (check-deadlines). */
-export const eventEntities = [GridEvent, EventAction, EventCategory, Inspection, InspectionFinding, Visit, Drill, DrillParticipant, Topic, TopicComment, TopicVote, TopicDecision];
+export const eventEntities = [
+  GridEvent,
+  EventAction,
+  EventCategory,
+  Inspection,
+  InspectionFinding,
+  Visit,
+  Drill,
+  DrillParticipant,
+  Topic,
+  TopicComment,
+  TopicVote,
+  TopicDecision,
+];

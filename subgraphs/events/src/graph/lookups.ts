@@ -8,7 +8,9 @@ import type { Context } from '../context.js';
  */
 /** The place query asks only for what is named, so it needs no field of a subgraph it does not use. */
 function placeQuery(withBuilding: boolean, withPerson: boolean): string {
-  const variables = ['$id: ID!', withBuilding ? '$buildingId: ID!' : '', withPerson ? '$personId: ID!' : ''].filter(Boolean).join(', ');
+  const variables = ['$id: ID!', withBuilding ? '$buildingId: ID!' : '', withPerson ? '$personId: ID!' : '']
+    .filter(Boolean)
+    .join(', ');
   const building = withBuilding ? 'building(id: $buildingId) { id grid { id code } }' : '';
   const person = withPerson ? 'person(id: $personId) { id }' : '';
   return `query EventPlace(${variables}) { grid(id: $id) { id code type status } ${building} ${person} }`;
@@ -45,13 +47,29 @@ export interface PlaceFacts {
 }
 
 /** The grid an event or inspection happens in, the building and the reporting resident when named. */
-export function placeFacts(context: Context, gridId: string, named: { buildingId: string | null; personId: string | null }): Promise<PlaceFacts> {
-  const variables = { id: gridId, ...(named.buildingId ? { buildingId: named.buildingId } : {}), ...(named.personId ? { personId: named.personId } : {}) };
-  return context.runtime.graph.request<PlaceFacts>(placeQuery(named.buildingId !== null, named.personId !== null), variables, context.runtime.authorization);
+export function placeFacts(
+  context: Context,
+  gridId: string,
+  named: { buildingId: string | null; personId: string | null },
+): Promise<PlaceFacts> {
+  const variables = {
+    id: gridId,
+    ...(named.buildingId ? { buildingId: named.buildingId } : {}),
+    ...(named.personId ? { personId: named.personId } : {}),
+  };
+  return context.runtime.graph.request<PlaceFacts>(
+    placeQuery(named.buildingId !== null, named.personId !== null),
+    variables,
+    context.runtime.authorization,
+  );
 }
 
 export async function gridWithStaff(context: Context, gridId: string): Promise<GridFacts | null> {
-  const { grid } = await context.runtime.graph.request<{ grid: GridFacts | null }>(DISPATCH_QUERY, { id: gridId }, context.runtime.authorization);
+  const { grid } = await context.runtime.graph.request<{ grid: GridFacts | null }>(
+    DISPATCH_QUERY,
+    { id: gridId },
+    context.runtime.authorization,
+  );
   return grid;
 }
 
@@ -66,8 +84,14 @@ export async function microGridsUnder(context: Context, areaCode: string): Promi
   const grids: MicroGridStaff[] = [];
   let after: string | null = null;
   for (;;) {
-    type Page = { grids: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: MicroGridStaff }[] } };
-    const page: Page = await context.runtime.graph.request<Page>(MICRO_GRIDS_QUERY, { areaCode, after }, context.runtime.authorization);
+    type Page = {
+      grids: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: MicroGridStaff }[] };
+    };
+    const page: Page = await context.runtime.graph.request<Page>(
+      MICRO_GRIDS_QUERY,
+      { areaCode, after },
+      context.runtime.authorization,
+    );
     grids.push(...page.grids.edges.map((edge) => edge.node));
     if (!page.grids.pageInfo.hasNextPage || !page.grids.pageInfo.endCursor) return grids;
     after = page.grids.pageInfo.endCursor;
@@ -80,7 +104,11 @@ export interface VisitFacts {
   volunteer?: { id: string; person: { id: string } } | null;
 }
 
-export async function visitFacts(context: Context, personId: string, visitor: { kind: 'STAFF' | 'VOLUNTEER'; id: string }): Promise<VisitFacts> {
+export async function visitFacts(
+  context: Context,
+  personId: string,
+  visitor: { kind: 'STAFF' | 'VOLUNTEER'; id: string },
+): Promise<VisitFacts> {
   return context.runtime.graph.request<VisitFacts>(
     PERSON_QUERY,
     {

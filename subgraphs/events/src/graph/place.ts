@@ -18,9 +18,11 @@ export async function locate(
   if (!gridId.trim()) return { grid: null, problems: [] };
   const personId = named.personId ?? null;
   const facts = await placeFacts(context, gridId.trim(), { buildingId: named.buildingId, personId });
-  const grid = facts.grid && facts.grid.status === 'ACTIVE' && inScope(context.viewer, facts.grid.code) ? facts.grid : null;
+  const grid =
+    facts.grid && facts.grid.status === 'ACTIVE' && inScope(context.viewer, facts.grid.code) ? facts.grid : null;
   const problems = grid ? [] : [GRID_NOT_FOUND];
-  if (grid && named.buildingId && !facts.building?.grid.code.startsWith(gridAreaPrefix(grid.code))) problems.push(BUILDING_NOT_FOUND);
+  if (grid && named.buildingId && !facts.building?.grid.code.startsWith(gridAreaPrefix(grid.code)))
+    problems.push(BUILDING_NOT_FOUND);
   if (personId && !facts.person) problems.push(REPORTER_NOT_FOUND);
   return { grid: problems.length ? null : grid, problems };
 }

@@ -25,10 +25,15 @@ export async function residencyOf(context: Context): Promise<Residency> {
   if (!personId) return { homes: [], source: 'TOKEN' };
   try {
     type Answer = { person: { id: string; grid: { id: string; code: string } | null } | null };
-    const { person } = await context.runtime.graph.request<Answer>(HOME_QUERY, { id: personId }, context.runtime.authorization);
+    const { person } = await context.runtime.graph.request<Answer>(
+      HOME_QUERY,
+      { id: personId },
+      context.runtime.authorization,
+    );
     return { homes: person?.grid ? [person.grid.code] : [], source: 'GRAPH' };
   } catch (error) {
-    if (error instanceof GraphQLError && error.extensions.code === 'GRAPH_REQUEST_FAILED') return { homes: [...context.viewer.scopes], source: 'TOKEN' };
+    if (error instanceof GraphQLError && error.extensions.code === 'GRAPH_REQUEST_FAILED')
+      return { homes: [...context.viewer.scopes], source: 'TOKEN' };
     throw error;
   }
 }

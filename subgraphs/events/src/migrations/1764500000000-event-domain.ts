@@ -1,15 +1,41 @@
-import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner, type TableColumnOptions } from 'typeorm';
+import {
+  Table,
+  TableColumn,
+  TableIndex,
+  type MigrationInterface,
+  type QueryRunner,
+  type TableColumnOptions,
+} from 'typeorm';
 import { sqlTimestamp } from '../../../kit/src/sql.js';
 import { DEFAULT_CATEGORIES, deadlineRule, type CategoryDefinition } from '../domain/categories.js';
 import { stageOf } from '../domain/deadlines.js';
 import { oneOf, EVENT_PRIORITIES, EVENT_STATUSES } from '../domain/event-values.js';
 import { addLimit, DEFAULT_WORKING_HOURS, parseWorkingHours, type WorkingCalendar } from '../domain/working-time.js';
 
-const id = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable });
+const id = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: '36',
+  isNullable: nullable,
+});
 const time = (name: string, nullable = true): TableColumnOptions => ({ name, type: 'datetime', isNullable: nullable });
-const text = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
-const int = (name: string, nullable = false, fallback?: number): TableColumnOptions => ({ name, type: 'int', isNullable: nullable, ...(fallback === undefined ? {} : { default: fallback }) });
-const flag = (name: string, fallback?: boolean): TableColumnOptions => ({ name, type: 'boolean', ...(fallback === undefined ? {} : { default: fallback }) });
+const text = (name: string, length: number, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
+const int = (name: string, nullable = false, fallback?: number): TableColumnOptions => ({
+  name,
+  type: 'int',
+  isNullable: nullable,
+  ...(fallback === undefined ? {} : { default: fallback }),
+});
+const flag = (name: string, fallback?: boolean): TableColumnOptions => ({
+  name,
+  type: 'boolean',
+  ...(fallback === undefined ? {} : { default: fallback }),
+});
 
 const EVENT_COLUMNS: TableColumnOptions[] = [
   id('building_id', true),
@@ -37,10 +63,15 @@ const EVENT_COLUMNS: TableColumnOptions[] = [
   id('drill_id', true),
 ];
 
-const index = (table: string, ...columns: string[]) => new TableIndex({ name: `idx_${table}_${columns.join('_')}`, columnNames: columns });
+const index = (table: string, ...columns: string[]) =>
+  new TableIndex({ name: `idx_${table}_${columns.join('_')}`, columnNames: columns });
 
 /** The calendar legacy deadlines are computed in: the default working hours, no holidays. */
-const LEGACY_CALENDAR: WorkingCalendar = { periods: parseWorkingHours(DEFAULT_WORKING_HOURS)!, holidays: new Set(), workdays: new Set() };
+const LEGACY_CALENDAR: WorkingCalendar = {
+  periods: parseWorkingHours(DEFAULT_WORKING_HOURS)!,
+  holidays: new Set(),
+  workdays: new Set(),
+};
 const BATCH = 500;
 
 interface LegacyRow {
@@ -62,7 +93,10 @@ export class EventDomain1764500000000 implements MigrationInterface {
   name = 'EventDomain1764500000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumns('grid_event', EVENT_COLUMNS.map((column) => new TableColumn(column)));
+    await queryRunner.addColumns(
+      'grid_event',
+      EVENT_COLUMNS.map((column) => new TableColumn(column)),
+    );
     await queryRunner.createIndices('grid_event', [
       // events(filter) pages newest first: the keyset walks this index.
       index('grid_event', 'reported_at', 'id'),
@@ -85,7 +119,9 @@ export class EventDomain1764500000000 implements MigrationInterface {
           text('category_class', 16),
           flag('active', true),
           int('sort_order', false, 0),
-          ...['normal', 'urgent'].flatMap((priority) => ['register', 'accept', 'finish'].map((stage) => int(`${priority}_${stage}_minutes`))),
+          ...['normal', 'urgent'].flatMap((priority) =>
+            ['register', 'accept', 'finish'].map((stage) => int(`${priority}_${stage}_minutes`)),
+          ),
         ],
         [],
       ],
@@ -199,9 +235,15 @@ export class EventDomain1764500000000 implements MigrationInterface {
         'INSERT INTO event_category (name, category_class, active, sort_order, normal_register_minutes, normal_accept_minutes, normal_finish_minutes, ' +
           'urgent_register_minutes, urgent_accept_minutes, urgent_finish_minutes) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?)',
         [
-          category.name, category.categoryClass, category.sortOrder,
-          category.normal.registerMinutes, category.normal.acceptMinutes, category.normal.finishMinutes,
-          category.urgent.registerMinutes, category.urgent.acceptMinutes, category.urgent.finishMinutes,
+          category.name,
+          category.categoryClass,
+          category.sortOrder,
+          category.normal.registerMinutes,
+          category.normal.acceptMinutes,
+          category.normal.finishMinutes,
+          category.urgent.registerMinutes,
+          category.urgent.acceptMinutes,
+          category.urgent.finishMinutes,
         ],
       );
     }
@@ -213,7 +255,7 @@ export class EventDomain1764500000000 implements MigrationInterface {
     await queryRunner.query(
       kind === 'mysql'
         ? 'UPDATE grid_event SET close_seconds = TIMESTAMPDIFF(SECOND, reported_at, closed_at) WHERE closed_at IS NOT NULL'
-        : "UPDATE grid_event SET close_seconds = CAST(ROUND((julianday(closed_at) - julianday(reported_at)) * 86400) AS INTEGER) WHERE closed_at IS NOT NULL",
+        : 'UPDATE grid_event SET close_seconds = CAST(ROUND((julianday(closed_at) - julianday(reported_at)) * 86400) AS INTEGER) WHERE closed_at IS NOT NULL',
     );
     for (let after = ''; ; ) {
       const rows: LegacyRow[] = await queryRunner.query(
@@ -231,7 +273,11 @@ export class EventDomain1764500000000 implements MigrationInterface {
   }
 
   /** Deadlines of legacy rows in multi-row statements: one UPDATE of CASE expressions per batch. */
-  private async writeLegacyDeadlines(queryRunner: QueryRunner, kind: 'mysql' | 'sqlite', rows: LegacyRow[]): Promise<void> {
+  private async writeLegacyDeadlines(
+    queryRunner: QueryRunner,
+    kind: 'mysql' | 'sqlite',
+    rows: LegacyRow[],
+  ): Promise<void> {
     const byName = new Map<string, CategoryDefinition>(DEFAULT_CATEGORIES.map((category) => [category.name, category]));
     const fallback = byName.get('其他事件')!;
     const deadline: unknown[] = [];
@@ -239,13 +285,28 @@ export class EventDomain1764500000000 implements MigrationInterface {
     const finish: unknown[] = [];
     for (const row of rows) {
       const status = oneOf(EVENT_STATUSES, row.status, 'event status');
-      const rule = deadlineRule(byName.get(row.category) ?? fallback, oneOf(EVENT_PRIORITIES, row.priority, 'event priority'));
-      const reportedAt = new Date(typeof row.reported_at === 'string' ? `${row.reported_at.replace(' ', 'T')}Z` : row.reported_at);
-      const updatedAt = new Date(typeof row.updated_at === 'string' ? `${row.updated_at.replace(' ', 'T')}Z` : row.updated_at);
-      const at = (from: Date, minutes: number) => sqlTimestamp(kind, addLimit(from, minutes, rule.clock, LEGACY_CALENDAR));
+      const rule = deadlineRule(
+        byName.get(row.category) ?? fallback,
+        oneOf(EVENT_PRIORITIES, row.priority, 'event priority'),
+      );
+      const reportedAt = new Date(
+        typeof row.reported_at === 'string' ? `${row.reported_at.replace(' ', 'T')}Z` : row.reported_at,
+      );
+      const updatedAt = new Date(
+        typeof row.updated_at === 'string' ? `${row.updated_at.replace(' ', 'T')}Z` : row.updated_at,
+      );
+      const at = (from: Date, minutes: number) =>
+        sqlTimestamp(kind, addLimit(from, minutes, rule.clock, LEGACY_CALENDAR));
       const finishDue = at(reportedAt, rule.limits.registerMinutes + rule.limits.finishMinutes);
       const running = stageOf(status);
-      const due = running === 'REGISTER' ? at(reportedAt, rule.limits.registerMinutes) : running === 'ACCEPT' ? at(updatedAt, rule.limits.acceptMinutes) : running === 'FINISH' ? finishDue : null;
+      const due =
+        running === 'REGISTER'
+          ? at(reportedAt, rule.limits.registerMinutes)
+          : running === 'ACCEPT'
+            ? at(updatedAt, rule.limits.acceptMinutes)
+            : running === 'FINISH'
+              ? finishDue
+              : null;
       deadline.push(row.id, due);
       stage.push(row.id, due ? running : null);
       finish.push(row.id, status === 'REPORTED' || status === 'CANCELLED' ? null : finishDue);
@@ -258,8 +319,25 @@ export class EventDomain1764500000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['drill_participant', 'drill', 'visit', 'inspection_finding', 'inspection', 'event_action', 'event_category']) await queryRunner.dropTable(table);
-    for (const name of ['idx_grid_event_area_code_close_seconds_reported_at', 'idx_grid_event_deadline_at', 'idx_grid_event_reported_at_id']) await queryRunner.dropIndex('grid_event', name);
-    await queryRunner.dropColumns('grid_event', EVENT_COLUMNS.map((column) => column.name));
+    for (const table of [
+      'drill_participant',
+      'drill',
+      'visit',
+      'inspection_finding',
+      'inspection',
+      'event_action',
+      'event_category',
+    ])
+      await queryRunner.dropTable(table);
+    for (const name of [
+      'idx_grid_event_area_code_close_seconds_reported_at',
+      'idx_grid_event_deadline_at',
+      'idx_grid_event_reported_at_id',
+    ])
+      await queryRunner.dropIndex('grid_event', name);
+    await queryRunner.dropColumns(
+      'grid_event',
+      EVENT_COLUMNS.map((column) => column.name),
+    );
   }
 }

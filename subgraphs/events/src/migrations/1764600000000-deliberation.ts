@@ -1,9 +1,27 @@
-import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner, type TableColumnOptions } from 'typeorm';
+import {
+  Table,
+  TableColumn,
+  TableIndex,
+  type MigrationInterface,
+  type QueryRunner,
+  type TableColumnOptions,
+} from 'typeorm';
 
-const id = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable });
-const text = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+const id = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: '36',
+  isNullable: nullable,
+});
+const text = (name: string, length: number, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
 const time = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'datetime', isNullable: nullable });
-const index = (table: string, ...columns: string[]) => new TableIndex({ name: `idx_${table}_${columns.join('_')}`, columnNames: columns });
+const index = (table: string, ...columns: string[]) =>
+  new TableIndex({ name: `idx_${table}_${columns.join('_')}`, columnNames: columns });
 
 /**
  * 网格议事厅, the deliberation hall: topics, their comments, one vote per resident (the

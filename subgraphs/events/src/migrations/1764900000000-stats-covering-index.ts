@@ -10,7 +10,16 @@ const AREA = new TableIndex({ name: 'idx_grid_event_area', columnNames: ['area_c
  */
 const STATS = new TableIndex({
   name: 'idx_grid_event_stats',
-  columnNames: ['area_code', 'status', 'category', 'closed_at', 'finish_due_at', 'deadline_at', 'close_seconds', 'reported_at'],
+  columnNames: [
+    'area_code',
+    'status',
+    'category',
+    'closed_at',
+    'finish_due_at',
+    'deadline_at',
+    'close_seconds',
+    'reported_at',
+  ],
 });
 
 const step = indexReplacement('grid_event', AREA, STATS);

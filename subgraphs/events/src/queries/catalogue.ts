@@ -8,8 +8,16 @@ export function toDefinition(row: EventCategoryEntity): CategoryDefinition {
     categoryClass: row.categoryClass,
     active: Boolean(row.active),
     sortOrder: row.sortOrder,
-    normal: { registerMinutes: row.normalRegisterMinutes, acceptMinutes: row.normalAcceptMinutes, finishMinutes: row.normalFinishMinutes },
-    urgent: { registerMinutes: row.urgentRegisterMinutes, acceptMinutes: row.urgentAcceptMinutes, finishMinutes: row.urgentFinishMinutes },
+    normal: {
+      registerMinutes: row.normalRegisterMinutes,
+      acceptMinutes: row.normalAcceptMinutes,
+      finishMinutes: row.normalFinishMinutes,
+    },
+    urgent: {
+      registerMinutes: row.urgentRegisterMinutes,
+      acceptMinutes: row.urgentAcceptMinutes,
+      finishMinutes: row.urgentFinishMinutes,
+    },
   };
 }
 

@@ -6,7 +6,10 @@ import { placeholders } from '../../../kit/src/sql.js';
 import { rankCommunities, type RankedCommunity } from '../domain/drill.js';
 
 /** Each drill's community results in one aggregate statement for all drills asked; ranked by the domain rule. */
-export function createDrillRankingLoader(dataSource: DataSource, viewer: Viewer): DataLoader<string, RankedCommunity[]> {
+export function createDrillRankingLoader(
+  dataSource: DataSource,
+  viewer: Viewer,
+): DataLoader<string, RankedCommunity[]> {
   return new DataLoader(async (drillIds) => {
     const scope = scopeSql(viewer, 'area_code');
     const rows: Record<string, unknown>[] = await dataSource.query(

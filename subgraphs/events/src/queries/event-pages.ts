@@ -36,13 +36,23 @@ export function eventPage(context: Context, loader: PageLoader, value: string, {
 }
 
 /** A staff member's events, optionally of some statuses; equal status lists batch together. */
-export function assignedEventPage(context: Context, staffId: string, statuses: readonly EventStatus[] | null | undefined, { first, after }: PageArgs) {
+export function assignedEventPage(
+  context: Context,
+  staffId: string,
+  statuses: readonly EventStatus[] | null | undefined,
+  { first, after }: PageArgs,
+) {
   requireEventRead(context.viewer);
   return context.loaders.eventsByAssignee(statuses).load({ value: staffId, first, after });
 }
 
 /** Statistics of events under a code prefix, reported in [from, to); a reversed window is bad input. */
-export function eventStatsUnder(context: Context, prefix: string, from: Date | null | undefined, to: Date | null | undefined): Promise<EventStatsModel> {
+export function eventStatsUnder(
+  context: Context,
+  prefix: string,
+  from: Date | null | undefined,
+  to: Date | null | undefined,
+): Promise<EventStatsModel> {
   requireEventRead(context.viewer);
   if (from && to && from.getTime() >= to.getTime()) {
     throw badUserInput('统计区间的开始时间必须早于结束时间', 'from');

@@ -24,7 +24,8 @@ export interface EventStatsModel extends Omit<EventStatistics, 'medianSecondsToC
   timed: number;
 }
 
-const statsCacheKey = (key: StatsKey) => `${key.prefix}|${key.from?.toISOString() ?? ''}|${key.to?.toISOString() ?? ''}|${key.now.toISOString()}`;
+const statsCacheKey = (key: StatsKey) =>
+  `${key.prefix}|${key.from?.toISOString() ?? ''}|${key.to?.toISOString() ?? ''}|${key.now.toISOString()}`;
 
 /**
  * Event statistics of many areas in one statement however many areas and events there
@@ -33,7 +34,10 @@ const statsCacheKey = (key: StatsKey) => `${key.prefix}|${key.from?.toISOString(
  * is a second statement (`createMedianLoader`), sent only when a client selects it: on
  * a community dashboard it was a third of the events subgraph's database time.
  */
-export function createStatsLoader(dataSource: DataSource, viewer: Viewer): DataLoader<StatsKey, EventStatsModel, string> {
+export function createStatsLoader(
+  dataSource: DataSource,
+  viewer: Viewer,
+): DataLoader<StatsKey, EventStatsModel, string> {
   const kind = dialectOf(dataSource);
   const where = statsWhere(kind, viewer);
 
@@ -81,7 +85,10 @@ export function createStatsLoader(dataSource: DataSource, viewer: Viewer): DataL
  * number of areas: the middle one or two closing times of each, from the
  * (area_code, close_seconds, reported_at) index.
  */
-export function createMedianLoader(dataSource: DataSource, viewer: Viewer): DataLoader<EventStatsModel, number | null, string> {
+export function createMedianLoader(
+  dataSource: DataSource,
+  viewer: Viewer,
+): DataLoader<EventStatsModel, number | null, string> {
   const where = statsWhere(dialectOf(dataSource), viewer);
   return new DataLoader<EventStatsModel, number | null, string>(
     async (stats) => {
@@ -113,7 +120,11 @@ function statsWhere(kind: Dialect, viewer: Viewer): StatsWhere {
   };
 }
 
-async function middleClosingTimes(dataSource: DataSource, stats: readonly EventStatsModel[], where: StatsWhere): Promise<Map<number, number[]>> {
+async function middleClosingTimes(
+  dataSource: DataSource,
+  stats: readonly EventStatsModel[],
+  where: StatsWhere,
+): Promise<Map<number, number[]>> {
   const params: unknown[] = [];
   const selects: string[] = [];
   stats.forEach(({ key, timed }, index) => {
@@ -128,7 +139,10 @@ async function middleClosingTimes(dataSource: DataSource, stats: readonly EventS
   });
   const middle = new Map<number, number[]>();
   if (!selects.length) return middle;
-  const rows: { k: number | string; s: number | string }[] = await dataSource.query(selects.join(' UNION ALL '), params);
+  const rows: { k: number | string; s: number | string }[] = await dataSource.query(
+    selects.join(' UNION ALL '),
+    params,
+  );
   for (const row of rows) middle.set(Number(row.k), [...(middle.get(Number(row.k)) ?? []), Number(row.s)]);
   return middle;
 }

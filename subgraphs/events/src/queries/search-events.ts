@@ -34,6 +34,7 @@ export function searchEvents(db: Database, viewer: Viewer, search: EventSearch, 
   if (search.category) qb.andWhere('event.category = :category', { category: search.category });
   if (search.source) qb.andWhere('event.source = :source', { source: search.source });
   if (search.overdue === true) qb.andWhere('event.deadlineAt < :now', { now: search.now });
-  if (search.overdue === false) qb.andWhere('(event.deadlineAt IS NULL OR event.deadlineAt >= :now)', { now: search.now });
+  if (search.overdue === false)
+    qb.andWhere('(event.deadlineAt IS NULL OR event.deadlineAt >= :now)', { now: search.now });
   return paginate(qb, page, { alias: 'event', sortBy: 'reportedAt', direction: 'DESC', deferredJoin: true });
 }

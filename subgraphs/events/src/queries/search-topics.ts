@@ -23,7 +23,8 @@ export function searchTopics(db: Database, viewer: Viewer, search: TopicSearch, 
   if (search.areaCode) qb.andWhere('topic.areaCode LIKE :prefix', { prefix: `${search.areaCode}%` });
   if (search.status) qb.andWhere('topic.status = :status', { status: search.status });
   if (search.projectRequested !== null) {
-    const requested = 'EXISTS (SELECT 1 FROM topic_decision decision WHERE decision.topic_id = topic.id AND decision.project_title IS NOT NULL)';
+    const requested =
+      'EXISTS (SELECT 1 FROM topic_decision decision WHERE decision.topic_id = topic.id AND decision.project_title IS NOT NULL)';
     qb.andWhere(search.projectRequested ? requested : `NOT ${requested}`);
   }
   return paginate(qb, page, { alias: 'topic', direction: 'DESC' });

@@ -15,7 +15,8 @@ const FIELD: Record<VoteChoice, keyof VoteCounts> = { FOR: 'for', AGAINST: 'agai
  * comments grouped by topic, and the viewer's own votes.
  */
 export function createTopicCountLoaders(dataSource: DataSource, viewer: Viewer) {
-  const votes = () => whereOverlapsScope(dataSource.getRepository(TopicVote).createQueryBuilder('vote'), viewer, 'vote.areaCode');
+  const votes = () =>
+    whereOverlapsScope(dataSource.getRepository(TopicVote).createQueryBuilder('vote'), viewer, 'vote.areaCode');
   return {
     voteCountsByTopic: new DataLoader<string, VoteCounts>(async (topicIds) => {
       const rows: { topicId: string; choice: VoteChoice; n: number | string }[] = await votes()

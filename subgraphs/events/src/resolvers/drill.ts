@@ -1,4 +1,8 @@
-import type { DrillCommunityResultResolvers, DrillParticipantResolvers, DrillResolvers } from '../generated/resolvers.js';
+import type {
+  DrillCommunityResultResolvers,
+  DrillParticipantResolvers,
+  DrillResolvers,
+} from '../generated/resolvers.js';
 import { readDrill } from '../queries/event-pages.js';
 
 export const Drill: DrillResolvers = {

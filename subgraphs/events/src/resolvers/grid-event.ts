@@ -15,7 +15,8 @@ export const GridEvent: GridEventResolvers = {
   finishDeadline: (event) => event.finishDueAt,
   overdue: (event, _, { settings }) => isOverdue(event.deadlineAt, settings.now()),
   timeline: (event, _, { loaders }) => loaders.timelineByEvent.load(event.id),
-  rectificationOf: (event, _, { loaders }) => (event.inspectionFindingId ? loaders.findingById.load(event.inspectionFindingId) : null),
+  rectificationOf: (event, _, { loaders }) =>
+    event.inspectionFindingId ? loaders.findingById.load(event.inspectionFindingId) : null,
   followUpOf: (event, _, { loaders }) => (event.visitId ? loaders.visitById.load(event.visitId) : null),
   drill: (event, _, { loaders }) => (event.drillId ? loaders.drillById.load(event.drillId) : null),
   topic: (event, _, { loaders }) => (event.topicId ? loaders.topicById.load(event.topicId) : null),

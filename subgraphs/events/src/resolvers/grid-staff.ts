@@ -3,5 +3,6 @@ import { assignedEventPage } from '../queries/event-pages.js';
 
 export const GridStaff: GridStaffResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),
-  assignedEvents: (staff, { status, first, after }, context) => assignedEventPage(context, staff.id, status, { first, after }),
+  assignedEvents: (staff, { status, first, after }, context) =>
+    assignedEventPage(context, staff.id, status, { first, after }),
 };

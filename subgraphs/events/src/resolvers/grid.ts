@@ -11,7 +11,8 @@ export const Grid: GridResolvers = {
   },
   events: (grid, args, context) => eventPage(context, 'eventsUnderArea', gridAreaPrefix(grid.code), args),
   eventStats: (grid, { from, to }, context) => eventStatsUnder(context, gridAreaPrefix(grid.code), from, to),
-  topics: (grid, { status, first, after }, { loaders }) => loaders.topicsUnderArea(status).load({ value: gridAreaPrefix(grid.code), first, after }),
+  topics: (grid, { status, first, after }, { loaders }) =>
+    loaders.topicsUnderArea(status).load({ value: gridAreaPrefix(grid.code), first, after }),
 };
 
 export const Area: AreaResolvers = {

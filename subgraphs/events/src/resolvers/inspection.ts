@@ -18,5 +18,6 @@ export const InspectionFinding: InspectionFindingResolvers = {
     return inspection;
   },
   photos: (finding) => finding.photos ?? [],
-  rectification: (finding, _, { loaders }) => (finding.rectificationEventId ? loaders.eventById.load(finding.rectificationEventId) : null),
+  rectification: (finding, _, { loaders }) =>
+    finding.rectificationEventId ? loaders.eventById.load(finding.rectificationEventId) : null,
 };

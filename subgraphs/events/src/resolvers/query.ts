@@ -26,11 +26,17 @@ export const Query: QueryResolvers = {
     const catalogue = await loadCatalogue(context);
     return includeRetired ? catalogue : catalogue.filter((category) => category.active);
   },
-  eventStats: (_, { areaCode, from, to }, context) => eventStatsUnder(context, parseAreaCodeArgument('areaCode', areaCode) ?? '', from, to),
+  eventStats: (_, { areaCode, from, to }, context) =>
+    eventStatsUnder(context, parseAreaCodeArgument('areaCode', areaCode) ?? '', from, to),
   inspection: (_, { id }, context) => readInspection({ id }, context),
   inspections: (_, { areaCode, status, first, after }, { db, viewer }) => {
     requireEventRead(viewer);
-    return searchInspections(db, viewer, { areaCode: parseAreaCodeArgument('areaCode', areaCode), status: status ?? null }, { first, after });
+    return searchInspections(
+      db,
+      viewer,
+      { areaCode: parseAreaCodeArgument('areaCode', areaCode), status: status ?? null },
+      { first, after },
+    );
   },
   drill: (_, { id }, context) => readDrill({ id }, context),
   topic: (_, { id }, { loaders }) => loaders.topicById.load(id),

@@ -1,4 +1,9 @@
-import type { ProjectRequestResolvers, TopicCommentResolvers, TopicDecisionResolvers, TopicResolvers } from '../generated/resolvers.js';
+import type {
+  ProjectRequestResolvers,
+  TopicCommentResolvers,
+  TopicDecisionResolvers,
+  TopicResolvers,
+} from '../generated/resolvers.js';
 import { requireEventRead } from '../queries/event-pages.js';
 
 /**
@@ -37,7 +42,12 @@ export const TopicDecision: TopicDecisionResolvers = {
   decidedBy: (decision) => decision.deciderSubject,
   projectRequest: (decision) =>
     decision.projectTitle && decision.projectPlan
-      ? { topicId: decision.topicId, title: decision.projectTitle, plan: decision.projectPlan, requestedAt: decision.decidedAt }
+      ? {
+          topicId: decision.topicId,
+          title: decision.projectTitle,
+          plan: decision.projectPlan,
+          requestedAt: decision.decidedAt,
+        }
       : null,
 };
 

@@ -8,5 +8,6 @@ export const Visit: VisitResolvers = {
   visitorStaff: (visit) => (visit.visitorKind === 'STAFF' ? { id: visit.visitorId } : null),
   visitorVolunteer: (visit) => (visit.visitorKind === 'VOLUNTEER' ? { id: visit.visitorId } : null),
   visitorPerson: (visit) => (visit.visitorPersonId ? { id: visit.visitorPersonId } : null),
-  followUpEvent: (visit, _, { loaders }) => (visit.followUpEventId ? loaders.eventById.load(visit.followUpEventId) : null),
+  followUpEvent: (visit, _, { loaders }) =>
+    visit.followUpEventId ? loaders.eventById.load(visit.followUpEventId) : null,
 };

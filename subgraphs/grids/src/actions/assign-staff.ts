@@ -5,7 +5,14 @@ import { problem, refuse, refuseIf, type Payload } from '../../../kit/src/proble
 import { storedNow, wholeSeconds } from '../../../kit/src/time.js';
 import type { Context } from '../context.js';
 import { gridNotFound, gridRetired } from '../domain/grid-rules.js';
-import { assignmentConflicts, assignmentRequestProblems, coveringAreaCode, leaderExists, roleProblem, type AssignmentRequest } from '../domain/staff-rules.js';
+import {
+  assignmentConflicts,
+  assignmentRequestProblems,
+  coveringAreaCode,
+  leaderExists,
+  roleProblem,
+  type AssignmentRequest,
+} from '../domain/staff-rules.js';
 import { Building } from '../entities/building.js';
 import { Grid, type GridEntity } from '../entities/grid.js';
 import { GridStaff, type GridStaffEntity } from '../entities/grid-staff.js';
@@ -28,7 +35,12 @@ async function openGridCodes(manager: EntityManager, staffId: string): Promise<s
 }
 
 /** The person's active staff record in the role, given one more grid; or a new one. */
-async function staffFor(manager: EntityManager, request: AssignStaffRequest, grid: GridEntity, now: Date): Promise<GridStaffEntity> {
+async function staffFor(
+  manager: EntityManager,
+  request: AssignStaffRequest,
+  grid: GridEntity,
+  now: Date,
+): Promise<GridStaffEntity> {
   const workPhone = request.workPhone?.trim() || null;
   const existing = await manager.findOneBy(GridStaff, { personId: request.personId, role: request.role, active: true });
   if (existing) {
@@ -54,7 +66,10 @@ async function staffFor(manager: EntityManager, request: AssignStaffRequest, gri
  * Assigns a person to a grid in a role. The person is checked through the graph before
  * the transaction opens: no network call holds a lock.
  */
-export function assignStaff(context: Context, request: AssignStaffRequest): Promise<Payload<'assignment', StaffAssignmentEntity>> {
+export function assignStaff(
+  context: Context,
+  request: AssignStaffRequest,
+): Promise<Payload<'assignment', StaffAssignmentEntity>> {
   return act(
     context,
     'assignment',
@@ -62,7 +77,8 @@ export function assignStaff(context: Context, request: AssignStaffRequest): Prom
       const now = storedNow();
       const startedAt = request.startedAt ? wholeSeconds(request.startedAt) : now;
       refuseIf(assignmentRequestProblems({ ...request, startedAt }, now));
-      if (!(await personVisible(context, request.personId))) refuse(problem('PERSON_NOT_FOUND', 'personId', '人员不存在或不在您的查看范围内'));
+      if (!(await personVisible(context, request.personId)))
+        refuse(problem('PERSON_NOT_FOUND', 'personId', '人员不存在或不在您的查看范围内'));
       return inTransaction(context.db, (manager) => place(context, manager, request, startedAt, now));
     },
     leaderExists,
@@ -70,7 +86,13 @@ export function assignStaff(context: Context, request: AssignStaffRequest): Prom
 }
 
 /** The checks and writes under the grid's lock. */
-async function place(context: Context, manager: EntityManager, request: AssignStaffRequest, startedAt: Date, now: Date): Promise<StaffAssignmentEntity> {
+async function place(
+  context: Context,
+  manager: EntityManager,
+  request: AssignStaffRequest,
+  startedAt: Date,
+  now: Date,
+): Promise<StaffAssignmentEntity> {
   const grid = await lockVisibleGrid(context, manager, request.gridId);
   if (!grid) refuse([gridNotFound('gridId')]);
   if (grid.status !== 'ACTIVE') refuse([gridRetired('gridId')]);
@@ -80,8 +102,15 @@ async function place(context: Context, manager: EntityManager, request: AssignSt
     if (building?.gridId !== grid.id) refuse([problem('BUILDING_NOT_FOUND', 'buildingId', '该网格中没有这栋楼')]);
   }
   const open = await manager.findBy(StaffAssignment, { gridId: grid.id, endedAt: IsNull() });
-  const openStaff = open.length ? await manager.findBy(GridStaff, { id: In(open.map((assignment) => assignment.staffId)) }) : [];
-  refuseIf(assignmentConflicts(request, openStaff.map((staff) => ({ staffId: staff.id, personId: staff.personId, role: staff.role }))));
+  const openStaff = open.length
+    ? await manager.findBy(GridStaff, { id: In(open.map((assignment) => assignment.staffId)) })
+    : [];
+  refuseIf(
+    assignmentConflicts(
+      request,
+      openStaff.map((staff) => ({ staffId: staff.id, personId: staff.personId, role: staff.role })),
+    ),
+  );
   const staff = await staffFor(manager, request, grid, now);
   const assignment: StaffAssignmentEntity = {
     id: randomUUID(),

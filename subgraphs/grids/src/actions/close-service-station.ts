@@ -7,7 +7,10 @@ import { lockVisibleRow } from '../queries/locked-rows.js';
 import { mutate } from './mutate.js';
 
 /** Closes a station: out of searches and the map, kept with its history. */
-export function closeServiceStation(context: Context, request: { id: string; reason?: string | null }): Promise<Payload<'station', ServiceStationEntity>> {
+export function closeServiceStation(
+  context: Context,
+  request: { id: string; reason?: string | null },
+): Promise<Payload<'station', ServiceStationEntity>> {
   return mutate(context, 'station', async (manager) => {
     const reason = request.reason?.trim() || null;
     if (reason && reason.length > 200) refuse([problem('INVALID_REASON', 'reason', '关闭原因不超过 200 个字符')]);

@@ -3,7 +3,12 @@ import { refuse, refuseIf, type Payload } from '../../../kit/src/problems.js';
 import { storedNow } from '../../../kit/src/time.js';
 import type { Context } from '../context.js';
 import { drawnOf } from '../domain/boundary-rules.js';
-import { buildingPlacementProblems, buildingRequestProblems, duplicateBuildingName, type BuildingRequest } from '../domain/building-rules.js';
+import {
+  buildingPlacementProblems,
+  buildingRequestProblems,
+  duplicateBuildingName,
+  type BuildingRequest,
+} from '../domain/building-rules.js';
 import { convertPosition } from '../domain/crs.js';
 import type { CoordinateSystem } from '../domain/geometry.js';
 import { gridNotFound } from '../domain/grid-rules.js';
@@ -17,7 +22,10 @@ export interface CreateBuildingRequest extends BuildingRequest {
 }
 
 /** Adds a building (楼栋) to an active micro-grid, inside its boundary when one is drawn. */
-export function createBuilding(context: Context, request: CreateBuildingRequest): Promise<Payload<'building', BuildingEntity>> {
+export function createBuilding(
+  context: Context,
+  request: CreateBuildingRequest,
+): Promise<Payload<'building', BuildingEntity>> {
   const name = request.name.trim();
   return mutate(
     context,
@@ -29,7 +37,9 @@ export function createBuilding(context: Context, request: CreateBuildingRequest)
       const { location } = request;
       const crs = location?.crs ?? 'GCJ02';
       const point = location ? convertPosition([location.lng, location.lat], crs, 'GCJ02') : null;
-      refuseIf(buildingPlacementProblems({ type: grid.type, status: grid.status, drawn: drawnOf(grid)?.drawn ?? null }, point));
+      refuseIf(
+        buildingPlacementProblems({ type: grid.type, status: grid.status, drawn: drawnOf(grid)?.drawn ?? null }, point),
+      );
       if (await manager.existsBy(Building, { gridId: grid.id, name })) refuse([duplicateBuildingName(name)]);
       const building: BuildingEntity = {
         id: randomUUID(),

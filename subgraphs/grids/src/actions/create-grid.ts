@@ -5,7 +5,13 @@ import { storedNow } from '../../../kit/src/time.js';
 import type { Context } from '../context.js';
 import { boundaryPlacementProblems, drawnOf } from '../domain/boundary-rules.js';
 import { parseBoundary, type CoordinateSystem } from '../domain/geometry.js';
-import { communityCodeOf, duplicateCode, gridPlacementProblems, gridRequestProblems, type GridRequest } from '../domain/grid-rules.js';
+import {
+  communityCodeOf,
+  duplicateCode,
+  gridPlacementProblems,
+  gridRequestProblems,
+  type GridRequest,
+} from '../domain/grid-rules.js';
 import { outOfScope } from '../domain/problems.js';
 import { Area } from '../entities/area.js';
 import { Grid, type GridEntity } from '../entities/grid.js';
@@ -30,16 +36,29 @@ export function createGrid(context: Context, request: CreateGridRequest): Promis
       const communityCode = communityCodeOf(code);
       const community = await manager.findOneBy(Area, { code: communityCode });
       const parent = request.parentId ? await lockVisibleGrid(context, manager, request.parentId) : null;
-      const container = request.type === 'MICRO' ? parent : await containerOf(context, manager, { type: request.type, parentId: null, communityCode });
+      const container =
+        request.type === 'MICRO'
+          ? parent
+          : await containerOf(context, manager, { type: request.type, parentId: null, communityCode });
       refuseIf(
         gridPlacementProblems(request, {
           communityExists: community?.level === 'COMMUNITY',
           parent,
-          activeTotal: request.type === 'COMMUNITY_TOTAL' ? await manager.findOneBy(Grid, { communityCode, type: 'COMMUNITY_TOTAL', status: 'ACTIVE' }) : null,
+          activeTotal:
+            request.type === 'COMMUNITY_TOTAL'
+              ? await manager.findOneBy(Grid, { communityCode, type: 'COMMUNITY_TOTAL', status: 'ACTIVE' })
+              : null,
           codeTaken: await manager.existsBy(Grid, { code }),
         }),
       );
-      if (parsed?.geometry) refuseIf(boundaryPlacementProblems({ geometry: parsed.geometry, crs: request.boundary?.crs ?? 'GCJ02' }, drawnOf(container), []));
+      if (parsed?.geometry)
+        refuseIf(
+          boundaryPlacementProblems(
+            { geometry: parsed.geometry, crs: request.boundary?.crs ?? 'GCJ02' },
+            drawnOf(container),
+            [],
+          ),
+        );
       const grid: GridEntity = {
         id: randomUUID(),
         code,

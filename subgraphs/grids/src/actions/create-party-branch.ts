@@ -4,7 +4,13 @@ import { refuse, refuseIf, type Payload } from '../../../kit/src/problems.js';
 import { storedNow } from '../../../kit/src/time.js';
 import type { Context } from '../context.js';
 import { distinctIds, gridSelectionProblems } from '../domain/grid-selection.js';
-import { branchGridProblems, branchRequestProblems, duplicateBranchName, joiningMemberProblems, secretaryProblems } from '../domain/party-branch-rules.js';
+import {
+  branchGridProblems,
+  branchRequestProblems,
+  duplicateBranchName,
+  joiningMemberProblems,
+  secretaryProblems,
+} from '../domain/party-branch-rules.js';
 import { coveringAreaCode } from '../domain/staff-rules.js';
 import { PartyBranch, PartyBranchGrid, type PartyBranchEntity } from '../entities/party-branch.js';
 import { lookUpPeople } from '../graph/people.js';
@@ -23,7 +29,10 @@ export interface CreateBranchRequest {
  * Sets up a branch over general grids of one community. People are checked through the
  * graph before the transaction opens: no network call holds a lock.
  */
-export function createPartyBranch(context: Context, request: CreateBranchRequest): Promise<Payload<'partyBranch', PartyBranchEntity>> {
+export function createPartyBranch(
+  context: Context,
+  request: CreateBranchRequest,
+): Promise<Payload<'partyBranch', PartyBranchEntity>> {
   const name = request.name.trim();
   return act(
     context,
@@ -58,8 +67,16 @@ export function createPartyBranch(context: Context, request: CreateBranchRequest
           updatedAt: now,
         };
         await manager.insert(PartyBranch, branch);
-        await manager.insert(PartyBranchGrid, gridIds.map((gridId, index) => ({ branchId: branch.id, gridId, gridCode: gridCodes[index] ?? '' })));
-        await joinBranch(manager, branch.id, secretaryId && !memberIds.includes(secretaryId) ? [secretaryId, ...memberIds] : memberIds, now);
+        await manager.insert(
+          PartyBranchGrid,
+          gridIds.map((gridId, index) => ({ branchId: branch.id, gridId, gridCode: gridCodes[index] ?? '' })),
+        );
+        await joinBranch(
+          manager,
+          branch.id,
+          secretaryId && !memberIds.includes(secretaryId) ? [secretaryId, ...memberIds] : memberIds,
+          now,
+        );
         return branch;
       });
     },

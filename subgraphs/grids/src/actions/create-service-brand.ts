@@ -21,7 +21,10 @@ export interface CreateBrandRequest {
 }
 
 /** Registers a community's service brand or demonstration point, with the grids it covers. */
-export function createServiceBrand(context: Context, request: CreateBrandRequest): Promise<Payload<'serviceBrand', ServiceBrandEntity>> {
+export function createServiceBrand(
+  context: Context,
+  request: CreateBrandRequest,
+): Promise<Payload<'serviceBrand', ServiceBrandEntity>> {
   const name = request.name.trim();
   return mutate(
     context,
@@ -32,7 +35,8 @@ export function createServiceBrand(context: Context, request: CreateBrandRequest
       const communityCode = request.communityCode.trim();
       if (!inScope(context.viewer, communityCode)) refuse([outOfScope('communityCode')]);
       const community = await manager.findOneBy(Area, { code: communityCode });
-      if (community?.level !== 'COMMUNITY') refuse([problem('COMMUNITY_NOT_FOUND', 'communityCode', `${communityCode} 不是已登记的社区`)]);
+      if (community?.level !== 'COMMUNITY')
+        refuse([problem('COMMUNITY_NOT_FOUND', 'communityCode', `${communityCode} 不是已登记的社区`)]);
       if (await brandNameTaken(manager, communityCode, name, null)) refuse([duplicateBrandName(name)]);
       const links = await attachableGrids(context, manager, communityCode, gridIds);
       const now = storedNow();
@@ -46,7 +50,11 @@ export function createServiceBrand(context: Context, request: CreateBrandRequest
         updatedAt: now,
       };
       await manager.insert(ServiceBrand, brand);
-      if (links.length) await manager.insert(ServiceBrandGrid, links.map((link) => ({ ...link, brandId: brand.id })));
+      if (links.length)
+        await manager.insert(
+          ServiceBrandGrid,
+          links.map((link) => ({ ...link, brandId: brand.id })),
+        );
       return brand;
     },
     () => duplicateBrandName(name),

@@ -7,7 +7,15 @@ import type { StationKind } from '../domain/station-catalogue.js';
 import { ServiceStation, type ServiceStationEntity } from '../entities/service-station.js';
 import { lockVisibleGrid } from '../queries/locked-rows.js';
 import { mutate } from './mutate.js';
-import { columnsOf, gcj02Of, placementChecks, requestProblems, type HoursInput, type LocationInput, type StationInput } from './service-station-fields.js';
+import {
+  columnsOf,
+  gcj02Of,
+  placementChecks,
+  requestProblems,
+  type HoursInput,
+  type LocationInput,
+  type StationInput,
+} from './service-station-fields.js';
 
 export interface CreateStationRequest extends StationInput {
   gridId: string;
@@ -21,7 +29,10 @@ export interface CreateStationRequest extends StationInput {
 }
 
 /** Registers a service station in an active grid, inside its boundary when one is drawn. */
-export function createServiceStation(context: Context, request: CreateStationRequest): Promise<Payload<'station', ServiceStationEntity>> {
+export function createServiceStation(
+  context: Context,
+  request: CreateStationRequest,
+): Promise<Payload<'station', ServiceStationEntity>> {
   return mutate(context, 'station', async (manager) => {
     const columns = columnsOf(request);
     refuseIf(requestProblems(request, columns));

@@ -4,6 +4,9 @@ import type { ServiceBrandEntity } from '../entities/service-brand.js';
 import { changeServiceBrandGrids } from './service-brand-rows.js';
 
 /** Detaches grids from a brand; each listed grid must be attached now. */
-export function detachServiceBrandGrids(context: Context, request: { brandId: string; gridIds: readonly string[] }): Promise<Payload<'serviceBrand', ServiceBrandEntity>> {
+export function detachServiceBrandGrids(
+  context: Context,
+  request: { brandId: string; gridIds: readonly string[] },
+): Promise<Payload<'serviceBrand', ServiceBrandEntity>> {
   return changeServiceBrandGrids(context, request, false);
 }

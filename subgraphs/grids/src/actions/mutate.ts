@@ -17,7 +17,11 @@ export async function act<Key extends string, T>(
   onUniqueViolation?: (error: unknown) => Problem,
 ): Promise<Payload<Key, T>> {
   requirePermission(context.viewer, 'grid:write');
-  return payloadOf(key, work, onUniqueViolation && ((error) => (isUniqueViolation(error) ? onUniqueViolation(error) : null)));
+  return payloadOf(
+    key,
+    work,
+    onUniqueViolation && ((error) => (isUniqueViolation(error) ? onUniqueViolation(error) : null)),
+  );
 }
 
 /**
@@ -37,7 +41,11 @@ export function mutate<Key extends string, T>(
  * The problem a unique index stands for, by the index's name (MySQL names it in its
  * message) or its `table.column` (SQLite names the columns).
  */
-export function uniqueViolationProblem(error: unknown, indexes: readonly { index: string; columns: string; problem: () => Problem }[], fallback: () => Problem): Problem {
+export function uniqueViolationProblem(
+  error: unknown,
+  indexes: readonly { index: string; columns: string; problem: () => Problem }[],
+  fallback: () => Problem,
+): Problem {
   const message = error instanceof Error ? error.message : '';
   const hit = indexes.find((entry) => message.includes(entry.index) || message.includes(entry.columns));
   return (hit?.problem ?? fallback)();

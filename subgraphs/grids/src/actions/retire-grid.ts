@@ -12,7 +12,8 @@ import { mutate } from './mutate.js';
 
 /** Grids that keep a grid from retiring: for a community total grid, every other active grid of the community. */
 function countActiveDependants(manager: EntityManager, grid: GridEntity): Promise<number> {
-  if (grid.type === 'COMMUNITY_TOTAL') return manager.countBy(Grid, { communityCode: grid.communityCode, status: 'ACTIVE', id: Not(grid.id) });
+  if (grid.type === 'COMMUNITY_TOTAL')
+    return manager.countBy(Grid, { communityCode: grid.communityCode, status: 'ACTIVE', id: Not(grid.id) });
   if (grid.type === 'GENERAL') return manager.countBy(Grid, { parentId: grid.id, status: 'ACTIVE' });
   return Promise.resolve(0);
 }
@@ -27,7 +28,14 @@ export function retireGrid(context: Context, id: string): Promise<Payload<'grid'
     const grid = await lockVisibleGrid(context, manager, id);
     if (!grid) refuse([gridNotFound()]);
     const activeStations = await manager.countBy(ServiceStation, { gridId: grid.id, status: 'ACTIVE' });
-    refuseIf(retireProblems(grid, await countActiveDependants(manager, grid), await countOpenAssignments(manager, grid.id), activeStations));
+    refuseIf(
+      retireProblems(
+        grid,
+        await countActiveDependants(manager, grid),
+        await countOpenAssignments(manager, grid.id),
+        activeStations,
+      ),
+    );
     const retiredAt = storedNow();
     await manager.update(Grid, { id: grid.id }, { status: 'RETIRED', retiredAt });
     await manager.delete(GridCell, { gridId: grid.id });

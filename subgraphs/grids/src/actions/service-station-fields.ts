@@ -5,7 +5,13 @@ import type { CoordinateSystem, Position } from '../domain/geometry.js';
 import { drawnOf } from '../domain/boundary-rules.js';
 import type { OpeningHours, Weekday } from '../domain/opening-hours.js';
 import type { StationKind } from '../domain/station-catalogue.js';
-import { distinctCodes, duplicateStationName, stationFieldProblems, stationPlacementProblems, type StationFields } from '../domain/station-rules.js';
+import {
+  distinctCodes,
+  duplicateStationName,
+  stationFieldProblems,
+  stationPlacementProblems,
+  type StationFields,
+} from '../domain/station-rules.js';
 import type { GridEntity } from '../entities/grid.js';
 import { ServiceStation, type ServiceStationEntity } from '../entities/service-station.js';
 
@@ -31,7 +37,11 @@ export interface StationInput extends Omit<StationFields, 'openingHours' | 'loca
 export function hoursOf(input: HoursInput): OpeningHours {
   return {
     alwaysOpen: input.alwaysOpen ?? false,
-    periods: (input.periods ?? []).map((period) => ({ days: [...period.days], opens: period.opens.trim(), closes: period.closes.trim() })),
+    periods: (input.periods ?? []).map((period) => ({
+      days: [...period.days],
+      opens: period.opens.trim(),
+      closes: period.closes.trim(),
+    })),
   };
 }
 
@@ -56,11 +66,25 @@ export function columnsOf(input: StationInput): Partial<ServiceStationEntity> {
 
 /** The request's own problems: location checked as sent, codes after trimming. */
 export function requestProblems(input: StationInput, columns: Partial<ServiceStationEntity>) {
-  return stationFieldProblems({ ...input, services: columns.services ?? null, audiences: columns.audiences ?? null, openingHours: columns.openingHours ?? null });
+  return stationFieldProblems({
+    ...input,
+    services: columns.services ?? null,
+    audiences: columns.audiences ?? null,
+    openingHours: columns.openingHours ?? null,
+  });
 }
 
-export async function stationNameTaken(manager: EntityManager, gridId: string, name: string, exceptId: string | null): Promise<boolean> {
-  const qb = manager.getRepository(ServiceStation).createQueryBuilder('station').where('station.gridId = :gridId AND station.name = :name', { gridId, name }).andWhere("station.status = 'ACTIVE'");
+export async function stationNameTaken(
+  manager: EntityManager,
+  gridId: string,
+  name: string,
+  exceptId: string | null,
+): Promise<boolean> {
+  const qb = manager
+    .getRepository(ServiceStation)
+    .createQueryBuilder('station')
+    .where('station.gridId = :gridId AND station.name = :name', { gridId, name })
+    .andWhere("station.status = 'ACTIVE'");
   if (exceptId) qb.andWhere('station.id <> :exceptId', { exceptId });
   return (await qb.getCount()) > 0;
 }
@@ -70,8 +94,13 @@ export async function stationNameTaken(manager: EntityManager, gridId: string, n
  * boundary, and no other active station of the same name in the grid. The lock on the
  * grid row makes two writes in one grid wait for each other, so the name check holds.
  */
-export async function placementChecks(manager: EntityManager, grid: GridEntity, columns: Partial<ServiceStationEntity> & { name: string }, exceptId: string | null, point: Position | null): Promise<void> {
+export async function placementChecks(
+  manager: EntityManager,
+  grid: GridEntity,
+  columns: Partial<ServiceStationEntity> & { name: string },
+  exceptId: string | null,
+  point: Position | null,
+): Promise<void> {
   refuseIf(stationPlacementProblems({ status: grid.status, drawn: drawnOf(grid)?.drawn ?? null }, point));
   if (await stationNameTaken(manager, grid.id, columns.name, exceptId)) refuse([duplicateStationName(columns.name)]);
 }
-

@@ -19,7 +19,9 @@ function activeChildren(manager: EntityManager, grid: GridEntity): Promise<GridE
   const active = withBoundary(manager).where("grid.status = 'ACTIVE'");
   if (grid.type === 'GENERAL') return active.andWhere('grid.parentId = :id', { id: grid.id }).getMany();
   if (grid.type === 'COMMUNITY_TOTAL') {
-    return active.andWhere("grid.communityCode = :code AND grid.type IN ('GENERAL', 'DEDICATED')", { code: grid.communityCode }).getMany();
+    return active
+      .andWhere("grid.communityCode = :code AND grid.type IN ('GENERAL', 'DEDICATED')", { code: grid.communityCode })
+      .getMany();
   }
   return Promise.resolve([]);
 }
@@ -34,8 +36,16 @@ export function setGridBoundary(context: Context, request: SetBoundaryRequest): 
     if (grid.status !== 'ACTIVE') refuse([gridRetired('gridId')]);
     const crs = request.boundary?.crs ?? 'GCJ02';
     if (parsed?.geometry) {
-      const children = (await activeChildren(manager, grid)).map(drawnOf).filter((child): child is DrawnGrid => child !== null);
-      refuseIf(boundaryPlacementProblems({ geometry: parsed.geometry, crs }, drawnOf(await containerOf(context, manager, grid)), children));
+      const children = (await activeChildren(manager, grid))
+        .map(drawnOf)
+        .filter((child): child is DrawnGrid => child !== null);
+      refuseIf(
+        boundaryPlacementProblems(
+          { geometry: parsed.geometry, crs },
+          drawnOf(await containerOf(context, manager, grid)),
+          children,
+        ),
+      );
     }
     return { ...grid, ...(await writeBoundary(manager, grid.id, parsed?.geometry ?? null, crs)) };
   });

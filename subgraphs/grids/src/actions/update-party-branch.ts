@@ -3,7 +3,14 @@ import { problem, refuse, refuseIf, type Payload, type Problem } from '../../../
 import { storedNow } from '../../../kit/src/time.js';
 import type { Context } from '../context.js';
 import { distinctIds, gridSelectionProblems } from '../domain/grid-selection.js';
-import { branchGridProblems, branchNotFound, branchRequestProblems, duplicateBranchName, secretaryProblems, type PersonFacts } from '../domain/party-branch-rules.js';
+import {
+  branchGridProblems,
+  branchNotFound,
+  branchRequestProblems,
+  duplicateBranchName,
+  secretaryProblems,
+  type PersonFacts,
+} from '../domain/party-branch-rules.js';
 import { coveringAreaCode } from '../domain/staff-rules.js';
 import { PartyBranch, PartyBranchGrid, PartyBranchMember, type PartyBranchEntity } from '../entities/party-branch.js';
 import { lookUpPeople } from '../graph/people.js';
@@ -28,7 +35,10 @@ function concurrentChange(): Problem {
  * (the new one, or the present one when the grids change) is looked up before the
  * transaction; if the branch changed secretary meanwhile, the caller is asked to retry.
  */
-export function updatePartyBranch(context: Context, request: UpdateBranchRequest): Promise<Payload<'partyBranch', PartyBranchEntity>> {
+export function updatePartyBranch(
+  context: Context,
+  request: UpdateBranchRequest,
+): Promise<Payload<'partyBranch', PartyBranchEntity>> {
   return act(
     context,
     'partyBranch',
@@ -37,7 +47,11 @@ export function updatePartyBranch(context: Context, request: UpdateBranchRequest
       const gridIds = request.gridIds ? distinctIds(request.gridIds) : null;
       refuseIf(branchRequestProblems({ name: request.name ?? null, gridIds }));
       const before = await context.loaders.branchById.load(request.id);
-      const toCheck = secretaryGiven ? (request.secretaryId ?? null) : gridIds ? (before?.secretaryPersonId ?? null) : null;
+      const toCheck = secretaryGiven
+        ? (request.secretaryId ?? null)
+        : gridIds
+          ? (before?.secretaryPersonId ?? null)
+          : null;
       const people: Map<string, PersonFacts | null> = toCheck ? await lookUpPeople(context, [toCheck]) : new Map();
       context.loaders.branchById.clear(request.id);
       return inTransaction(context.db, async (manager) => {
@@ -55,20 +69,33 @@ export function updatePartyBranch(context: Context, request: UpdateBranchRequest
         if (secretaryId && (secretaryGiven || gridIds)) {
           const facts = people.get(secretaryId);
           if (facts === undefined) refuse([concurrentChange()]);
-          refuseIf(secretaryProblems(facts, gridCodes, (await membersElsewhere(manager, [secretaryId], branch.id)).has(secretaryId)));
+          refuseIf(
+            secretaryProblems(
+              facts,
+              gridCodes,
+              (await membersElsewhere(manager, [secretaryId], branch.id)).has(secretaryId),
+            ),
+          );
         }
         const name = request.name?.trim();
-        if (name && name !== branch.name && (await branchNameTaken(manager, branch.communityCode, name, branch.id))) refuse([duplicateBranchName(name)]);
+        if (name && name !== branch.name && (await branchNameTaken(manager, branch.communityCode, name, branch.id)))
+          refuse([duplicateBranchName(name)]);
         const now = storedNow();
         const changes: Partial<PartyBranchEntity> = { updatedAt: now, secretaryPersonId: secretaryId };
         if (name) changes.name = name;
         if (gridIds) {
           changes.areaCode = coveringAreaCode(gridCodes) ?? branch.communityCode;
           await manager.delete(PartyBranchGrid, { branchId: branch.id });
-          await manager.insert(PartyBranchGrid, gridIds.map((gridId, index) => ({ branchId: branch.id, gridId, gridCode: gridCodes[index] ?? '' })));
+          await manager.insert(
+            PartyBranchGrid,
+            gridIds.map((gridId, index) => ({ branchId: branch.id, gridId, gridCode: gridCodes[index] ?? '' })),
+          );
         }
         await manager.update(PartyBranch, { id: branch.id }, changes);
-        if (secretaryId && !(await manager.existsBy(PartyBranchMember, { branchId: branch.id, currentPersonId: secretaryId }))) {
+        if (
+          secretaryId &&
+          !(await manager.existsBy(PartyBranchMember, { branchId: branch.id, currentPersonId: secretaryId }))
+        ) {
           await joinBranch(manager, branch.id, [secretaryId], now);
         }
         return { ...branch, ...changes };

@@ -16,7 +16,10 @@ export interface UpdateBrandRequest {
 }
 
 /** Renames a brand or changes its kind or description. */
-export function updateServiceBrand(context: Context, request: UpdateBrandRequest): Promise<Payload<'serviceBrand', ServiceBrandEntity>> {
+export function updateServiceBrand(
+  context: Context,
+  request: UpdateBrandRequest,
+): Promise<Payload<'serviceBrand', ServiceBrandEntity>> {
   const name = request.name?.trim();
   return mutate(
     context,
@@ -25,7 +28,8 @@ export function updateServiceBrand(context: Context, request: UpdateBrandRequest
       refuseIf(brandFieldProblems(request));
       const brand = await lockVisibleRow(context, manager, ServiceBrand, request.id, (brand) => brand.communityCode);
       if (!brand) refuse([brandNotFound()]);
-      if (name && name !== brand.name && (await brandNameTaken(manager, brand.communityCode, name, brand.id))) refuse([duplicateBrandName(name)]);
+      if (name && name !== brand.name && (await brandNameTaken(manager, brand.communityCode, name, brand.id)))
+        refuse([duplicateBrandName(name)]);
       const changes: Partial<ServiceBrandEntity> = { updatedAt: storedNow() };
       if (name) changes.name = name;
       if (request.kind) changes.kind = request.kind;

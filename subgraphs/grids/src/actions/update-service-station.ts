@@ -13,7 +13,10 @@ export interface UpdateStationRequest extends StationInput {
 }
 
 /** Changes what is given of an active station; its grid stays. */
-export function updateServiceStation(context: Context, request: UpdateStationRequest): Promise<Payload<'station', ServiceStationEntity>> {
+export function updateServiceStation(
+  context: Context,
+  request: UpdateStationRequest,
+): Promise<Payload<'station', ServiceStationEntity>> {
   return mutate(context, 'station', async (manager) => {
     const columns = columnsOf(request);
     refuseIf(requestProblems(request, columns));
@@ -23,7 +26,8 @@ export function updateServiceStation(context: Context, request: UpdateStationReq
     if (columns.name !== undefined || columns.lng !== undefined) {
       const grid = await lockVisibleGrid(context, manager, found.gridId);
       if (!grid) refuse([stationNotFound()]);
-      const point = columns.lng !== undefined && columns.lat !== undefined ? ([columns.lng, columns.lat] as Position) : null;
+      const point =
+        columns.lng !== undefined && columns.lat !== undefined ? ([columns.lng, columns.lat] as Position) : null;
       await placementChecks(manager, grid, { ...columns, name: columns.name ?? found.name }, found.id, point);
     }
     const changes = { ...columns, updatedAt: storedNow() };

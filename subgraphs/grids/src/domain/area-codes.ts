@@ -5,7 +5,11 @@ import { nameProblem } from './problems.js';
 /** Code length of each level (GB/T 2260 for city and district, then the statistical extension). */
 export const AREA_CODE_LENGTH: Record<AreaLevel, number> = { CITY: 6, DISTRICT: 6, STREET: 9, COMMUNITY: 12 };
 
-const PARENT_LEVEL: Partial<Record<AreaLevel, AreaLevel>> = { DISTRICT: 'CITY', STREET: 'DISTRICT', COMMUNITY: 'STREET' };
+const PARENT_LEVEL: Partial<Record<AreaLevel, AreaLevel>> = {
+  DISTRICT: 'CITY',
+  STREET: 'DISTRICT',
+  COMMUNITY: 'STREET',
+};
 
 export interface AreaRequest {
   code: string;
@@ -35,14 +39,18 @@ export function areaCodeProblem(level: AreaLevel, code: string): Problem | null 
   const invalid = (message: string) => problem('INVALID_CODE', 'code', message);
   if (!/^\d+$/.test(code) || code.length !== length) return invalid(`${levelName(level)}编码应为 ${length} 位数字`);
   if (level === 'DISTRICT' && !inRange(code.slice(4, 6), 1, 99)) return invalid('区县编码的末两位应在 01 至 99 之间');
-  if (level === 'STREET' && !inRange(code.slice(6, 9), 1, 99)) return invalid('街道编码的第 7 至 9 位应在 001 至 099 之间');
-  if (level === 'COMMUNITY' && !inRange(code.slice(9, 12), 1, 199)) return invalid('社区编码的第 10 至 12 位应在 001 至 199 之间');
+  if (level === 'STREET' && !inRange(code.slice(6, 9), 1, 99))
+    return invalid('街道编码的第 7 至 9 位应在 001 至 099 之间');
+  if (level === 'COMMUNITY' && !inRange(code.slice(9, 12), 1, 199))
+    return invalid('社区编码的第 10 至 12 位应在 001 至 199 之间');
   return null;
 }
 
 /** A district's code shares its city's first four digits; every other code extends its parent's. */
 export function extendsParentCode(code: string, parentCode: string, level: AreaLevel): boolean {
-  return level === 'DISTRICT' ? code.slice(0, 4) === parentCode.slice(0, 4) : code.startsWith(parentCode) && code !== parentCode;
+  return level === 'DISTRICT'
+    ? code.slice(0, 4) === parentCode.slice(0, 4)
+    : code.startsWith(parentCode) && code !== parentCode;
 }
 
 /** What the request says by itself. */
@@ -58,7 +66,13 @@ export function areaRequestProblems(request: AreaRequest): Problem[] {
 /** Where the new area hangs: its parent exists at the level above and its code extends the parent's. */
 export function areaPlacementProblems(request: AreaRequest, parent: AreaFacts | null, codeTaken: boolean): Problem[] {
   if (!parent || parent.level !== PARENT_LEVEL[request.level]) {
-    return [problem('PARENT_NOT_FOUND', 'parentCode', `上级区划不存在，或不是${levelName(PARENT_LEVEL[request.level] ?? 'CITY')}`)];
+    return [
+      problem(
+        'PARENT_NOT_FOUND',
+        'parentCode',
+        `上级区划不存在，或不是${levelName(PARENT_LEVEL[request.level] ?? 'CITY')}`,
+      ),
+    ];
   }
   if (!extendsParentCode(request.code, parent.code, request.level)) {
     return [problem('CODE_NOT_UNDER_PARENT', 'code', `编码 ${request.code} 不在上级区划 ${parent.code} 之下`)];

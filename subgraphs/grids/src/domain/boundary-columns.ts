@@ -13,9 +13,15 @@ export interface BoundaryColumns {
 }
 
 /** The row values and spatial-index cells of a boundary (or of none, when cleared). */
-export function boundaryColumns(geometry: GridGeometry | null, crs: CoordinateSystem): { columns: BoundaryColumns; cells: Cell[] } {
+export function boundaryColumns(
+  geometry: GridGeometry | null,
+  crs: CoordinateSystem,
+): { columns: BoundaryColumns; cells: Cell[] } {
   if (!geometry) {
-    return { columns: { boundary: null, boundaryCrs: null, minLng: null, minLat: null, maxLng: null, maxLat: null }, cells: [] };
+    return {
+      columns: { boundary: null, boundaryCrs: null, minLng: null, minLat: null, maxLng: null, maxLat: null },
+      cells: [],
+    };
   }
   const box = bboxOf(convertGeometry(geometry, crs, 'GCJ02'));
   const [minLng, minLat, maxLng, maxLat] = box;

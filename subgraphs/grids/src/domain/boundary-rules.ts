@@ -8,7 +8,9 @@ export interface DrawnGrid {
 }
 
 /** A grid row's boundary as drawn, or null when it has none (or it was not read). */
-export function drawnOf(grid: { code: string; boundary?: GridGeometry | null; boundaryCrs: CoordinateSystem | null } | null): DrawnGrid | null {
+export function drawnOf(
+  grid: { code: string; boundary?: GridGeometry | null; boundaryCrs: CoordinateSystem | null } | null,
+): DrawnGrid | null {
   if (!grid?.boundary) return null;
   return { code: grid.code, drawn: { geometry: grid.boundary, crs: grid.boundaryCrs ?? 'GCJ02' } };
 }
@@ -18,13 +20,24 @@ export function drawnOf(grid: { code: string; boundary?: GridGeometry | null; bo
  * general grid; a general or dedicated grid in its community total grid) and holds the
  * boundaries of the grids inside it. Grids without a boundary constrain nothing.
  */
-export function boundaryPlacementProblems(boundary: Drawn, container: DrawnGrid | null, children: readonly DrawnGrid[], field = 'boundary.geometry'): Problem[] {
+export function boundaryPlacementProblems(
+  boundary: Drawn,
+  container: DrawnGrid | null,
+  children: readonly DrawnGrid[],
+  field = 'boundary.geometry',
+): Problem[] {
   if (container && !liesWithin(boundary, container.drawn)) {
     return [problem('OUTSIDE_PARENT', field, `边界超出了上级网格 ${container.code} 的范围`)];
   }
   const outside = children.filter((child) => !liesWithin(child.drawn, boundary)).map((child) => child.code);
   if (outside.length) {
-    return [problem('CHILD_OUTSIDE_BOUNDARY', field, `下级网格 ${outside.slice(0, 5).join('、')}${outside.length > 5 ? ' 等' : ''} 不在新边界之内`)];
+    return [
+      problem(
+        'CHILD_OUTSIDE_BOUNDARY',
+        field,
+        `下级网格 ${outside.slice(0, 5).join('、')}${outside.length > 5 ? ' 等' : ''} 不在新边界之内`,
+      ),
+    ];
   }
   return [];
 }

@@ -14,7 +14,14 @@ export interface BuildingRequest {
   location?: { lng: number; lat: number } | null;
 }
 
-function countProblem(value: number, low: number, high: number, code: string, field: string, label: string): Problem | null {
+function countProblem(
+  value: number,
+  low: number,
+  high: number,
+  code: string,
+  field: string,
+  label: string,
+): Problem | null {
   if (Number.isInteger(value) && value >= low && value <= high) return null;
   return problem(code, field, `${label}应为 ${low} 至 ${high} 之间的整数`);
 }
@@ -24,7 +31,9 @@ export function buildingRequestProblems(request: BuildingRequest): Problem[] {
   const address = request.address.trim();
   return [
     nameProblem(request.name),
-    !address || address.length > 200 ? problem('INVALID_ADDRESS', 'address', '地址不能为空，且不超过 200 个字符') : null,
+    !address || address.length > 200
+      ? problem('INVALID_ADDRESS', 'address', '地址不能为空，且不超过 200 个字符')
+      : null,
     countProblem(request.units, 1, 50, 'INVALID_UNITS', 'units', '单元数'),
     countProblem(request.floors, 1, 200, 'INVALID_FLOORS', 'floors', '楼层数'),
     countProblem(request.householdCount, 0, 5000, 'INVALID_HOUSEHOLD_COUNT', 'householdCount', '户数'),
@@ -33,7 +42,10 @@ export function buildingRequestProblems(request: BuildingRequest): Problem[] {
 }
 
 /** Buildings stand in active micro-grids, inside the boundary when one is drawn. */
-export function buildingPlacementProblems(grid: { type: GridType; status: string; drawn: Drawn | null }, locationGcj02: Position | null): Problem[] {
+export function buildingPlacementProblems(
+  grid: { type: GridType; status: string; drawn: Drawn | null },
+  locationGcj02: Position | null,
+): Problem[] {
   if (grid.type !== 'MICRO') return [problem('NOT_A_MICRO_GRID', 'gridId', '楼栋只能登记在微网格中')];
   if (grid.status !== 'ACTIVE') return [gridRetired('gridId')];
   if (locationGcj02 && grid.drawn && !containsPoint(grid.drawn, locationGcj02)) {

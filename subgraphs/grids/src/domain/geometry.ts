@@ -50,7 +50,11 @@ export function mapPositions(geometry: GridGeometry, convert: (position: Positio
 
 export function coordinateProblem(lng: number, lat: number, field: string): Problem | null {
   if (!Number.isFinite(lng) || !Number.isFinite(lat) || lng < -180 || lng > 180 || lat < -90 || lat > 90) {
-    return problem('COORDINATE_OUT_OF_RANGE', field, '坐标超出范围：经度应在 -180 至 180 之间，纬度应在 -90 至 90 之间');
+    return problem(
+      'COORDINATE_OUT_OF_RANGE',
+      field,
+      '坐标超出范围：经度应在 -180 至 180 之间，纬度应在 -90 至 90 之间',
+    );
   }
   return null;
 }
@@ -62,7 +66,8 @@ function ringProblems(ring: number[][], field: string): Problem[] {
   if (outOfRange) found.push(outOfRange);
   const first = ring[0] ?? [];
   const last = ring[ring.length - 1] ?? [];
-  if (first[0] !== last[0] || first[1] !== last[1]) found.push(problem('RING_NOT_CLOSED', field, '边界的环未闭合：首尾坐标必须相同'));
+  if (first[0] !== last[0] || first[1] !== last[1])
+    found.push(problem('RING_NOT_CLOSED', field, '边界的环未闭合：首尾坐标必须相同'));
   return found;
 }
 
@@ -71,11 +76,19 @@ function ringProblems(ring: number[][], field: string): Problem[] {
  * holding one; closed rings of at least four positions, coordinates in range, no
  * self-intersection, no wider than MAX_EXTENT_DEGREES. Altitudes are dropped.
  */
-export function parseBoundary(input: unknown, field = 'boundary.geometry'): { geometry: GridGeometry; problems: [] } | { geometry: null; problems: Problem[] } {
+export function parseBoundary(
+  input: unknown,
+  field = 'boundary.geometry',
+): { geometry: GridGeometry; problems: [] } | { geometry: null; problems: Problem[] } {
   const feature = featureSchema.safeParse(input);
   const parsed = geometrySchema.safeParse(feature.success ? feature.data.geometry : input);
   if (!parsed.success) {
-    return { geometry: null, problems: [problem('INVALID_GEOMETRY', field, '边界必须是 GeoJSON 的 Polygon 或 MultiPolygon（坐标为 [经度, 纬度]）')] };
+    return {
+      geometry: null,
+      problems: [
+        problem('INVALID_GEOMETRY', field, '边界必须是 GeoJSON 的 Polygon 或 MultiPolygon（坐标为 [经度, 纬度]）'),
+      ],
+    };
   }
   const polygons = parsed.data.type === 'Polygon' ? [parsed.data.coordinates] : parsed.data.coordinates;
   const problems = polygons.flatMap((polygon) => polygon.flatMap((ring) => ringProblems(ring, field)));
@@ -91,7 +104,10 @@ export function parseBoundary(input: unknown, field = 'boundary.geometry'): { ge
   }
   const [west, south, east, north] = bboxOf(geometry);
   if (east - west > MAX_EXTENT_DEGREES || north - south > MAX_EXTENT_DEGREES) {
-    return { geometry: null, problems: [problem('BOUNDARY_TOO_LARGE', field, `网格边界跨度不能超过 ${MAX_EXTENT_DEGREES} 度（约 50 公里）`)] };
+    return {
+      geometry: null,
+      problems: [problem('BOUNDARY_TOO_LARGE', field, `网格边界跨度不能超过 ${MAX_EXTENT_DEGREES} 度（约 50 公里）`)],
+    };
   }
   return { geometry, problems: [] };
 }

@@ -39,12 +39,21 @@ export interface GridFeatureCollection {
  * asked for, then the points of other layers (service stations). `properties.layer`
  * tells a map which layer a feature belongs to.
  */
-export function gridFeatureCollection(grids: readonly MappedGrid[], crs: CoordinateSystem, points: readonly StationFeature[] = []): GridFeatureCollection {
+export function gridFeatureCollection(
+  grids: readonly MappedGrid[],
+  crs: CoordinateSystem,
+  points: readonly StationFeature[] = [],
+): GridFeatureCollection {
   const features: (GridFeature | StationFeature)[] = [];
   for (const { boundary, boundaryCrs, ...properties } of grids) {
     if (!boundary) continue;
     const sourceCrs = boundaryCrs ?? 'GCJ02';
-    features.push({ type: 'Feature', id: properties.id, geometry: convertGeometry(boundary, sourceCrs, crs), properties: { ...properties, layer: 'GRIDS', sourceCrs } });
+    features.push({
+      type: 'Feature',
+      id: properties.id,
+      geometry: convertGeometry(boundary, sourceCrs, crs),
+      properties: { ...properties, layer: 'GRIDS', sourceCrs },
+    });
   }
   features.push(...points);
   return { type: 'FeatureCollection', coordinateSystem: crs, features };

@@ -28,9 +28,15 @@ export interface Ranked<T> {
 }
 
 /** The items within the radius by exact great-circle distance, nearest first (ties by id). */
-export function rankByDistance<T extends { id: string; lng: number; lat: number }>(items: readonly T[], from: Position, radiusMeters: number): Ranked<T>[] {
+export function rankByDistance<T extends { id: string; lng: number; lat: number }>(
+  items: readonly T[],
+  from: Position,
+  radiusMeters: number,
+): Ranked<T>[] {
   return items
     .map((item) => ({ item, distanceMeters: distance(from, [item.lng, item.lat], { units: 'meters' }) }))
     .filter((ranked) => ranked.distanceMeters <= radiusMeters)
-    .sort((a, b) => a.distanceMeters - b.distanceMeters || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
+    .sort(
+      (a, b) => a.distanceMeters - b.distanceMeters || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0),
+    );
 }

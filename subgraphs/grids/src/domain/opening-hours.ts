@@ -42,7 +42,12 @@ function weekIntervals(period: OpeningPeriod): [number, number][] {
   return period.days.flatMap((day): [number, number][] => {
     const start = WEEKDAYS.indexOf(day) * DAY_MINUTES + opens;
     const end = start + (closes - opens);
-    return end <= WEEK_MINUTES ? [[start, end]] : [[start, WEEK_MINUTES], [0, end - WEEK_MINUTES]];
+    return end <= WEEK_MINUTES
+      ? [[start, end]]
+      : [
+          [start, WEEK_MINUTES],
+          [0, end - WEEK_MINUTES],
+        ];
   });
 }
 
@@ -52,10 +57,18 @@ function periodProblems(period: OpeningPeriod, index: number): Problem[] {
   if (!period.days.length || new Set(period.days).size !== period.days.length) {
     found.push(problem('INVALID_OPENING_HOURS', `${field}.days`, '每个开放时段须选择至少一天，且同一天不能重复'));
   }
-  if (!OPENS.test(period.opens)) found.push(problem('INVALID_OPENING_HOURS', `${field}.opens`, '开始时间应为 00:00 至 23:59 之间的 HH:MM，如 08:30'));
-  if (!CLOSES.test(period.closes)) found.push(problem('INVALID_OPENING_HOURS', `${field}.closes`, '结束时间应为 00:00 至 24:00 之间的 HH:MM，如 20:00'));
+  if (!OPENS.test(period.opens))
+    found.push(
+      problem('INVALID_OPENING_HOURS', `${field}.opens`, '开始时间应为 00:00 至 23:59 之间的 HH:MM，如 08:30'),
+    );
+  if (!CLOSES.test(period.closes))
+    found.push(
+      problem('INVALID_OPENING_HOURS', `${field}.closes`, '结束时间应为 00:00 至 24:00 之间的 HH:MM，如 20:00'),
+    );
   else if (OPENS.test(period.opens) && minutes(period.opens) === minutes(period.closes)) {
-    found.push(problem('INVALID_OPENING_HOURS', `${field}.closes`, '开始与结束时间不能相同；全天开放请选择“全天 24 小时开放”'));
+    found.push(
+      problem('INVALID_OPENING_HOURS', `${field}.closes`, '开始与结束时间不能相同；全天开放请选择“全天 24 小时开放”'),
+    );
   }
   return found;
 }
@@ -67,15 +80,25 @@ function periodProblems(period: OpeningPeriod, index: number): Problem[] {
  */
 export function openingHoursProblems(hours: OpeningHours): Problem[] {
   if (hours.alwaysOpen) {
-    return hours.periods.length ? [problem('INVALID_OPENING_HOURS', 'openingHours.periods', '全天 24 小时开放时不再填写开放时段')] : [];
+    return hours.periods.length
+      ? [problem('INVALID_OPENING_HOURS', 'openingHours.periods', '全天 24 小时开放时不再填写开放时段')]
+      : [];
   }
   if (!hours.periods.length || hours.periods.length > MAX_PERIODS) {
-    return [problem('INVALID_OPENING_HOURS', 'openingHours.periods', `请填写 1 至 ${MAX_PERIODS} 个开放时段，或选择全天 24 小时开放`)];
+    return [
+      problem(
+        'INVALID_OPENING_HOURS',
+        'openingHours.periods',
+        `请填写 1 至 ${MAX_PERIODS} 个开放时段，或选择全天 24 小时开放`,
+      ),
+    ];
   }
   const found = hours.periods.flatMap(periodProblems);
   if (found.length) return found;
   const intervals = hours.periods.flatMap(weekIntervals).sort((a, b) => a[0] - b[0]);
-  const overlap = intervals.some((interval, index) => index > 0 && interval[0] < (intervals[index - 1] as [number, number])[1]);
+  const overlap = intervals.some(
+    (interval, index) => index > 0 && interval[0] < (intervals[index - 1] as [number, number])[1],
+  );
   return overlap ? [problem('OVERLAPPING_OPENING_HOURS', 'openingHours.periods', '开放时段有重叠，请合并或调整')] : [];
 }
 
@@ -84,7 +107,9 @@ export function isOpenAt(hours: OpeningHours, at: Date): boolean {
   if (hours.alwaysOpen) return true;
   const local = shanghaiToday(at);
   const minuteOfWeek = ((local.getUTCDay() + 6) % 7) * DAY_MINUTES + local.getUTCHours() * 60 + local.getUTCMinutes();
-  return hours.periods.some((period) => weekIntervals(period).some(([start, end]) => start <= minuteOfWeek && minuteOfWeek < end));
+  return hours.periods.some((period) =>
+    weekIntervals(period).some(([start, end]) => start <= minuteOfWeek && minuteOfWeek < end),
+  );
 }
 
 /** 周一至周五, 周六、周日, 每天: consecutive runs of three or more days read as a range. */
@@ -98,7 +123,11 @@ function daysLabel(days: readonly Weekday[]): string {
     else runs.push([index]);
   }
   return runs
-    .map((run) => (run.length >= 3 ? `${WEEKDAY_LABELS[run[0] as number]}至${WEEKDAY_LABELS[run[run.length - 1] as number]}` : run.map((index) => WEEKDAY_LABELS[index]).join('、')))
+    .map((run) =>
+      run.length >= 3
+        ? `${WEEKDAY_LABELS[run[0] as number]}至${WEEKDAY_LABELS[run[run.length - 1] as number]}`
+        : run.map((index) => WEEKDAY_LABELS[index]).join('、'),
+    )
     .join('、');
 }
 

@@ -37,13 +37,19 @@ export function branchRequestProblems(request: BranchRequest): Problem[] {
  * 支部建在网格上: a grid branch covers general grids, and each grid belongs to at most
  * one branch. `takenBy` maps a grid to the branch that holds it now.
  */
-export function branchGridProblems(ids: readonly string[], found: ReadonlyMap<string, SelectedGrid>, takenBy: ReadonlyMap<string, string>, ownBranchId: string | null): Problem[] {
+export function branchGridProblems(
+  ids: readonly string[],
+  found: ReadonlyMap<string, SelectedGrid>,
+  takenBy: ReadonlyMap<string, string>,
+  ownBranchId: string | null,
+): Problem[] {
   return ids.flatMap((id, index): Problem[] => {
     const grid = found.get(id);
     if (!grid) return [];
     if (grid.type !== 'GENERAL') return [problem('NOT_A_GENERAL_GRID', `gridIds.${index}`, '网格支部建在一般网格上')];
     const holder = takenBy.get(id);
-    if (holder && holder !== ownBranchId) return [problem('GRID_HAS_BRANCH', `gridIds.${index}`, `网格 ${grid.code} 已有网格党支部`)];
+    if (holder && holder !== ownBranchId)
+      return [problem('GRID_HAS_BRANCH', `gridIds.${index}`, `网格 ${grid.code} 已有网格党支部`)];
     return [];
   });
 }
@@ -65,7 +71,11 @@ function memberOfAnotherBranch(field: string): Problem {
 }
 
 /** The secretary is a party member who lives in one of the branch's grids and in no other branch. */
-export function secretaryProblems(person: PersonFacts | null | undefined, gridCodes: readonly string[], otherBranch: boolean): Problem[] {
+export function secretaryProblems(
+  person: PersonFacts | null | undefined,
+  gridCodes: readonly string[],
+  otherBranch: boolean,
+): Problem[] {
   if (!person) return [personNotFound('secretaryId')];
   if (!isPartyMember(person)) return [notPartyMember('secretaryId')];
   const home = person.grid?.code ?? '';
@@ -93,7 +103,8 @@ export function joiningMemberProblems(
     const person = people.get(id);
     if (!person) return [personNotFound(field)];
     if (!isPartyMember(person)) return [notPartyMember(field)];
-    if (!(person.grid?.code ?? '').startsWith(communityCode)) return [problem('MEMBER_OUTSIDE_COMMUNITY', field, '党员须居住在本支部所在社区')];
+    if (!(person.grid?.code ?? '').startsWith(communityCode))
+      return [problem('MEMBER_OUTSIDE_COMMUNITY', field, '党员须居住在本支部所在社区')];
     return inOtherBranch.has(id) ? [memberOfAnotherBranch(field)] : [];
   });
 }

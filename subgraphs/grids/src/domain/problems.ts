@@ -3,7 +3,8 @@ import { problem, type Problem } from '../../../kit/src/problems.js';
 /** The name rule every grid, area and building shares. */
 export function nameProblem(name: string, field = 'name', maxLength = 64): Problem | null {
   const trimmed = name.trim();
-  if (!trimmed || trimmed.length > maxLength) return problem('INVALID_NAME', field, `名称不能为空，且不超过 ${maxLength} 个字符`);
+  if (!trimmed || trimmed.length > maxLength)
+    return problem('INVALID_NAME', field, `名称不能为空，且不超过 ${maxLength} 个字符`);
   return null;
 }
 

@@ -4,7 +4,11 @@ import { nameProblem } from './problems.js';
 export const MAX_BRAND_GRIDS = 200;
 
 /** What a brand request says by itself; absent fields are not checked. */
-export function brandFieldProblems(fields: { name?: string | null; description?: string | null; gridIds?: readonly string[] | null }): Problem[] {
+export function brandFieldProblems(fields: {
+  name?: string | null;
+  description?: string | null;
+  gridIds?: readonly string[] | null;
+}): Problem[] {
   const found: (Problem | null)[] = [];
   if (fields.name != null) found.push(nameProblem(fields.name));
   if (fields.description != null && fields.description.trim().length > 500) {

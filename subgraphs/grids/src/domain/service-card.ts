@@ -37,13 +37,18 @@ export function composeServiceCard<S extends CardStaff>(
   generalGridId: string | null,
   open: readonly CardEntry<S>[],
 ): ServiceCardStaff<S> {
-  const onMicro = (role: StaffRole) => open.filter((entry) => entry.gridId === building.gridId && entry.staff.role === role);
+  const onMicro = (role: StaffRole) =>
+    open.filter((entry) => entry.gridId === building.gridId && entry.staff.role === role);
   const stewards = onMicro('BUILDING_STEWARD');
   const ownStewards = stewards.filter((entry) => entry.buildingId === building.id);
   return {
     microGridLeader: distinct(onMicro('MICRO_GRID_LEADER'))[0] ?? null,
     microGridWorkers: distinct(onMicro('MICRO_GRID_WORKER')),
-    gridWorkers: generalGridId ? distinct(open.filter((entry) => entry.gridId === generalGridId && entry.staff.role === 'GRID_WORKER')) : [],
-    buildingStewards: distinct(ownStewards.length ? ownStewards : stewards.filter((entry) => entry.buildingId === null)),
+    gridWorkers: generalGridId
+      ? distinct(open.filter((entry) => entry.gridId === generalGridId && entry.staff.role === 'GRID_WORKER'))
+      : [],
+    buildingStewards: distinct(
+      ownStewards.length ? ownStewards : stewards.filter((entry) => entry.buildingId === null),
+    ),
   };
 }

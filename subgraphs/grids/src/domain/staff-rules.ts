@@ -54,7 +54,10 @@ export interface OpenAssignment {
 }
 
 /** One open assignment per person and role in a grid, and one active leader per micro-grid. */
-export function assignmentConflicts(request: { personId: string; role: StaffRole }, openOnGrid: readonly OpenAssignment[]): Problem[] {
+export function assignmentConflicts(
+  request: { personId: string; role: StaffRole },
+  openOnGrid: readonly OpenAssignment[],
+): Problem[] {
   if (openOnGrid.some((open) => open.personId === request.personId && open.role === request.role)) {
     return [problem('ALREADY_ASSIGNED', 'personId', `此人已在该网格担任${ROLE_NAMES[request.role]}`)];
   }
@@ -70,7 +73,8 @@ export function leaderExists(): Problem {
 
 export function endProblems(endedAt: Date, startedAt: Date, now: Date): Problem[] {
   if (endedAt.getTime() > now.getTime()) return [problem('INVALID_END', 'endedAt', '任职结束时间不能晚于当前时间')];
-  if (endedAt.getTime() < startedAt.getTime()) return [problem('END_BEFORE_START', 'endedAt', '任职结束时间不能早于开始时间')];
+  if (endedAt.getTime() < startedAt.getTime())
+    return [problem('END_BEFORE_START', 'endedAt', '任职结束时间不能早于开始时间')];
   return [];
 }
 

@@ -35,7 +35,14 @@ export const STATION_AUDIENCES: readonly LabelledCode[] = [
   { code: 'RESIDENT', label: '居民' },
 ];
 
-export const STATION_KINDS = ['TRADE_UNION_STATION', 'PARTY_MASS_SERVICE_CENTRE', 'MICRO_GRID_STATION', 'PARTNER_MERCHANT', 'PUBLIC_FACILITY', 'OTHER'] as const;
+export const STATION_KINDS = [
+  'TRADE_UNION_STATION',
+  'PARTY_MASS_SERVICE_CENTRE',
+  'MICRO_GRID_STATION',
+  'PARTNER_MERCHANT',
+  'PUBLIC_FACILITY',
+  'OTHER',
+] as const;
 export type StationKind = (typeof STATION_KINDS)[number];
 
 export const STATION_KIND_LABELS: Record<StationKind, string> = {

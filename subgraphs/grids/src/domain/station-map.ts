@@ -38,7 +38,11 @@ export interface StationFeature {
 }
 
 /** Active service stations as Point features of the grid map, in the system asked for. */
-export function stationFeatures(stations: readonly MappedStation[], crs: CoordinateSystem, now: Date): StationFeature[] {
+export function stationFeatures(
+  stations: readonly MappedStation[],
+  crs: CoordinateSystem,
+  now: Date,
+): StationFeature[] {
   return stations.map((station) => ({
     type: 'Feature',
     id: station.id,

@@ -26,17 +26,26 @@ function textProblem(value: string, max: number, code: string, field: string, la
   return !trimmed || trimmed.length > max ? problem(code, field, `${label}不能为空，且不超过 ${max} 个字符`) : null;
 }
 
-function codeListProblems(codes: readonly string[], field: string, known: (code: string) => boolean, labels: { required: string; unknown: string; missingCode: string; unknownCode: string }): Problem[] {
+function codeListProblems(
+  codes: readonly string[],
+  field: string,
+  known: (code: string) => boolean,
+  labels: { required: string; unknown: string; missingCode: string; unknownCode: string },
+): Problem[] {
   if (!codes.length || codes.length > MAX_CODES) return [problem(labels.missingCode, field, labels.required)];
-  return codes.flatMap((code, index) => (known(code) ? [] : [problem(labels.unknownCode, `${field}.${index}`, `${labels.unknown}：${code}`)]));
+  return codes.flatMap((code, index) =>
+    known(code) ? [] : [problem(labels.unknownCode, `${field}.${index}`, `${labels.unknown}：${code}`)],
+  );
 }
 
 /** What the fields of a station request say by themselves; absent fields are not checked. */
 export function stationFieldProblems(fields: StationFields): Problem[] {
   const found: (Problem | null)[] = [];
   if (fields.name != null) found.push(nameProblem(fields.name));
-  if (fields.operator != null) found.push(textProblem(fields.operator, 128, 'INVALID_OPERATOR', 'operator', '运营单位'));
-  if (fields.address != null && fields.address.trim().length > 200) found.push(problem('INVALID_ADDRESS', 'address', '地址不超过 200 个字符'));
+  if (fields.operator != null)
+    found.push(textProblem(fields.operator, 128, 'INVALID_OPERATOR', 'operator', '运营单位'));
+  if (fields.address != null && fields.address.trim().length > 200)
+    found.push(problem('INVALID_ADDRESS', 'address', '地址不超过 200 个字符'));
   if (fields.phone?.trim() && !WORK_PHONE.test(fields.phone.trim())) {
     found.push(problem('INVALID_PHONE', 'phone', '联系电话应为 11 位手机号或带区号的固定电话，如 028-12345678'));
   }
@@ -66,7 +75,10 @@ export function stationFieldProblems(fields: StationFields): Problem[] {
 }
 
 /** A station stands in an active grid, inside its boundary when one is drawn. */
-export function stationPlacementProblems(grid: { status: string; drawn: Drawn | null }, locationGcj02: Position | null): Problem[] {
+export function stationPlacementProblems(
+  grid: { status: string; drawn: Drawn | null },
+  locationGcj02: Position | null,
+): Problem[] {
   if (grid.status !== 'ACTIVE') return [gridRetired('gridId')];
   if (locationGcj02 && grid.drawn && !containsPoint(grid.drawn, locationGcj02)) {
     return [problem('LOCATION_OUTSIDE_GRID', 'location', '站点位置不在所属网格的边界之内')];

@@ -44,7 +44,8 @@ const codeList = {
 
 const hoursJson = {
   to: (value: OpeningHours | undefined) => (value === undefined ? undefined : JSON.stringify(value)),
-  from: (value: string | null): OpeningHours => (value ? (JSON.parse(value) as OpeningHours) : { alwaysOpen: false, periods: [] }),
+  from: (value: string | null): OpeningHours =>
+    value ? (JSON.parse(value) as OpeningHours) : { alwaysOpen: false, periods: [] },
 };
 
 export const ServiceStation = new EntitySchema<ServiceStationEntity>({

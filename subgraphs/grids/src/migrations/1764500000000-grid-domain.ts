@@ -25,7 +25,10 @@ export class GridDomain1764500000000 implements MigrationInterface {
       new TableColumn({ name: 'boundary_crs', type: 'varchar', length: '8', isNullable: true }),
       ...BOX_COLUMNS.map((name) => new TableColumn({ name, type: 'double', isNullable: true })),
     ]);
-    await queryRunner.addColumn('grid_staff', new TableColumn({ name: 'work_phone', type: 'varchar', length: '20', isNullable: true }));
+    await queryRunner.addColumn(
+      'grid_staff',
+      new TableColumn({ name: 'work_phone', type: 'varchar', length: '20', isNullable: true }),
+    );
     await queryRunner.createTable(
       new Table({
         name: 'grid_cell',
@@ -85,7 +88,9 @@ export class GridDomain1764500000000 implements MigrationInterface {
   }
 
   private async recordDedicatedKinds(queryRunner: QueryRunner): Promise<void> {
-    const rows: { id: string; dedicated_to: string | null }[] = await queryRunner.query("SELECT id, dedicated_to FROM grid WHERE type = 'DEDICATED'");
+    const rows: { id: string; dedicated_to: string | null }[] = await queryRunner.query(
+      "SELECT id, dedicated_to FROM grid WHERE type = 'DEDICATED'",
+    );
     for (const row of rows) {
       const kind = dedicatedKindFromName(row.dedicated_to);
       if (kind) await queryRunner.query('UPDATE grid SET dedicated_kind = ? WHERE id = ?', [kind, row.id]);
@@ -93,9 +98,10 @@ export class GridDomain1764500000000 implements MigrationInterface {
   }
 
   private async carryOverAssignments(queryRunner: QueryRunner, mysql: boolean): Promise<void> {
-    const rows: { staff_id: string; grid_id: string; role: string; active: number | boolean; created_at: unknown }[] = await queryRunner.query(
-      'SELECT a.staff_id, a.grid_id, s.role, s.active, s.created_at FROM staff_assignment a JOIN grid_staff s ON s.id = a.staff_id ORDER BY s.created_at, a.staff_id',
-    );
+    const rows: { staff_id: string; grid_id: string; role: string; active: number | boolean; created_at: unknown }[] =
+      await queryRunner.query(
+        'SELECT a.staff_id, a.grid_id, s.role, s.active, s.created_at FROM staff_assignment a JOIN grid_staff s ON s.id = a.staff_id ORDER BY s.created_at, a.staff_id',
+      );
     const now = storedNow();
     // SQLite keeps TypeORM's UTC text form; mysql2 formats a Date itself.
     const endedAt = mysql ? now : now.toISOString().replace('T', ' ').replace('Z', '');
@@ -106,7 +112,15 @@ export class GridDomain1764500000000 implements MigrationInterface {
       // slot, so the migration never fails on the unique index.
       const leads = open && row.role === 'MICRO_GRID_LEADER' && !leaders.has(row.grid_id);
       if (leads) leaders.add(row.grid_id);
-      return [randomUUID(), row.staff_id, row.grid_id, null, row.created_at, open ? null : endedAt, leads ? row.grid_id : null];
+      return [
+        randomUUID(),
+        row.staff_id,
+        row.grid_id,
+        null,
+        row.created_at,
+        open ? null : endedAt,
+        leads ? row.grid_id : null,
+      ];
     });
     for (let index = 0; index < values.length; index += CHUNK) {
       const chunk = values.slice(index, index + CHUNK);
@@ -128,9 +142,12 @@ export class GridDomain1764500000000 implements MigrationInterface {
         indices: [new TableIndex({ name: 'idx_staff_assignment_grid', columnNames: ['grid_id'] })],
       }),
     );
-    await queryRunner.query('INSERT INTO staff_assignment (staff_id, grid_id) SELECT DISTINCT staff_id, grid_id FROM grid_assignment');
+    await queryRunner.query(
+      'INSERT INTO staff_assignment (staff_id, grid_id) SELECT DISTINCT staff_id, grid_id FROM grid_assignment',
+    );
     for (const table of ['grid_assignment', 'building', 'grid_cell']) await queryRunner.dropTable(table);
     await queryRunner.dropColumn('grid_staff', 'work_phone');
-    for (const column of ['dedicated_kind', 'boundary', 'boundary_crs', ...BOX_COLUMNS]) await queryRunner.dropColumn('grid', column);
+    for (const column of ['dedicated_kind', 'boundary', 'boundary_crs', ...BOX_COLUMNS])
+      await queryRunner.dropColumn('grid', column);
   }
 }

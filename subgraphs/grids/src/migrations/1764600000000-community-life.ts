@@ -1,6 +1,13 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
-const TABLES = ['service_brand_grid', 'service_brand', 'party_branch_member', 'party_branch_grid', 'party_branch', 'service_station'];
+const TABLES = [
+  'service_brand_grid',
+  'service_brand',
+  'party_branch_member',
+  'party_branch_grid',
+  'party_branch',
+  'service_station',
+];
 
 /**
  * Community life (issue 8): service stations for outdoor workers, grid party branches
@@ -88,7 +95,11 @@ export class CommunityLife1764600000000 implements MigrationInterface {
         indices: [
           new TableIndex({ name: 'idx_party_branch_member_branch', columnNames: ['branch_id'] }),
           // One current branch per member; both SQLite and MySQL allow any number of NULLs.
-          new TableIndex({ name: 'uq_party_branch_member_current', columnNames: ['current_person_id'], isUnique: true }),
+          new TableIndex({
+            name: 'uq_party_branch_member_current',
+            columnNames: ['current_person_id'],
+            isUnique: true,
+          }),
         ],
       }),
     );
@@ -104,7 +115,9 @@ export class CommunityLife1764600000000 implements MigrationInterface {
           { name: 'created_at', type: 'datetime' },
           { name: 'updated_at', type: 'datetime' },
         ],
-        indices: [new TableIndex({ name: 'uq_service_brand_name', columnNames: ['community_code', 'name'], isUnique: true })],
+        indices: [
+          new TableIndex({ name: 'uq_service_brand_name', columnNames: ['community_code', 'name'], isUnique: true }),
+        ],
       }),
     );
     await queryRunner.createTable(

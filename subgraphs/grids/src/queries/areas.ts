@@ -9,7 +9,11 @@ import { areaVisibility } from '../loaders.js';
  * The visible areas of a level, or the children of an area, in code order. Children
  * alone (no level) go through the per-request loader, which batches them.
  */
-export async function listAreas(context: Context, level: AreaLevel | null | undefined, parentCodeArgument: string | null | undefined): Promise<AreaEntity[]> {
+export async function listAreas(
+  context: Context,
+  level: AreaLevel | null | undefined,
+  parentCodeArgument: string | null | undefined,
+): Promise<AreaEntity[]> {
   requirePermission(context.viewer, 'grid:read');
   const parentCode = parseAreaCodeArgument('parentCode', parentCodeArgument);
   if (parentCode && !level) return context.loaders.areasByParent.load(parentCode);

@@ -24,7 +24,9 @@ export function createBuildingCountLoader(dataSource: DataSource, viewer: Viewer
       })
       .join(' UNION ALL ');
     const rows: { k: number | string; b: number | string; h: number | string }[] = await dataSource.query(sql, params);
-    const byIndex = new Map(rows.map((row) => [Number(row.k), { buildings: Number(row.b), households: Number(row.h) }]));
+    const byIndex = new Map(
+      rows.map((row) => [Number(row.k), { buildings: Number(row.b), households: Number(row.h) }]),
+    );
     return prefixes.map((_, index) => byIndex.get(index) ?? { buildings: 0, households: 0 });
   });
 }

@@ -15,7 +15,18 @@ function mappedGrids(context: Context, prefix: string, type: GridType | null | u
   const qb = context.db.dataSource
     .getRepository(Grid)
     .createQueryBuilder('grid')
-    .select(['grid.id', 'grid.code', 'grid.name', 'grid.type', 'grid.parentId', 'grid.communityCode', 'grid.dedicatedTo', 'grid.dedicatedKind', 'grid.boundary', 'grid.boundaryCrs'])
+    .select([
+      'grid.id',
+      'grid.code',
+      'grid.name',
+      'grid.type',
+      'grid.parentId',
+      'grid.communityCode',
+      'grid.dedicatedTo',
+      'grid.dedicatedKind',
+      'grid.boundary',
+      'grid.boundaryCrs',
+    ])
     .where('grid.code LIKE :prefix', { prefix: `${prefix}%` })
     .andWhere("grid.status = 'ACTIVE'")
     .andWhere('grid.boundary IS NOT NULL')

@@ -7,7 +7,12 @@ import type { GridType } from '../domain/enums.js';
 import { Grid } from '../entities/grid.js';
 
 /** A page of the grids under an area or grid code, in code order. */
-export function gridsUnder(context: Context, areaCode: string | null, filter: { type?: GridType | null; includeRetired?: boolean | null }, page: PageArgs) {
+export function gridsUnder(
+  context: Context,
+  areaCode: string | null,
+  filter: { type?: GridType | null; includeRetired?: boolean | null },
+  page: PageArgs,
+) {
   requirePermission(context.viewer, 'grid:read');
   const qb = context.db.dataSource.getRepository(Grid).createQueryBuilder('grid');
   whereInScope(qb, narrowScope(context.viewer, areaCode === null ? null : areaPrefix(areaCode)), 'grid.code');

@@ -18,15 +18,26 @@ export function withBoundary(manager: EntityManager): SelectQueryBuilder<GridEnt
 }
 
 /** A grid (with its boundary) read for a write. */
-export async function lockVisibleGrid(context: Context, manager: EntityManager, id: string): Promise<GridEntity | null> {
+export async function lockVisibleGrid(
+  context: Context,
+  manager: EntityManager,
+  id: string,
+): Promise<GridEntity | null> {
   const grid = await lockForWrite(withBoundary(manager).where('grid.id = :id', { id }), context.db).getOne();
   return grid && inScope(context.viewer, grid.code) ? grid : null;
 }
 
 /** Many grids (without their boundaries) read for a write in one statement; those outside the viewer's scope are left out. */
-export async function lockVisibleGrids(context: Context, manager: EntityManager, ids: readonly string[]): Promise<Map<string, GridEntity>> {
+export async function lockVisibleGrids(
+  context: Context,
+  manager: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, GridEntity>> {
   if (!ids.length) return new Map();
-  const qb = manager.getRepository(Grid).createQueryBuilder('grid').where('grid.id IN (:...ids)', { ids: [...ids] });
+  const qb = manager
+    .getRepository(Grid)
+    .createQueryBuilder('grid')
+    .where('grid.id IN (:...ids)', { ids: [...ids] });
   const grids = await lockForWrite(qb, context.db).getMany();
   return new Map(grids.filter((grid) => inScope(context.viewer, grid.code)).map((grid) => [grid.id, grid]));
 }
@@ -45,7 +56,11 @@ export async function lockVisibleRow<T extends ObjectLiteral & { id: string }>(
 }
 
 /** A community's active total grid (with its boundary) read for a write. */
-export function lockActiveTotal(context: Context, manager: EntityManager, communityCode: string): Promise<GridEntity | null> {
+export function lockActiveTotal(
+  context: Context,
+  manager: EntityManager,
+  communityCode: string,
+): Promise<GridEntity | null> {
   const qb = withBoundary(manager)
     .where('grid.communityCode = :communityCode', { communityCode })
     .andWhere("grid.type = 'COMMUNITY_TOTAL' AND grid.status = 'ACTIVE'");
@@ -53,8 +68,13 @@ export function lockActiveTotal(context: Context, manager: EntityManager, commun
 }
 
 /** The grid whose boundary must hold this one's: a micro-grid's parent, else the community total grid. */
-export async function containerOf(context: Context, manager: EntityManager, grid: Pick<GridEntity, 'type' | 'parentId' | 'communityCode'>): Promise<GridEntity | null> {
+export async function containerOf(
+  context: Context,
+  manager: EntityManager,
+  grid: Pick<GridEntity, 'type' | 'parentId' | 'communityCode'>,
+): Promise<GridEntity | null> {
   const kind = containerKind(grid.type);
-  if (kind === 'parent') return grid.parentId ? withBoundary(manager).where('grid.id = :id', { id: grid.parentId }).getOne() : null;
+  if (kind === 'parent')
+    return grid.parentId ? withBoundary(manager).where('grid.id = :id', { id: grid.parentId }).getOne() : null;
   return kind === 'communityTotal' ? lockActiveTotal(context, manager, grid.communityCode) : null;
 }

@@ -8,7 +8,11 @@ import { areaVisibility } from '../loaders.js';
 export const SEARCH_LIMIT = 50;
 
 /** Areas whose name contains the text; `%` and `_` in it are taken literally. */
-export function searchAreas(context: Context, name: string, level: AreaLevel | null | undefined): Promise<AreaEntity[]> {
+export function searchAreas(
+  context: Context,
+  name: string,
+  level: AreaLevel | null | undefined,
+): Promise<AreaEntity[]> {
   requirePermission(context.viewer, 'grid:read');
   const text = name.trim();
   if (!text || text.length > 32) {

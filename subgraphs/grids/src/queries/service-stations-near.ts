@@ -30,9 +30,12 @@ function checkArguments(args: NearbyArgs): void {
   if (!Number.isInteger(args.radiusMeters) || args.radiusMeters < 1 || args.radiusMeters > MAX_RADIUS_METERS) {
     throw badUserInput(`radiusMeters 应为 1 至 ${MAX_RADIUS_METERS} 之间的整数（米）`, 'radiusMeters');
   }
-  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_NEARBY) throw badUserInput(`first 应为 1 至 ${MAX_NEARBY} 之间的整数`, 'first');
-  if (args.service && !isServiceCode(args.service)) throw badUserInput(`未知的服务项目编码：${args.service}`, 'service');
-  if (args.audience && !isAudienceCode(args.audience)) throw badUserInput(`未知的服务对象编码：${args.audience}`, 'audience');
+  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_NEARBY)
+    throw badUserInput(`first 应为 1 至 ${MAX_NEARBY} 之间的整数`, 'first');
+  if (args.service && !isServiceCode(args.service))
+    throw badUserInput(`未知的服务项目编码：${args.service}`, 'service');
+  if (args.audience && !isAudienceCode(args.audience))
+    throw badUserInput(`未知的服务对象编码：${args.audience}`, 'audience');
 }
 
 /**

@@ -13,7 +13,9 @@ export async function staffOfGrid(
 ): Promise<GridStaffEntity[]> {
   const loader = filter.includeEnded ? context.loaders.assignmentsByGrid : context.loaders.openAssignmentsByGrid;
   const assignments = await loader.load(gridId);
-  const staff = present(await context.loaders.staffById.loadMany([...new Set(assignments.map((assignment) => assignment.staffId))]));
+  const staff = present(
+    await context.loaders.staffById.loadMany([...new Set(assignments.map((assignment) => assignment.staffId))]),
+  );
   return staff
     .filter((member) => !filter.role || member.role === filter.role)
     .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));

@@ -12,8 +12,10 @@ export const Area: AreaResolvers = {
   // Codes extend each other, so the path is known from the code alone: one batch.
   ancestors: async (area, _, { loaders }) =>
     present(await loaders.areaByCode.loadMany(ancestorCodes(area.code).filter((code) => code.length <= 12))),
-  grids: (area, { type, first, after, includeRetired }, context) => gridsUnder(context, area.code, { type, includeRetired }, { first, after }),
-  gridMap: (area, { type, crs, layers }, context) => gridMap(context, area.code, { type, crs: crs ?? 'GCJ02', layers: layers ?? ['GRIDS', 'SERVICE_STATIONS'] }),
+  grids: (area, { type, first, after, includeRetired }, context) =>
+    gridsUnder(context, area.code, { type, includeRetired }, { first, after }),
+  gridMap: (area, { type, crs, layers }, context) =>
+    gridMap(context, area.code, { type, crs: crs ?? 'GCJ02', layers: layers ?? ['GRIDS', 'SERVICE_STATIONS'] }),
   serviceBrands: async (area, { kind }, { loaders }) =>
     (await loaders.brandsUnder.load(areaPrefix(area.code)))
       .filter((brand) => !kind || brand.kind === kind)

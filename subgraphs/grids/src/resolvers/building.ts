@@ -5,7 +5,9 @@ import { bboxOf } from '../domain/geometry.js';
 export const Building: BuildingResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.buildingById.load(reference.id),
   location: (building) =>
-    building.lng === null || building.lat === null ? null : { lng: building.lng, lat: building.lat, crs: building.locationCrs ?? 'GCJ02' },
+    building.lng === null || building.lat === null
+      ? null
+      : { lng: building.lng, lat: building.lat, crs: building.locationCrs ?? 'GCJ02' },
   grid: async (building, _, { loaders }) => {
     const grid = await loaders.gridById.load(building.gridId);
     if (!grid) throw notFound('楼栋所在网格不存在或不在您的查看范围内');
@@ -20,10 +22,13 @@ export const ServiceCard: ServiceCardResolvers = {
     if (!grid) throw notFound('楼栋所在网格不存在或不在您的查看范围内');
     return grid;
   },
-  microGridLeader: async ({ building }, _, { loaders }) => (await loaders.serviceCardStaff.load(building)).microGridLeader,
-  microGridWorkers: async ({ building }, _, { loaders }) => (await loaders.serviceCardStaff.load(building)).microGridWorkers,
+  microGridLeader: async ({ building }, _, { loaders }) =>
+    (await loaders.serviceCardStaff.load(building)).microGridLeader,
+  microGridWorkers: async ({ building }, _, { loaders }) =>
+    (await loaders.serviceCardStaff.load(building)).microGridWorkers,
   gridWorkers: async ({ building }, _, { loaders }) => (await loaders.serviceCardStaff.load(building)).gridWorkers,
-  buildingStewards: async ({ building }, _, { loaders }) => (await loaders.serviceCardStaff.load(building)).buildingStewards,
+  buildingStewards: async ({ building }, _, { loaders }) =>
+    (await loaders.serviceCardStaff.load(building)).buildingStewards,
 };
 
 export const GridBoundary: GridBoundaryResolvers = {

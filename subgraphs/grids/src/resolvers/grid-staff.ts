@@ -24,7 +24,8 @@ export const StaffAssignment: StaffAssignmentResolvers = {
     if (!grid) throw notFound('网格不存在或不在您的查看范围内');
     return grid;
   },
-  building: (assignment, _, { loaders }) => (assignment.buildingId ? loaders.buildingById.load(assignment.buildingId) : null),
+  building: (assignment, _, { loaders }) =>
+    assignment.buildingId ? loaders.buildingById.load(assignment.buildingId) : null,
   active: (assignment) => assignment.endedAt === null,
 };
 

@@ -8,7 +8,8 @@ export const Grid: GridResolvers = {
   __resolveReference: (reference, { loaders }) =>
     'id' in reference ? loaders.gridById.load(reference.id) : loaders.gridByCode.load(reference.code),
   parent: (grid, _, { loaders }) => (grid.parentId ? loaders.gridById.load(grid.parentId) : null),
-  children: (grid, { includeRetired }, { loaders }) => (includeRetired ? loaders.childGrids : loaders.activeChildGrids).load(grid.id),
+  children: (grid, { includeRetired }, { loaders }) =>
+    (includeRetired ? loaders.childGrids : loaders.activeChildGrids).load(grid.id),
   community: async (grid, _, { loaders }) => {
     const community = await loaders.areaByCode.load(grid.communityCode);
     if (!community) throw notFound('网格所属社区不存在');
@@ -20,15 +21,18 @@ export const Grid: GridResolvers = {
     const geometry = grid.boundary ?? (await loaders.boundaryByGrid.load(grid.id))?.boundary;
     return geometry ? { geometry, crs: grid.boundaryCrs } : null;
   },
-  buildings: (grid, { first, after }, { loaders }) => loaders.buildingsUnderCode.load({ value: gridAreaPrefix(grid.code), first, after }),
-  buildingCount: async (grid, _, { loaders }) => (await loaders.buildingCountsUnderCode.load(gridAreaPrefix(grid.code))).buildings,
-  householdCount: async (grid, _, { loaders }) => (await loaders.buildingCountsUnderCode.load(gridAreaPrefix(grid.code))).households,
+  buildings: (grid, { first, after }, { loaders }) =>
+    loaders.buildingsUnderCode.load({ value: gridAreaPrefix(grid.code), first, after }),
+  buildingCount: async (grid, _, { loaders }) =>
+    (await loaders.buildingCountsUnderCode.load(gridAreaPrefix(grid.code))).buildings,
+  householdCount: async (grid, _, { loaders }) =>
+    (await loaders.buildingCountsUnderCode.load(gridAreaPrefix(grid.code))).households,
   staff: (grid, { role, includeEnded }, context) => staffOfGrid(context, grid.id, { role, includeEnded }),
   // By name as Chinese readers sort it, the same on SQLite and MySQL (whose collations differ).
   serviceStations: async (grid, { includeClosed }, { loaders }) =>
-    [...(await (includeClosed ? loaders.stationsUnder : loaders.activeStationsUnder).load(gridAreaPrefix(grid.code)))].sort(
-      (a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || a.id.localeCompare(b.id),
-    ),
+    [
+      ...(await (includeClosed ? loaders.stationsUnder : loaders.activeStationsUnder).load(gridAreaPrefix(grid.code))),
+    ].sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || a.id.localeCompare(b.id)),
   partyBranch: (grid, _, context) => partyBranchOfGrid(context, grid),
   serviceBrands: (grid, _, context) => serviceBrandsOfGrid(context, grid),
 };

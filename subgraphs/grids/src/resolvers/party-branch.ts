@@ -5,7 +5,11 @@ import type { PartyBranchEntity, PartyBranchMemberEntity } from '../entities/par
 import type { PartyBranchMembershipResolvers, PartyBranchResolvers } from '../generated/resolvers.js';
 
 /** Memberships in the order they began; people who joined together by person id. */
-async function membershipsOf(branch: PartyBranchEntity, loaders: Context['loaders'], includeEnded: boolean): Promise<PartyBranchMemberEntity[]> {
+async function membershipsOf(
+  branch: PartyBranchEntity,
+  loaders: Context['loaders'],
+  includeEnded: boolean,
+): Promise<PartyBranchMemberEntity[]> {
   return (await loaders.membershipsByBranch.load(branch.id))
     .filter((membership) => includeEnded || membership.leftAt === null)
     .sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime() || a.personId.localeCompare(b.personId));
@@ -18,12 +22,18 @@ export const PartyBranch: PartyBranchResolvers = {
     if (!community) throw notFound('支部所属社区不存在');
     return community;
   },
-  grids: async (branch, _, { loaders }) => present(await loaders.gridById.loadMany((await loaders.branchGridsByBranch.load(branch.id)).map((link) => link.gridId))),
+  grids: async (branch, _, { loaders }) =>
+    present(
+      await loaders.gridById.loadMany((await loaders.branchGridsByBranch.load(branch.id)).map((link) => link.gridId)),
+    ),
   secretary: (branch) => (branch.secretaryPersonId ? { id: branch.secretaryPersonId } : null),
   // The secretary first, then the others in the order they joined.
   members: async (branch, _, { loaders }) => {
     const current = await membershipsOf(branch, loaders, false);
-    const secretaryFirst = [...current.filter((m) => m.personId === branch.secretaryPersonId), ...current.filter((m) => m.personId !== branch.secretaryPersonId)];
+    const secretaryFirst = [
+      ...current.filter((m) => m.personId === branch.secretaryPersonId),
+      ...current.filter((m) => m.personId !== branch.secretaryPersonId),
+    ];
     return secretaryFirst.map((membership) => ({ id: membership.personId }));
   },
   memberCount: async (branch, _, { loaders }) => (await membershipsOf(branch, loaders, false)).length,

@@ -39,7 +39,16 @@ export const Query: QueryResolvers = {
     return loaders.stationById.load(id);
   },
   serviceStationsNear: (_, { lng, lat, crs, radiusMeters, first, service, audience, openNow }, context) =>
-    serviceStationsNear(context, { lng, lat, crs: crs ?? 'GCJ02', radiusMeters: radiusMeters ?? 3000, first: first ?? 10, service, audience, openNow }),
+    serviceStationsNear(context, {
+      lng,
+      lat,
+      crs: crs ?? 'GCJ02',
+      radiusMeters: radiusMeters ?? 3000,
+      first: first ?? 10,
+      service,
+      audience,
+      openNow,
+    }),
   serviceStationCatalogue: (_, __, { viewer }) => {
     requirePermission(viewer, 'grid:read');
     return { services: [...STATION_SERVICES], audiences: [...STATION_AUDIENCES] };

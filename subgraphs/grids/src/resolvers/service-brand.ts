@@ -9,5 +9,8 @@ export const ServiceBrand: ServiceBrandResolvers = {
     if (!community) throw notFound('品牌所属社区不存在');
     return community;
   },
-  grids: async (brand, _, { loaders }) => present(await loaders.gridById.loadMany((await loaders.brandGridsByBrand.load(brand.id)).map((link) => link.gridId))),
+  grids: async (brand, _, { loaders }) =>
+    present(
+      await loaders.gridById.loadMany((await loaders.brandGridsByBrand.load(brand.id)).map((link) => link.gridId)),
+    ),
 };

@@ -17,14 +17,33 @@ const DONGSHENG_KNOWN: Record<string, string> = {
 };
 const DONGSHENG_NAMED = ['三义桥社区', '紫东阁社区', '双桂社区', '龙桥社区'];
 const DONGSHENG_OTHERS = [
-  '白河社区', '棠湖社区', '长顺社区', '藏卫社区', '涧槽社区', '清泰社区', '星空社区', '航都社区',
-  '迎春桥社区', '三强社区', '银河社区', '广都社区', '北站社区', '东方社区', '锦华社区', '怡心社区',
+  '白河社区',
+  '棠湖社区',
+  '长顺社区',
+  '藏卫社区',
+  '涧槽社区',
+  '清泰社区',
+  '星空社区',
+  '航都社区',
+  '迎春桥社区',
+  '三强社区',
+  '银河社区',
+  '广都社区',
+  '北站社区',
+  '东方社区',
+  '锦华社区',
+  '怡心社区',
   '瑞华社区',
 ];
 
 function communities(streetCode: string, names: string[], known: Record<string, string> = {}): DemoArea[] {
   const result: DemoArea[] = Object.entries(known).map(([code, name]) => ({
-    code, name, level: 'COMMUNITY', parentCode: streetCode, administeredBy: null, isDemoCode: false,
+    code,
+    name,
+    level: 'COMMUNITY',
+    parentCode: streetCode,
+    administeredBy: null,
+    isDemoCode: false,
   }));
   const taken = new Set(Object.keys(known));
   let sequence = 1;
@@ -39,8 +58,19 @@ function communities(streetCode: string, names: string[], known: Record<string, 
 }
 
 export function demoAreas(): DemoArea[] {
-  const area = (code: string, name: string, level: DemoArea['level'], parentCode: string | null, administeredBy: string | null = null): DemoArea => ({
-    code, name, level, parentCode, administeredBy, isDemoCode: false,
+  const area = (
+    code: string,
+    name: string,
+    level: DemoArea['level'],
+    parentCode: string | null,
+    administeredBy: string | null = null,
+  ): DemoArea => ({
+    code,
+    name,
+    level,
+    parentCode,
+    administeredBy,
+    isDemoCode: false,
   });
   return [
     area('510100', '成都市', 'CITY', null),

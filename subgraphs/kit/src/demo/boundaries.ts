@@ -31,12 +31,24 @@ export function round6(value: number): number {
 
 function rectangle(west: number, south: number, east: number, north: number): DemoBoundary['polygon'] {
   const [w, s, e, n] = [west, south, east, north].map(round6) as [number, number, number, number];
-  return { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ],
+  };
 }
 
 export function layOutBoundaries(grids: DemoGrid[], communities: DemoArea[]): DemoBoundary[] {
   const boundaries: DemoBoundary[] = [];
-  const add = (grid: DemoGrid, polygon: DemoBoundary['polygon']) => boundaries.push({ gridId: grid.id, crs: 'GCJ02', polygon });
+  const add = (grid: DemoGrid, polygon: DemoBoundary['polygon']) =>
+    boundaries.push({ gridId: grid.id, crs: 'GCJ02', polygon });
   const byStreet = groupBy(communities, (community) => community.code.slice(0, 9));
   const gridsOf = groupBy(grids, (grid) => grid.communityCode);
   let demoStreets = 0;
@@ -67,7 +79,10 @@ export function layOutBoundaries(grids: DemoGrid[], communities: DemoArea[]): De
         const micros = inCommunity.filter((grid) => grid.parentId === general.id);
         const sliceHeight = COMMUNITY_HEIGHT / Math.max(1, micros.length);
         micros.forEach((micro, m) => {
-          add(micro, rectangle(stripWest, south + m * sliceHeight, stripWest + stripWidth, south + (m + 1) * sliceHeight));
+          add(
+            micro,
+            rectangle(stripWest, south + m * sliceHeight, stripWest + stripWidth, south + (m + 1) * sliceHeight),
+          );
         });
       });
       for (const dedicated of inCommunity.filter((grid) => grid.type === 'DEDICATED')) {

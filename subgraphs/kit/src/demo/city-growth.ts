@@ -20,11 +20,87 @@ const LAST_STREET_SEQUENCE = 99;
 
 // Parts of plausible place names around Chengdu: 金堰, 桂湾, 龙坪; 锦兴街道, 清泰街道.
 const NAME_HEADS = [
-  '金', '锦', '华', '新', '永', '安', '兴', '福', '龙', '凤', '桂', '柳', '桐', '青', '云', '清', '泉', '玉',
-  '瑞', '祥', '和', '康', '文', '星', '明', '桃', '梅', '竹', '松', '石', '光', '蓉', '万', '常', '望', '太',
-  '长', '顺', '德', '白', '红', '黄', '东', '西', '南', '北', '中', '三',
+  '金',
+  '锦',
+  '华',
+  '新',
+  '永',
+  '安',
+  '兴',
+  '福',
+  '龙',
+  '凤',
+  '桂',
+  '柳',
+  '桐',
+  '青',
+  '云',
+  '清',
+  '泉',
+  '玉',
+  '瑞',
+  '祥',
+  '和',
+  '康',
+  '文',
+  '星',
+  '明',
+  '桃',
+  '梅',
+  '竹',
+  '松',
+  '石',
+  '光',
+  '蓉',
+  '万',
+  '常',
+  '望',
+  '太',
+  '长',
+  '顺',
+  '德',
+  '白',
+  '红',
+  '黄',
+  '东',
+  '西',
+  '南',
+  '北',
+  '中',
+  '三',
 ];
-const COMMUNITY_TAILS = ['苑', '园', '林', '湾', '桥', '坝', '堰', '溪', '塘', '岭', '山', '城', '庄', '院', '里', '港', '坪', '台', '门', '井', '亭', '店', '场', '沟', '河', '湖', '街', '桥村', '花园', '新村'];
+const COMMUNITY_TAILS = [
+  '苑',
+  '园',
+  '林',
+  '湾',
+  '桥',
+  '坝',
+  '堰',
+  '溪',
+  '塘',
+  '岭',
+  '山',
+  '城',
+  '庄',
+  '院',
+  '里',
+  '港',
+  '坪',
+  '台',
+  '门',
+  '井',
+  '亭',
+  '店',
+  '场',
+  '沟',
+  '河',
+  '湖',
+  '街',
+  '桥村',
+  '花园',
+  '新村',
+];
 const STREET_TAILS = ['兴', '安', '宁', '和', '平', '顺', '丰', '盛', '源', '泰', '华', '阳', '江', '城', '新'];
 /** Added to a name when every two-part name is taken. */
 const QUARTERS = ['东', '西', '南', '北', '中'];
@@ -49,7 +125,10 @@ export function growCity(count: number, seed: number): GrownCity {
   const generated = generatedStreets(count - chosen.size, real, seed);
   return {
     areas: [...real, ...generated],
-    populated: [...realCommunities.filter((area) => chosen.has(area.code)), ...generated.filter((area) => area.level === 'COMMUNITY')],
+    populated: [
+      ...realCommunities.filter((area) => chosen.has(area.code)),
+      ...generated.filter((area) => area.level === 'COMMUNITY'),
+    ],
   };
 }
 
@@ -58,20 +137,35 @@ function generatedStreets(count: number, real: DemoArea[], seed: number): DemoAr
   if (count <= 0) return [];
   const taken = new Set(real.map((area) => area.code));
   const codes = DISTRICTS.flatMap((district) =>
-    Array.from({ length: LAST_STREET_SEQUENCE }, (_, index) => `${district}${String(index + 1).padStart(3, '0')}`).filter((code) => !taken.has(code)),
+    Array.from(
+      { length: LAST_STREET_SEQUENCE },
+      (_, index) => `${district}${String(index + 1).padStart(3, '0')}`,
+    ).filter((code) => !taken.has(code)),
   );
-  if (count > codes.length * COMMUNITIES_PER_STREET) throw new Error(`the demo city has room for ${codes.length * COMMUNITIES_PER_STREET} generated communities, not ${count}`);
+  if (count > codes.length * COMMUNITIES_PER_STREET)
+    throw new Error(
+      `the demo city has room for ${codes.length * COMMUNITIES_PER_STREET} generated communities, not ${count}`,
+    );
   const faker = new Faker({ locale: [zh_CN, base], seed: seed + 11 });
   const names = new Set(real.map((area) => area.name));
   const communityNames = unusedNames(shuffledNames(faker, COMMUNITY_TAILS), names);
   const streetNames = unusedNames(shuffledNames(faker, STREET_TAILS), names);
   const areas: DemoArea[] = [];
-  const demo = (code: string, name: string, level: DemoArea['level'], parentCode: string): DemoArea => ({ code, name, level, parentCode, administeredBy: null, isDemoCode: true });
+  const demo = (code: string, name: string, level: DemoArea['level'], parentCode: string): DemoArea => ({
+    code,
+    name,
+    level,
+    parentCode,
+    administeredBy: null,
+    isDemoCode: true,
+  });
   for (let left = count, street = 0; left > 0; street += 1) {
     const code = codes[street] as string;
     areas.push(demo(code, `${streetNames.next().value}街道`, 'STREET', code.slice(0, 6)));
     for (let sequence = 1; sequence <= Math.min(COMMUNITIES_PER_STREET, left); sequence += 1) {
-      areas.push(demo(`${code}${String(sequence).padStart(3, '0')}`, `${communityNames.next().value}社区`, 'COMMUNITY', code));
+      areas.push(
+        demo(`${code}${String(sequence).padStart(3, '0')}`, `${communityNames.next().value}社区`, 'COMMUNITY', code),
+      );
     }
     left -= COMMUNITIES_PER_STREET;
   }

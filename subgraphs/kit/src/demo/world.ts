@@ -74,7 +74,14 @@ export interface DemoBoundary {
 export interface DemoWorld {
   areas: DemoArea[];
   grids: DemoGrid[];
-  staff: { id: string; personId: string; role: 'GRID_WORKER' | 'MICRO_GRID_LEADER' | 'MICRO_GRID_WORKER' | 'BUILDING_STEWARD'; areaCode: string; active: boolean; createdAt: Date }[];
+  staff: {
+    id: string;
+    personId: string;
+    role: 'GRID_WORKER' | 'MICRO_GRID_LEADER' | 'MICRO_GRID_WORKER' | 'BUILDING_STEWARD';
+    areaCode: string;
+    active: boolean;
+    createdAt: Date;
+  }[];
   assignments: { staffId: string; gridId: string }[];
   people: DemoPerson[];
   households: { id: string; address: string; gridId: string; areaCode: string; buildingId: string }[];
@@ -86,8 +93,35 @@ export interface DemoWorld {
   teams: { id: string; name: string; areaCode: string }[];
   volunteers: { id: string; personId: string; areaCode: string; confirmedHours: number; registeredAt: Date }[];
   memberships: { teamId: string; volunteerId: string; role: 'LEADER' | 'MEMBER'; joinedAt: Date }[];
-  activities: { id: string; title: string; category: string; status: string; gridId: string; areaCode: string; teamId: string | null; startsAt: Date; endsAt: Date; capacity: number }[];
-  events: { id: string; title: string; description: string; category: string; priority: 'NORMAL' | 'URGENT'; source: string; status: string; gridId: string; areaCode: string; reporterId: string | null; assigneeId: string | null; reportedAt: Date; updatedAt: Date; closedAt: Date | null; version: number }[];
+  activities: {
+    id: string;
+    title: string;
+    category: string;
+    status: string;
+    gridId: string;
+    areaCode: string;
+    teamId: string | null;
+    startsAt: Date;
+    endsAt: Date;
+    capacity: number;
+  }[];
+  events: {
+    id: string;
+    title: string;
+    description: string;
+    category: string;
+    priority: 'NORMAL' | 'URGENT';
+    source: string;
+    status: string;
+    gridId: string;
+    areaCode: string;
+    reporterId: string | null;
+    assigneeId: string | null;
+    reportedAt: Date;
+    updatedAt: Date;
+    closedAt: Date | null;
+    version: number;
+  }[];
 }
 
 /** The instant demo data is anchored to, so the same seed always gives the same rows. */
@@ -104,7 +138,21 @@ const EVENT_CATEGORIES: [string, string[]][] = [
   ['公共设施', ['路灯不亮', '井盖缺失', '健身器材损坏']],
   ['关爱走访', ['独居老人需帮助', '困难家庭求助']],
 ];
-const EVENT_STATUSES = ['REPORTED', 'REGISTERED', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', 'FEEDBACK_SUBMITTED', 'VERIFIED', 'CLOSED', 'CLOSED', 'CLOSED', 'EVALUATED', 'SUSPENDED', 'CANCELLED'];
+const EVENT_STATUSES = [
+  'REPORTED',
+  'REGISTERED',
+  'DISPATCHED',
+  'ACCEPTED',
+  'IN_PROGRESS',
+  'FEEDBACK_SUBMITTED',
+  'VERIFIED',
+  'CLOSED',
+  'CLOSED',
+  'CLOSED',
+  'EVALUATED',
+  'SUSPENDED',
+  'CANCELLED',
+];
 const EVENT_SOURCES = ['PATROL', 'RESIDENT', 'HOTLINE_12345', 'INSPECTION', 'VISIT'];
 const DEDICATED = [
   ['小学', 'SCHOOL'],
@@ -144,7 +192,10 @@ function worldAreas(options: WorldOptions): { areas: DemoArea[]; communities: De
     return { areas, communities: areas.filter((area) => area.level === 'COMMUNITY') };
   }
   if (!(options.communityResidents > 0)) throw new Error('communityResidents must be positive');
-  const { areas, populated } = growCity(Math.max(1, Math.round(options.residents / options.communityResidents)), options.seed);
+  const { areas, populated } = growCity(
+    Math.max(1, Math.round(options.residents / options.communityResidents)),
+    options.seed,
+  );
   return { areas, communities: populated };
 }
 
@@ -155,8 +206,20 @@ function buildWorld(options: WorldOptions): DemoWorld {
   const { areas, communities } = worldAreas(options);
   const streetName = new Map(areas.map((area) => [area.code, area.name]));
   const world: DemoWorld = {
-    areas, grids: [], staff: [], assignments: [], people: [], households: [], buildings: [], boundaries: [], tags: [],
-    teams: [], volunteers: [], memberships: [], activities: [], events: [],
+    areas,
+    grids: [],
+    staff: [],
+    assignments: [],
+    people: [],
+    households: [],
+    buildings: [],
+    boundaries: [],
+    tags: [],
+    teams: [],
+    volunteers: [],
+    memberships: [],
+    activities: [],
+    events: [],
   };
 
   // Grids: a community total grid, general grids, micro-grids of about 50 residents, and a
@@ -166,8 +229,26 @@ function buildWorld(options: WorldOptions): DemoWorld {
   const microPerGeneral = Math.max(1, Math.round(microTotal / (generalPerCommunity * communities.length)));
   const micros: DemoGrid[] = [];
   const generals: DemoGrid[] = [];
-  const grid = (code: string, name: string, type: GridType, parentId: string | null, communityCode: string, dedicatedTo: string | null = null): DemoGrid => {
-    const row: DemoGrid = { id: uuid(), code, name, type, status: 'ACTIVE', parentId, communityCode, dedicatedTo, createdAt: new Date(ANCHOR - 400 * DAY), retiredAt: null };
+  const grid = (
+    code: string,
+    name: string,
+    type: GridType,
+    parentId: string | null,
+    communityCode: string,
+    dedicatedTo: string | null = null,
+  ): DemoGrid => {
+    const row: DemoGrid = {
+      id: uuid(),
+      code,
+      name,
+      type,
+      status: 'ACTIVE',
+      parentId,
+      communityCode,
+      dedicatedTo,
+      createdAt: new Date(ANCHOR - 400 * DAY),
+      retiredAt: null,
+    };
     world.grids.push(row);
     return row;
   };
@@ -175,10 +256,24 @@ function buildWorld(options: WorldOptions): DemoWorld {
     const short = community.name.replace(/社区$/, '');
     grid(`${community.code}000`, `${short}社区总网格`, 'COMMUNITY_TOTAL', null, community.code);
     for (let g = 1; g <= generalPerCommunity; g += 1) {
-      const general = grid(`${community.code}${String(g).padStart(3, '0')}`, `${short}第${g}网格`, 'GENERAL', null, community.code);
+      const general = grid(
+        `${community.code}${String(g).padStart(3, '0')}`,
+        `${short}第${g}网格`,
+        'GENERAL',
+        null,
+        community.code,
+      );
       generals.push(general);
       for (let m = 1; m <= microPerGeneral; m += 1) {
-        micros.push(grid(`${general.code}${String(m).padStart(3, '0')}`, `${short}第${g}网格第${m}微网格`, 'MICRO', general.id, community.code));
+        micros.push(
+          grid(
+            `${general.code}${String(m).padStart(3, '0')}`,
+            `${short}第${g}网格第${m}微网格`,
+            'MICRO',
+            general.id,
+            community.code,
+          ),
+        );
       }
     }
     if (index % 3 === 0) {
@@ -243,14 +338,22 @@ function buildWorld(options: WorldOptions): DemoWorld {
       const age = member === 0 ? faker.number.int({ min: 24, max: 92 }) : faker.number.int({ min: 0, max: 90 });
       const birth = new Date(ANCHOR - age * 365.25 * DAY - faker.number.int({ min: 0, max: 364 }) * DAY);
       const birthDate = birth.toISOString().slice(0, 10);
-      const idNumber = uniqueIdNumber(usedIdNumbers, micro.code.slice(0, 6), birthDate, faker.number.int({ min: 0, max: 499 }) * 2 + (gender === 'MALE' ? 1 : 0));
+      const idNumber = uniqueIdNumber(
+        usedIdNumbers,
+        micro.code.slice(0, 6),
+        birthDate,
+        faker.number.int({ min: 0, max: 499 }) * 2 + (gender === 'MALE' ? 1 : 0),
+      );
       const person: DemoPerson = {
         id: uuid(),
         name: `${member === 0 || faker.datatype.boolean() ? surname : faker.person.lastName()}${faker.person.firstName(gender === 'MALE' ? 'male' : 'female')}`,
         idNumber,
         gender,
         birthDate,
-        phone: age >= 14 ? `1${pick(faker, ['38', '39', '58', '59', '86', '87', '35', '77'])}${faker.string.numeric(8)}` : null,
+        phone:
+          age >= 14
+            ? `1${pick(faker, ['38', '39', '58', '59', '86', '87', '35', '77'])}${faker.string.numeric(8)}`
+            : null,
         residencyType: faker.helpers.weightedArrayElement([
           { weight: 6, value: 'REGISTERED' as const },
           { weight: 3, value: 'PERMANENT' as const },
@@ -270,7 +373,8 @@ function buildWorld(options: WorldOptions): DemoWorld {
       if (neighbours) neighbours.push(person);
       else residentsPerMicro.set(micro.id, [person]);
       const since = new Date(ANCHOR - faker.number.int({ min: 30, max: 2000 }) * DAY);
-      const tag = (code: string) => world.tags.push({ id: uuid(), personId: person.id, code, areaCode: person.areaCode, since, until: null });
+      const tag = (code: string) =>
+        world.tags.push({ id: uuid(), personId: person.id, code, areaCode: person.areaCode, since, until: null });
       if (age >= 65 && size === 1) tag(faker.datatype.boolean() ? 'LIVING_ALONE_ELDER' : 'EMPTY_NEST_ELDER');
       if (age >= 22 && age <= 45 && faker.number.int(20) === 0) tag('NEW_EMPLOYMENT_WORKER');
       if (age >= 18 && faker.number.int(10) === 0) tag('PARTY_MEMBER');
@@ -285,7 +389,14 @@ function buildWorld(options: WorldOptions): DemoWorld {
   // Staff: a grid worker per general grid, a leader per micro-grid, taken from residents.
   const adults = (people: DemoPerson[]) => people.filter((person) => person.phone !== null);
   const addStaff = (person: DemoPerson, role: DemoWorld['staff'][number]['role'], served: DemoGrid) => {
-    const staff = { id: uuid(), personId: person.id, role, areaCode: served.code, active: true, createdAt: new Date(ANCHOR - 300 * DAY) };
+    const staff = {
+      id: uuid(),
+      personId: person.id,
+      role,
+      areaCode: served.code,
+      active: true,
+      createdAt: new Date(ANCHOR - 300 * DAY),
+    };
     world.staff.push(staff);
     world.assignments.push({ staffId: staff.id, gridId: served.id });
     return staff;
@@ -293,7 +404,9 @@ function buildWorld(options: WorldOptions): DemoWorld {
   const staffOfMicro = new Map<string, string[]>();
   const microsOf = groupBy(micros, (micro) => micro.parentId ?? '');
   for (const general of generals) {
-    const candidates = adults((microsOf.get(general.id) ?? []).flatMap((micro) => residentsPerMicro.get(micro.id) ?? []));
+    const candidates = adults(
+      (microsOf.get(general.id) ?? []).flatMap((micro) => residentsPerMicro.get(micro.id) ?? []),
+    );
     if (candidates.length) addStaff(pick(faker, candidates), 'GRID_WORKER', general);
   }
   for (const micro of micros) {
@@ -301,22 +414,36 @@ function buildWorld(options: WorldOptions): DemoWorld {
     if (!candidates.length) continue;
     const leader = addStaff(candidates[0] as DemoPerson, 'MICRO_GRID_LEADER', micro);
     const ids = [leader.id];
-    if (candidates.length > 3) ids.push(addStaff(candidates[candidates.length - 1] as DemoPerson, 'BUILDING_STEWARD', micro).id);
+    if (candidates.length > 3)
+      ids.push(addStaff(candidates[candidates.length - 1] as DemoPerson, 'BUILDING_STEWARD', micro).id);
     staffOfMicro.set(micro.id, ids);
   }
 
   // Volunteers and teams: the street-wide 雷锋伙伴 and 战旗红志愿队, and each community's own.
   world.teams.push({ id: uuid(), name: '雷锋伙伴', areaCode: '510116001' });
   world.teams.push({ id: uuid(), name: '战旗红志愿队', areaCode: '510116001' });
-  for (const community of communities) world.teams.push({ id: uuid(), name: `${community.name}志愿服务队`, areaCode: community.code });
+  for (const community of communities)
+    world.teams.push({ id: uuid(), name: `${community.name}志愿服务队`, areaCode: community.code });
   const teamsFor = (areaCode: string) => world.teams.filter((team) => areaCode.startsWith(team.areaCode));
   for (const person of world.people) {
     if (person.phone === null || faker.number.int(15) !== 0) continue;
-    const volunteer = { id: uuid(), personId: person.id, areaCode: person.areaCode, confirmedHours: faker.number.int({ min: 0, max: 1600 }) / 2, registeredAt: new Date(ANCHOR - faker.number.int({ min: 10, max: 1000 }) * DAY) };
+    const volunteer = {
+      id: uuid(),
+      personId: person.id,
+      areaCode: person.areaCode,
+      confirmedHours: faker.number.int({ min: 0, max: 1600 }) / 2,
+      registeredAt: new Date(ANCHOR - faker.number.int({ min: 10, max: 1000 }) * DAY),
+    };
     world.volunteers.push(volunteer);
     const teams = teamsFor(person.areaCode);
     const joined = faker.helpers.arrayElements(teams, { min: 1, max: Math.min(2, teams.length) });
-    for (const team of joined) world.memberships.push({ teamId: team.id, volunteerId: volunteer.id, role: 'MEMBER', joinedAt: volunteer.registeredAt });
+    for (const team of joined)
+      world.memberships.push({
+        teamId: team.id,
+        volunteerId: volunteer.id,
+        role: 'MEMBER',
+        joinedAt: volunteer.registeredAt,
+      });
   }
   // Each team's first member leads it.
   const led = new Set<string>();
@@ -332,11 +459,19 @@ function buildWorld(options: WorldOptions): DemoWorld {
     for (let a = 0; a < count; a += 1) {
       const category = pick(faker, ACTIVITY_CATEGORIES);
       const startsAt = new Date(ANCHOR + faker.number.int({ min: -60, max: 30 }) * DAY + 9 * 3_600_000);
-      const status = startsAt.getTime() < ANCHOR ? 'FINISHED' : pick(faker, ['DRAFT', 'PUBLISHED', 'PUBLISHED', 'CANCELLED']);
+      const status =
+        startsAt.getTime() < ANCHOR ? 'FINISHED' : pick(faker, ['DRAFT', 'PUBLISHED', 'PUBLISHED', 'CANCELLED']);
       const teams = teamsFor(general.code);
       world.activities.push({
-        id: uuid(), title: `${general.name}${category}`, category, status, gridId: general.id, areaCode: general.code,
-        teamId: teams.length ? pick(faker, teams).id : null, startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
+        id: uuid(),
+        title: `${general.name}${category}`,
+        category,
+        status,
+        gridId: general.id,
+        areaCode: general.code,
+        teamId: teams.length ? pick(faker, teams).id : null,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
         capacity: faker.number.int({ min: 5, max: 40 }),
       });
     }
@@ -356,16 +491,25 @@ function buildWorld(options: WorldOptions): DemoWorld {
     const closed = status === 'CLOSED' || status === 'EVALUATED';
     const title = pick(faker, titles);
     world.events.push({
-      id: uuid(), title, description: `${micro.name}：${title}，请尽快处理。`, category,
-      priority: faker.number.int(9) === 0 ? 'URGENT' : 'NORMAL', source, status, gridId: micro.id, areaCode: micro.code,
+      id: uuid(),
+      title,
+      description: `${micro.name}：${title}，请尽快处理。`,
+      category,
+      priority: faker.number.int(9) === 0 ? 'URGENT' : 'NORMAL',
+      source,
+      status,
+      gridId: micro.id,
+      areaCode: micro.code,
       reporterId: source === 'RESIDENT' && residents.length ? pick(faker, residents).id : null,
       assigneeId: dispatched && staff.length ? (staff[0] as string) : null,
-      reportedAt, updatedAt: new Date(reportedAt.getTime() + 2 * DAY), closedAt: closed ? new Date(reportedAt.getTime() + 3 * DAY) : null, version: 1,
+      reportedAt,
+      updatedAt: new Date(reportedAt.getTime() + 2 * DAY),
+      closedAt: closed ? new Date(reportedAt.getTime() + 3 * DAY) : null,
+      version: 1,
     });
   }
   return world;
 }
-
 
 /** The generator may draw the same number twice; the next free sequence of the same gender keeps it one person, one number. */
 function uniqueIdNumber(used: Set<string>, addressCode: string, birthDate: string, sequence: number): string {

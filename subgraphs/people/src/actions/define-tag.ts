@@ -27,11 +27,14 @@ export async function defineTag(context: Context, input: DefineTagInput): Promis
     createdAt: existing?.createdAt ?? storedNow(),
   };
   try {
-    if (existing) await repository.update({ code }, { label: tag.label, needsOccupation: tag.needsOccupation, active: true });
+    if (existing)
+      await repository.update({ code }, { label: tag.label, needsOccupation: tag.needsOccupation, active: true });
     else await repository.insert(tag);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return refusedPayload<'tag', TagDefinitionEntity>('tag', [problem('DUPLICATE_TAG_LABEL', 'label', `已有名为“${label}”的标签`)]);
+    return refusedPayload<'tag', TagDefinitionEntity>('tag', [
+      problem('DUPLICATE_TAG_LABEL', 'label', `已有名为“${label}”的标签`),
+    ]);
   }
   context.loaders.clearTagCatalogue();
   return { tag, userErrors: [] };

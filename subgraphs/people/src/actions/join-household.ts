@@ -12,17 +12,22 @@ import { personNotFound, personToWrite, reloaded, refusedPerson, type PersonPayl
 export async function joinHousehold(context: Context, input: JoinHouseholdInput): Promise<PersonPayload> {
   const person = await personToWrite(context, input.personId);
   const household = await context.loaders.householdById.load(input.householdId);
-  if (!person || !household) return refusedPerson([person ? problem('HOUSEHOLD_NOT_FOUND', 'householdId', '户不存在或不在您的管辖范围内') : personNotFound()]);
+  if (!person || !household)
+    return refusedPerson([
+      person ? problem('HOUSEHOLD_NOT_FOUND', 'householdId', '户不存在或不在您的管辖范围内') : personNotFound(),
+    ]);
   const problems: Problem[] = [];
   if (person.status !== 'ACTIVE') problems.push(notActiveProblem());
-  if (person.areaCode !== household.areaCode) problems.push(problem('HOUSEHOLD_NOT_AT_RESIDENCE', 'householdId', '该户不在此人现居网格，请先登记迁移'));
+  if (person.areaCode !== household.areaCode)
+    problems.push(problem('HOUSEHOLD_NOT_AT_RESIDENCE', 'householdId', '该户不在此人现居网格，请先登记迁移'));
   const relation = input.relation.trim();
   const refused = await inTransaction(context.db, async (manager) => {
     // The household's row lock (MySQL) keeps two heads from racing in.
     await lockRow(manager, context.db, Household, household.id);
     const members = await manager.getRepository(Person).findBy({ householdId: household.id });
     const all = [...problems, ...joinProblems(relation, members, person.id)];
-    if (!all.length) await manager.update(Person, { id: person.id }, { householdId: household.id, householdRelation: relation });
+    if (!all.length)
+      await manager.update(Person, { id: person.id }, { householdId: household.id, householdRelation: relation });
     return all;
   });
   if (refused.length) return refusedPerson(refused);

@@ -9,7 +9,9 @@ export async function leaveHousehold(context: Context, input: LeaveHouseholdInpu
   const person = await personToWrite(context, input.personId);
   if (!person) return refusedPerson([personNotFound()]);
   if (!person.householdId) return refusedPerson([problem('NOT_IN_HOUSEHOLD', 'personId', '该人员不属于任何户')]);
-  await context.db.dataSource.getRepository(Person).update({ id: person.id }, { householdId: null, householdRelation: null });
+  await context.db.dataSource
+    .getRepository(Person)
+    .update({ id: person.id }, { householdId: null, householdRelation: null });
   context.loaders.membersByHousehold.clear(person.householdId);
   return { person: await reloaded(context, person.id), userErrors: [] };
 }

@@ -9,7 +9,15 @@ import { Person } from '../entities/person.js';
 import { ResidenceMove } from '../entities/residence-move.js';
 import type { MovePersonInput } from '../generated/resolvers.js';
 import { resolvePlacement } from '../graph/placement.js';
-import { closeCurrentTags, moveCurrentTags, personNotFound, personToWrite, reloaded, refusedPerson, type PersonPayload } from './person-writes.js';
+import {
+  closeCurrentTags,
+  moveCurrentTags,
+  personNotFound,
+  personToWrite,
+  reloaded,
+  refusedPerson,
+  type PersonPayload,
+} from './person-writes.js';
 import { moveRow } from './rows.js';
 
 /**
@@ -22,7 +30,11 @@ export async function movePerson(context: Context, input: MovePersonInput): Prom
   if (!person) return refusedPerson([personNotFound()]);
   const today = isoDate(shanghaiToday());
   const leftFor = input.leftFor?.trim() || null;
-  const problems: Problem[] = moveProblems(person, { hasDestination: Boolean(input.to), leftFor, movedOn: input.movedOn }, today);
+  const problems: Problem[] = moveProblems(
+    person,
+    { hasDestination: Boolean(input.to), leftFor, movedOn: input.movedOn },
+    today,
+  );
   let to: Placement | null = null;
   if (input.to) {
     const located = await resolvePlacement(context, input.to);
@@ -34,16 +46,45 @@ export async function movePerson(context: Context, input: MovePersonInput): Prom
 
   const recordedAt = storedNow();
   const reason = input.reason?.trim() || null;
-  const move = moveRow(person, to, { movedOn: input.movedOn, leftFor, reason, recordedBy: context.viewer.subject, recordedAt });
+  const move = moveRow(person, to, {
+    movedOn: input.movedOn,
+    leftFor,
+    reason,
+    recordedBy: context.viewer.subject,
+    recordedAt,
+  });
   await inTransaction(context.db, async (manager) => {
     await manager.insert(ResidenceMove, move);
     const leaveHousehold = { householdId: null, householdRelation: null };
     if (to) {
-      const returning = person.status !== 'ACTIVE' ? { status: 'ACTIVE' as const, statusSince: input.movedOn, statusReason: reason ?? '迁回' } : {};
-      await manager.update(Person, { id: person.id }, { gridId: to.gridId, areaCode: to.areaCode, buildingId: to.buildingId, room: to.room, ...leaveHousehold, ...returning });
+      const returning =
+        person.status !== 'ACTIVE'
+          ? { status: 'ACTIVE' as const, statusSince: input.movedOn, statusReason: reason ?? '迁回' }
+          : {};
+      await manager.update(
+        Person,
+        { id: person.id },
+        {
+          gridId: to.gridId,
+          areaCode: to.areaCode,
+          buildingId: to.buildingId,
+          room: to.room,
+          ...leaveHousehold,
+          ...returning,
+        },
+      );
       await moveCurrentTags(manager, [person.id], to.areaCode);
     } else {
-      await manager.update(Person, { id: person.id }, { status: 'MOVED_OUT', statusSince: input.movedOn, statusReason: reason ?? `迁往${leftFor}`, ...leaveHousehold });
+      await manager.update(
+        Person,
+        { id: person.id },
+        {
+          status: 'MOVED_OUT',
+          statusSince: input.movedOn,
+          statusReason: reason ?? `迁往${leftFor}`,
+          ...leaveHousehold,
+        },
+      );
       await closeCurrentTags(manager, [person.id], recordedAt);
     }
   });

@@ -11,7 +11,8 @@ export type PersonPayload = Payload<'person', PersonEntity>;
 /** A person mutation that wrote nothing, with its user errors. */
 export const refusedPerson = (problems: readonly Problem[]): PersonPayload => refusedPayload('person', problems);
 
-export const personNotFound = (field = 'personId'): Problem => problem('PERSON_NOT_FOUND', field, '人员不存在或不在您的管辖范围内');
+export const personNotFound = (field = 'personId'): Problem =>
+  problem('PERSON_NOT_FOUND', field, '人员不存在或不在您的管辖范围内');
 
 /** The person a write is about, as the writer may see them (scope applies), or null. */
 export async function personToWrite(context: Context, personId: string): Promise<PersonEntity | null> {
@@ -31,10 +32,23 @@ export async function reloaded(context: Context, personId: string): Promise<Pers
 /** Puts people's current tags where the people now live: counts by area read tags alone. */
 export async function moveCurrentTags(manager: EntityManager, personIds: string[], areaCode: string): Promise<void> {
   if (!personIds.length) return;
-  await manager.createQueryBuilder().update(PersonTag).set({ areaCode }).where({ personId: In(personIds) }).andWhere('until IS NULL').execute();
+  await manager
+    .createQueryBuilder()
+    .update(PersonTag)
+    .set({ areaCode })
+    .where({ personId: In(personIds) })
+    .andWhere('until IS NULL')
+    .execute();
 }
 
 /** Closes people's current tags: special-group care ends when someone leaves or dies. */
 export async function closeCurrentTags(manager: EntityManager, personIds: string[], until: Date): Promise<void> {
-  if (personIds.length) await manager.createQueryBuilder().update(PersonTag).set({ until }).where({ personId: In(personIds) }).andWhere('until IS NULL').execute();
+  if (personIds.length)
+    await manager
+      .createQueryBuilder()
+      .update(PersonTag)
+      .set({ until })
+      .where({ personId: In(personIds) })
+      .andWhere('until IS NULL')
+      .execute();
 }

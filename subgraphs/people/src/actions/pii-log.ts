@@ -52,7 +52,13 @@ export function createPiiLog(dataSource: DataSource, viewer: Viewer): DataLoader
       }
       const values = [...rows.values()];
       for (let index = 0; index < values.length; index += ROWS_PER_STATEMENT) {
-        await dataSource.createQueryBuilder().insert().into(PiiAccessLog).values(values.slice(index, index + ROWS_PER_STATEMENT)).updateEntity(false).execute();
+        await dataSource
+          .createQueryBuilder()
+          .insert()
+          .into(PiiAccessLog)
+          .values(values.slice(index, index + ROWS_PER_STATEMENT))
+          .updateEntity(false)
+          .execute();
       }
       return reads.map(() => true as const);
     },

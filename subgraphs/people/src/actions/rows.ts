@@ -8,7 +8,12 @@ import type { PersonTagEntity } from '../entities/person-tag.js';
 import type { ResidenceMoveEntity } from '../entities/residence-move.js';
 
 /** The rows a new resident is written as: the person and the tags they start with. */
-export function newPersonRows(record: PersonRecord, placement: Placement, registeredAt: Date, today: string): { person: PersonEntity; tags: PersonTagEntity[] } {
+export function newPersonRows(
+  record: PersonRecord,
+  placement: Placement,
+  registeredAt: Date,
+  today: string,
+): { person: PersonEntity; tags: PersonTagEntity[] } {
   const person: PersonEntity = {
     id: randomUUID(),
     name: record.name,
@@ -35,12 +40,28 @@ export function newPersonRows(record: PersonRecord, placement: Placement, regist
   return { person, tags };
 }
 
-export function newTagRow(person: Pick<PersonEntity, 'id' | 'areaCode'>, tag: { code: string; occupation: OccupationCode | null }, since: Date): PersonTagEntity {
-  return { id: randomUUID(), personId: person.id, code: tag.code, areaCode: person.areaCode, since, until: null, occupation: tag.occupation };
+export function newTagRow(
+  person: Pick<PersonEntity, 'id' | 'areaCode'>,
+  tag: { code: string; occupation: OccupationCode | null },
+  since: Date,
+): PersonTagEntity {
+  return {
+    id: randomUUID(),
+    personId: person.id,
+    code: tag.code,
+    areaCode: person.areaCode,
+    since,
+    until: null,
+    occupation: tag.occupation,
+  };
 }
 
 /** The row a move is recorded as. */
-export function moveRow(person: PersonEntity, to: Placement | null, details: { movedOn: string; leftFor: string | null; reason: string | null; recordedBy: string; recordedAt: Date }): ResidenceMoveEntity {
+export function moveRow(
+  person: PersonEntity,
+  to: Placement | null,
+  details: { movedOn: string; leftFor: string | null; reason: string | null; recordedBy: string; recordedAt: Date },
+): ResidenceMoveEntity {
   return {
     id: randomUUID(),
     personId: person.id,

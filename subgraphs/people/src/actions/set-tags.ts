@@ -18,11 +18,13 @@ export async function setTags(context: Context, input: SetTagsInput): Promise<Pe
   if (!person) return refusedPerson([personNotFound()]);
   const catalogue = await context.loaders.tagCatalogue();
   const problems: Problem[] = [];
-  if (person.status !== 'ACTIVE') problems.push(problem('PERSON_NOT_ACTIVE', 'personId', '只能为在册（ACTIVE）人员设置人群标签'));
+  if (person.status !== 'ACTIVE')
+    problems.push(problem('PERSON_NOT_ACTIVE', 'personId', '只能为在册（ACTIVE）人员设置人群标签'));
   const codes = input.tags.map((tag) => tag.code.trim());
   if (new Set(codes).size !== codes.length) problems.push(problem('DUPLICATE_TAG', 'tags', '同一标签只能出现一次'));
   input.tags.forEach((tag, index) => {
-    for (const found of tagProblems([tag.code.trim()], tag.occupation ?? null, catalogue)) problems.push({ ...found, field: `tags.${index}.${found.field === 'tags' ? 'code' : 'occupation'}` });
+    for (const found of tagProblems([tag.code.trim()], tag.occupation ?? null, catalogue))
+      problems.push({ ...found, field: `tags.${index}.${found.field === 'tags' ? 'code' : 'occupation'}` });
   });
   const now = storedNow();
   const wanted = input.tags.map((tag) => ({
@@ -31,7 +33,8 @@ export async function setTags(context: Context, input: SetTagsInput): Promise<Pe
     since: tag.since ? new Date(`${tag.since}T00:00:00+08:00`) : null,
   }));
   wanted.forEach((tag, index) => {
-    if (tag.since && tag.since > now) problems.push(problem('INVALID_DATE', `tags.${index}.since`, '标签开始日期不能晚于今天'));
+    if (tag.since && tag.since > now)
+      problems.push(problem('INVALID_DATE', `tags.${index}.since`, '标签开始日期不能晚于今天'));
   });
   if (problems.length) return refusedPerson(problems);
 
@@ -39,8 +42,13 @@ export async function setTags(context: Context, input: SetTagsInput): Promise<Pe
   const plan = planTagChanges(held, wanted);
   if (plan.close.length || plan.open.length) {
     await inTransaction(context.db, async (manager) => {
-      if (plan.close.length) await manager.update(PersonTag, { id: In(plan.close.map((tag) => tag.id)) }, { until: now });
-      if (plan.open.length) await manager.insert(PersonTag, plan.open.map((tag) => newTagRow(person, tag, tag.since ?? now)));
+      if (plan.close.length)
+        await manager.update(PersonTag, { id: In(plan.close.map((tag) => tag.id)) }, { until: now });
+      if (plan.open.length)
+        await manager.insert(
+          PersonTag,
+          plan.open.map((tag) => newTagRow(person, tag, tag.since ?? now)),
+        );
     });
   }
   return { person: await reloaded(context, person.id), userErrors: [] };

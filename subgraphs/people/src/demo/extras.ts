@@ -77,22 +77,38 @@ export function generatePeopleExtras(world: DemoWorld, seed: number): PeopleExtr
   const extras: PeopleExtras = { residency: new Map(), occupations: new Map(), endedTags: [], moves: [] };
   const gridById = new Map(world.grids.map((grid) => [grid.id, grid]));
   const buildingsByGrid = groupBy(world.buildings, (building) => building.gridId);
-  const microsOfCommunity = groupBy(world.grids.filter((grid) => grid.type === 'MICRO'), (grid) => grid.communityCode);
+  const microsOfCommunity = groupBy(
+    world.grids.filter((grid) => grid.type === 'MICRO'),
+    (grid) => grid.communityCode,
+  );
 
   for (const person of world.people) {
     const registered = person.registeredAt.getTime();
     // 户籍 residents mostly live where they were born; others since they registered.
-    const since = person.residencyType === 'REGISTERED' && faker.datatype.boolean() ? person.birthDate : isoDate(registered);
-    const until = person.residencyType === 'FLOATING' ? isoDate(ANCHOR + faker.number.int({ min: 30, max: 1095 }) * DAY) : null;
-    // Dates as YYYY-MM-DD text: the later of the two by comparison, which Math.max cannot do for strings.
-    // biome-ignore lint/complexity/useMathMinMax: the operands are strings
-    extras.residency.set(person.id, { residencySince: since < person.birthDate ? person.birthDate : since, residencyUntil: until });
+    const since =
+      person.residencyType === 'REGISTERED' && faker.datatype.boolean() ? person.birthDate : isoDate(registered);
+    const until =
+      person.residencyType === 'FLOATING' ? isoDate(ANCHOR + faker.number.int({ min: 30, max: 1095 }) * DAY) : null;
+    extras.residency.set(person.id, {
+      // Dates as YYYY-MM-DD text: the later of the two by comparison, which Math.max cannot do for strings.
+      // biome-ignore lint/complexity/useMathMinMax: the operands are strings
+      residencySince: since < person.birthDate ? person.birthDate : since,
+      residencyUntil: until,
+    });
 
     if (faker.number.int(40) === 0) {
       const start = registered + faker.number.int({ min: 0, max: 200 }) * DAY;
       const end = Math.min(ANCHOR - DAY, start + faker.number.int({ min: 60, max: 700 }) * DAY);
       if (end > start) {
-        extras.endedTags.push({ id: faker.string.uuid(), personId: person.id, code: faker.helpers.arrayElement(ENDED_CODES), areaCode: person.areaCode, since: new Date(start), until: new Date(end), occupation: null });
+        extras.endedTags.push({
+          id: faker.string.uuid(),
+          personId: person.id,
+          code: faker.helpers.arrayElement(ENDED_CODES),
+          areaCode: person.areaCode,
+          since: new Date(start),
+          until: new Date(end),
+          occupation: null,
+        });
       }
     }
 
@@ -106,16 +122,30 @@ export function generatePeopleExtras(world: DemoWorld, seed: number): PeopleExtr
       const movedOn = registered + faker.number.int({ min: 30, max: 400 }) * DAY;
       if (movedOn < ANCHOR) {
         extras.moves.push({
-          id: faker.string.uuid(), personId: person.id, areaCode: person.areaCode, kind: 'WITHIN_STREET', movedOn: isoDate(movedOn),
-          fromGridId: from.id, fromAreaCode: from.code, fromBuildingId: fromBuilding?.id ?? null, fromRoom: `${faker.number.int({ min: 1, max: 3 })}单元${faker.number.int({ min: 1, max: 6 })}0${faker.number.int({ min: 1, max: 4 })}`,
-          toGridId: person.gridId, toAreaCode: person.areaCode, toBuildingId: person.buildingId, toRoom: person.room, leftFor: null,
-          reason: faker.helpers.arrayElement(MOVE_REASONS), recordedBy: 'demo', recordedAt: new Date(movedOn),
+          id: faker.string.uuid(),
+          personId: person.id,
+          areaCode: person.areaCode,
+          kind: 'WITHIN_STREET',
+          movedOn: isoDate(movedOn),
+          fromGridId: from.id,
+          fromAreaCode: from.code,
+          fromBuildingId: fromBuilding?.id ?? null,
+          fromRoom: `${faker.number.int({ min: 1, max: 3 })}单元${faker.number.int({ min: 1, max: 6 })}0${faker.number.int({ min: 1, max: 4 })}`,
+          toGridId: person.gridId,
+          toAreaCode: person.areaCode,
+          toBuildingId: person.buildingId,
+          toRoom: person.room,
+          leftFor: null,
+          reason: faker.helpers.arrayElement(MOVE_REASONS),
+          recordedBy: 'demo',
+          recordedAt: new Date(movedOn),
         });
       }
     }
   }
   for (const tag of world.tags) {
-    if (tag.code === 'NEW_EMPLOYMENT_WORKER') extras.occupations.set(tag.id, faker.helpers.weightedArrayElement(OCCUPATION_WEIGHTS));
+    if (tag.code === 'NEW_EMPLOYMENT_WORKER')
+      extras.occupations.set(tag.id, faker.helpers.weightedArrayElement(OCCUPATION_WEIGHTS));
   }
   return extras;
 }

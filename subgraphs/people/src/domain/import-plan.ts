@@ -34,13 +34,21 @@ export interface CheckedRow {
 }
 
 /** The fields an import may change on an existing record. */
-export type PersonChanges = Partial<Pick<RegisteredPerson, 'name' | 'phone' | 'residencyType' | 'residencySince' | 'residencyUntil'>>;
+export type PersonChanges = Partial<
+  Pick<RegisteredPerson, 'name' | 'phone' | 'residencyType' | 'residencySince' | 'residencyUntil'>
+>;
 
 export type RowDecision<P extends RegisteredPerson = RegisteredPerson> =
   | { kind: 'FAILED'; problems: Problem[] }
   | { kind: 'CREATE'; record: PersonRecord; placement: Placement }
   | { kind: 'UNCHANGED'; person: P }
-  | { kind: 'UPDATE'; person: P; changes: PersonChanges; tags: { close: HeldTag[]; open: WantedTag[] } | null; moveTo: Placement | null };
+  | {
+      kind: 'UPDATE';
+      person: P;
+      changes: PersonChanges;
+      tags: { close: HeldTag[]; open: WantedTag[] } | null;
+      moveTo: Placement | null;
+    };
 
 const failed = (...problems: Problem[]): { kind: 'FAILED'; problems: Problem[] } => ({ kind: 'FAILED', problems });
 
@@ -49,15 +57,27 @@ export function personChanges(person: RegisteredPerson, record: PersonRecord): P
   const changes: PersonChanges = {};
   if (record.name !== person.name) changes.name = record.name;
   if (record.phone !== null && record.phone !== person.phone) changes.phone = record.phone;
-  if (record.residencyType !== null && record.residencyType !== person.residencyType) changes.residencyType = record.residencyType;
-  if (record.residencySince !== null && record.residencySince !== person.residencySince) changes.residencySince = record.residencySince;
-  if (record.residencyUntil !== null && record.residencyUntil !== person.residencyUntil) changes.residencyUntil = record.residencyUntil;
+  if (record.residencyType !== null && record.residencyType !== person.residencyType)
+    changes.residencyType = record.residencyType;
+  if (record.residencySince !== null && record.residencySince !== person.residencySince)
+    changes.residencySince = record.residencySince;
+  if (record.residencyUntil !== null && record.residencyUntil !== person.residencyUntil)
+    changes.residencyUntil = record.residencyUntil;
   return changes;
 }
 
 function identityConflict(person: RegisteredPerson, record: PersonRecord): Problem | null {
-  if (person.documentType === record.documentType && person.gender === record.gender && person.birthDate === record.birthDate) return null;
-  return { code: 'IDENTITY_MISMATCH', field: 'idNumber', message: '证件类型、性别或出生日期与该证件号已登记的记录不符，请核对' };
+  if (
+    person.documentType === record.documentType &&
+    person.gender === record.gender &&
+    person.birthDate === record.birthDate
+  )
+    return null;
+  return {
+    code: 'IDENTITY_MISMATCH',
+    field: 'idNumber',
+    message: '证件类型、性别或出生日期与该证件号已登记的记录不符，请核对',
+  };
 }
 
 const movesFrom = (person: RegisteredPerson, to: Placement | null) =>
@@ -77,24 +97,40 @@ export function decideRow<P extends RegisteredPerson>(
   if (row.problems.length || !row.record) return failed(...row.problems);
   const { record } = row;
   if (!existing) {
-    if (!row.placement) return failed({ code: 'GRID_NOT_FOUND', field: 'gridCode', message: '新登记人员须填写居住网格或楼栋' });
+    if (!row.placement)
+      return failed({ code: 'GRID_NOT_FOUND', field: 'gridCode', message: '新登记人员须填写居住网格或楼栋' });
     return { kind: 'CREATE', record, placement: row.placement };
   }
   const { person } = existing;
-  if (!visible) return failed({ code: 'DUPLICATE_ID_NUMBER', field: 'idNumber', message: '该身份证号已登记，已有记录不在您的查看范围内' });
+  if (!visible)
+    return failed({
+      code: 'DUPLICATE_ID_NUMBER',
+      field: 'idNumber',
+      message: '该身份证号已登记，已有记录不在您的查看范围内',
+    });
   const conflict = identityConflict(person, record);
   if (conflict) return failed(conflict);
 
   const changes = personChanges(person, record);
-  const tagPlan = record.tags ? planTagChanges(existing.tags, record.tags.map((tag) => ({ ...tag, since: null }))) : null;
+  const tagPlan = record.tags
+    ? planTagChanges(
+        existing.tags,
+        record.tags.map((tag) => ({ ...tag, since: null })),
+      )
+    : null;
   const tagsChange = tagPlan !== null && (tagPlan.close.length > 0 || tagPlan.open.length > 0);
   const moveTo = movesFrom(person, row.placement) ? row.placement : null;
   if (!Object.keys(changes).length && !tagsChange && !moveTo) return { kind: 'UNCHANGED', person };
 
   if (mode === 'CREATE_ONLY') {
-    return failed({ code: 'DUPLICATE_ID_NUMBER', field: 'idNumber', message: `该身份证号已登记（记录 ${person.id}），与本行内容不同；如需更新请使用 UPSERT 模式` });
+    return failed({
+      code: 'DUPLICATE_ID_NUMBER',
+      field: 'idNumber',
+      message: `该身份证号已登记（记录 ${person.id}），与本行内容不同；如需更新请使用 UPSERT 模式`,
+    });
   }
-  if (person.status !== 'ACTIVE') return failed({ code: 'PERSON_NOT_ACTIVE', field: 'idNumber', message: '该人员已迁出或死亡，不能通过导入修改' });
+  if (person.status !== 'ACTIVE')
+    return failed({ code: 'PERSON_NOT_ACTIVE', field: 'idNumber', message: '该人员已迁出或死亡，不能通过导入修改' });
   return { kind: 'UPDATE', person, changes, tags: tagsChange ? tagPlan : null, moveTo };
 }
 

@@ -22,9 +22,14 @@ export function moveProblems(
   today: string,
 ): Problem[] {
   const problems: Problem[] = [];
-  if (person.status === 'DECEASED') problems.push({ code: 'PERSON_DECEASED', field: 'personId', message: '该人员已登记死亡，不能迁移' });
+  if (person.status === 'DECEASED')
+    problems.push({ code: 'PERSON_DECEASED', field: 'personId', message: '该人员已登记死亡，不能迁移' });
   if (move.hasDestination === (move.leftFor !== null)) {
-    problems.push({ code: 'INVALID_DESTINATION', field: 'to', message: '请填写迁入的网格或楼栋，或填写迁往何处（二者选一）' });
+    problems.push({
+      code: 'INVALID_DESTINATION',
+      field: 'to',
+      message: '请填写迁入的网格或楼栋，或填写迁往何处（二者选一）',
+    });
   } else if (!move.hasDestination && person.status === 'MOVED_OUT') {
     problems.push({ code: 'NOT_MOVED', field: 'leftFor', message: '该人员已迁出' });
   }
@@ -35,11 +40,21 @@ export function moveProblems(
 }
 
 /** Moving to where one already lives is no move. */
-export function isSamePlace(person: { status: PersonStatus; gridId: string; buildingId: string | null; room: string | null }, to: Placement): boolean {
-  return person.status === 'ACTIVE' && person.gridId === to.gridId && person.buildingId === to.buildingId && person.room === to.room;
+export function isSamePlace(
+  person: { status: PersonStatus; gridId: string; buildingId: string | null; room: string | null },
+  to: Placement,
+): boolean {
+  return (
+    person.status === 'ACTIVE' &&
+    person.gridId === to.gridId &&
+    person.buildingId === to.buildingId &&
+    person.room === to.room
+  );
 }
 
 /** Oldest first: by the day of the move, then by when it was recorded. */
 export function chronological<T extends { movedOn: string; recordedAt: Date }>(moves: readonly T[]): T[] {
-  return [...moves].sort((a, b) => a.movedOn.localeCompare(b.movedOn) || a.recordedAt.getTime() - b.recordedAt.getTime());
+  return [...moves].sort(
+    (a, b) => a.movedOn.localeCompare(b.movedOn) || a.recordedAt.getTime() - b.recordedAt.getTime(),
+  );
 }

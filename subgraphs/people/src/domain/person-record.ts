@@ -45,30 +45,55 @@ export const DEFAULT_RESIDENCY_TYPE: ResidencyType = 'PERMANENT';
 const GENDER_LABELS: Record<Gender, string> = { MALE: '男', FEMALE: '女' };
 
 /** Gender and birth date: from an ID card (and then what is given must agree), else as given. */
-function identityProblems(request: PersonRecordRequest, derived: { gender: Gender; birthDate: string } | null, today: string): Problem[] {
+function identityProblems(
+  request: PersonRecordRequest,
+  derived: { gender: Gender; birthDate: string } | null,
+  today: string,
+): Problem[] {
   const problems: Problem[] = [];
   const { gender, birthDate } = request;
   if (birthDate && (!isCalendarDate(birthDate) || birthDate > today || birthDate < '1900-01-01')) {
-    problems.push({ code: 'INVALID_BIRTH_DATE', field: 'birthDate', message: '出生日期无效：应为 1900 年以后、不晚于今天的真实日期' });
+    problems.push({
+      code: 'INVALID_BIRTH_DATE',
+      field: 'birthDate',
+      message: '出生日期无效：应为 1900 年以后、不晚于今天的真实日期',
+    });
   }
   if (derived) {
     if (gender && gender !== derived.gender) {
-      problems.push({ code: 'IDENTITY_MISMATCH', field: 'gender', message: `性别与身份证号不符：身份证号显示为${GENDER_LABELS[derived.gender]}` });
+      problems.push({
+        code: 'IDENTITY_MISMATCH',
+        field: 'gender',
+        message: `性别与身份证号不符：身份证号显示为${GENDER_LABELS[derived.gender]}`,
+      });
     }
     if (birthDate && isCalendarDate(birthDate) && birthDate !== derived.birthDate) {
-      problems.push({ code: 'IDENTITY_MISMATCH', field: 'birthDate', message: `出生日期与身份证号不符：身份证号显示为 ${derived.birthDate}` });
+      problems.push({
+        code: 'IDENTITY_MISMATCH',
+        field: 'birthDate',
+        message: `出生日期与身份证号不符：身份证号显示为 ${derived.birthDate}`,
+      });
     }
     return problems;
   }
   if (!gender) problems.push({ code: 'INVALID_GENDER', field: 'gender', message: '非居民身份证登记时须填写性别' });
-  if (!birthDate) problems.push({ code: 'INVALID_BIRTH_DATE', field: 'birthDate', message: '非居民身份证登记时须填写出生日期' });
+  if (!birthDate)
+    problems.push({ code: 'INVALID_BIRTH_DATE', field: 'birthDate', message: '非居民身份证登记时须填写出生日期' });
   return problems;
 }
 
-function residencyProblems(since: string | null, until: string | null, birthDate: string | null | undefined): Problem[] {
+function residencyProblems(
+  since: string | null,
+  until: string | null,
+  birthDate: string | null | undefined,
+): Problem[] {
   const problems: Problem[] = [];
-  for (const [field, value] of [['residencySince', since], ['residencyUntil', until]] as const) {
-    if (value !== null && !isCalendarDate(value)) problems.push({ code: 'INVALID_DATE', field, message: '日期应为 YYYY-MM-DD 格式的真实日期' });
+  for (const [field, value] of [
+    ['residencySince', since],
+    ['residencyUntil', until],
+  ] as const) {
+    if (value !== null && !isCalendarDate(value))
+      problems.push({ code: 'INVALID_DATE', field, message: '日期应为 YYYY-MM-DD 格式的真实日期' });
   }
   if (since && until && isCalendarDate(since) && isCalendarDate(until) && until < since) {
     problems.push({ code: 'INVALID_DATE', field: 'residencyUntil', message: '居住截止日期不能早于起始日期' });
@@ -91,7 +116,12 @@ export function checkPersonRecord(
   const problems: Problem[] = [];
   const todayText = isoDate(today);
   const name = request.name.trim();
-  if (!isValidName(name)) problems.push({ code: 'INVALID_NAME', field: 'name', message: `姓名应为 2 至 ${MAX_NAME_LENGTH} 个汉字或字母，可含间隔号“·”` });
+  if (!isValidName(name))
+    problems.push({
+      code: 'INVALID_NAME',
+      field: 'name',
+      message: `姓名应为 2 至 ${MAX_NAME_LENGTH} 个汉字或字母，可含间隔号“·”`,
+    });
 
   const documentType = request.documentType ?? 'RESIDENT_ID_CARD';
   const document = parseDocumentNumber(documentType, request.idNumber, today);
@@ -102,7 +132,11 @@ export function checkPersonRecord(
 
   const phone = request.phone?.trim() || null;
   if (phone !== null && !MAINLAND_MOBILE.test(phone)) {
-    problems.push({ code: 'INVALID_PHONE', field: 'phone', message: '手机号应为 11 位中国大陆手机号码，如 13812345678' });
+    problems.push({
+      code: 'INVALID_PHONE',
+      field: 'phone',
+      message: '手机号应为 11 位中国大陆手机号码，如 13812345678',
+    });
   }
   const residencySince = request.residencySince?.trim() || null;
   const residencyUntil = request.residencyUntil?.trim() || null;
@@ -125,7 +159,8 @@ export function checkPersonRecord(
       residencyType: request.residencyType ?? null,
       residencySince,
       residencyUntil,
-      tags: codes?.map((code) => ({ code, occupation: catalogue.get(code)?.needsOccupation ? occupation : null })) ?? null,
+      tags:
+        codes?.map((code) => ({ code, occupation: catalogue.get(code)?.needsOccupation ? occupation : null })) ?? null,
     },
     problems: [],
   };

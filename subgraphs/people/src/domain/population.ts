@@ -41,14 +41,20 @@ export function summarisePopulation(
   tagCounts: ReadonlyMap<string, number>,
   catalogue: TagCatalogue,
 ): PopulationStatsModel {
-  const sum = (keep: (group: PopulationGroup) => boolean) => groups.filter(keep).reduce((total, group) => total + group.count, 0);
+  const sum = (keep: (group: PopulationGroup) => boolean) =>
+    groups.filter(keep).reduce((total, group) => total + group.count, 0);
   return {
     areaCode,
     complete,
     total: sum(() => true),
     byGender: GENDERS.map((gender) => ({ gender, count: sum((group) => group.gender === gender) })),
-    byResidencyType: RESIDENCY_TYPES.map((residencyType) => ({ residencyType, count: sum((group) => group.residencyType === residencyType) })),
+    byResidencyType: RESIDENCY_TYPES.map((residencyType) => ({
+      residencyType,
+      count: sum((group) => group.residencyType === residencyType),
+    })),
     byAgeBand: AGE_BANDS.map((band, index) => ({ ...band, count: sum((group) => group.band === index) })),
-    byTag: catalogue.kinds().map((kind) => ({ code: kind.code, label: kind.label, count: tagCounts.get(kind.code) ?? 0 })),
+    byTag: catalogue
+      .kinds()
+      .map((kind) => ({ code: kind.code, label: kind.label, count: tagCounts.get(kind.code) ?? 0 })),
   };
 }

@@ -36,7 +36,11 @@ export interface Unmasking {
  * self-access with a fixed purpose (a purpose declared with it is not asked for and not
  * kept); anyone else's needs `person:read`, `pii:read` and a declared purpose.
  */
-export function unmasking(permissions: ReadonlySet<string>, ownRecord: boolean, declared: string | null | undefined): Unmasking | null {
+export function unmasking(
+  permissions: ReadonlySet<string>,
+  ownRecord: boolean,
+  declared: string | null | undefined,
+): Unmasking | null {
   if (ownRecord) return { purpose: SELF_ACCESS_PURPOSE, selfAccess: true };
   const purpose = unmaskingPurpose(permissions, declared);
   return purpose ? { purpose, selfAccess: false } : null;

@@ -16,7 +16,11 @@ export function statusChangeProblems(
   if (change.status === person.status) {
     problems.push({ code: 'INVALID_STATUS_CHANGE', field: 'status', message: '人员已是该状态' });
   } else if (change.status === 'MOVED_OUT' || (change.status === 'ACTIVE' && person.status === 'MOVED_OUT')) {
-    problems.push({ code: 'USE_MOVE_PERSON', field: 'status', message: '迁入、迁出请使用迁移登记（movePerson），以保留居住历史' });
+    problems.push({
+      code: 'USE_MOVE_PERSON',
+      field: 'status',
+      message: '迁入、迁出请使用迁移登记（movePerson），以保留居住历史',
+    });
   }
   if (!isCalendarDate(change.since) || change.since > today || change.since < person.birthDate) {
     problems.push({ code: 'INVALID_DATE', field: 'since', message: '状态日期应在出生日期之后且不晚于今天' });

@@ -71,7 +71,10 @@ export interface HeldTag {
  * another occupation) close, new ones open, and tags that stay keep their row and their
  * start, so history is never rewritten.
  */
-export function planTagChanges(held: readonly HeldTag[], wanted: readonly WantedTag[]): { close: HeldTag[]; open: WantedTag[] } {
+export function planTagChanges(
+  held: readonly HeldTag[],
+  wanted: readonly WantedTag[],
+): { close: HeldTag[]; open: WantedTag[] } {
   const same = (a: { code: string; occupation: string | null }, b: { code: string; occupation: string | null }) =>
     a.code === b.code && (a.occupation ?? null) === (b.occupation ?? null);
   return {
@@ -81,15 +84,28 @@ export function planTagChanges(held: readonly HeldTag[], wanted: readonly Wanted
 }
 
 /** What is wrong with a set of tags against the catalogue, per tag and for the occupation. */
-export function tagProblems(codes: readonly string[], occupation: OccupationCode | null, catalogue: TagCatalogue): { code: string; field: 'tags' | 'occupation'; message: string }[] {
+export function tagProblems(
+  codes: readonly string[],
+  occupation: OccupationCode | null,
+  catalogue: TagCatalogue,
+): { code: string; field: 'tags' | 'occupation'; message: string }[] {
   const problems: { code: string; field: 'tags' | 'occupation'; message: string }[] = [];
-  for (const code of codes) if (!catalogue.get(code)) problems.push({ code: 'UNKNOWN_TAG', field: 'tags', message: `未知的人群标签：${code}` });
+  for (const code of codes)
+    if (!catalogue.get(code)) problems.push({ code: 'UNKNOWN_TAG', field: 'tags', message: `未知的人群标签：${code}` });
   const needing = codes.map((code) => catalogue.get(code)).filter((kind) => kind?.needsOccupation);
   if (needing.length && !occupation) {
-    problems.push({ code: 'OCCUPATION_REQUIRED', field: 'occupation', message: `人群标签“${needing.map((kind) => kind?.label).join('、')}”需要填写职业` });
+    problems.push({
+      code: 'OCCUPATION_REQUIRED',
+      field: 'occupation',
+      message: `人群标签“${needing.map((kind) => kind?.label).join('、')}”需要填写职业`,
+    });
   }
   if (!needing.length && occupation) {
-    problems.push({ code: 'OCCUPATION_NOT_ALLOWED', field: 'occupation', message: '只有新就业形态劳动者等需要职业的标签才能填写职业' });
+    problems.push({
+      code: 'OCCUPATION_NOT_ALLOWED',
+      field: 'occupation',
+      message: '只有新就业形态劳动者等需要职业的标签才能填写职业',
+    });
   }
   return problems;
 }
@@ -98,9 +114,18 @@ const TAG_CODE = /^[A-Z][A-Z0-9_]{1,31}$/;
 const TAG_LABEL = /^[\p{L}\p{N}·（）()]{2,16}$/u;
 
 /** A new catalogue row's problems: the code is for programs, the label for people. */
-export function tagDefinitionProblems(code: string, label: string): { code: string; field: 'code' | 'label'; message: string }[] {
+export function tagDefinitionProblems(
+  code: string,
+  label: string,
+): { code: string; field: 'code' | 'label'; message: string }[] {
   const problems: { code: string; field: 'code' | 'label'; message: string }[] = [];
-  if (!TAG_CODE.test(code)) problems.push({ code: 'INVALID_TAG_CODE', field: 'code', message: '标签代码应为 2 至 32 位大写字母、数字或下划线，以字母开头' });
-  if (!TAG_LABEL.test(label)) problems.push({ code: 'INVALID_TAG_LABEL', field: 'label', message: '标签名称应为 2 至 16 个汉字、字母或数字' });
+  if (!TAG_CODE.test(code))
+    problems.push({
+      code: 'INVALID_TAG_CODE',
+      field: 'code',
+      message: '标签代码应为 2 至 32 位大写字母、数字或下划线，以字母开头',
+    });
+  if (!TAG_LABEL.test(label))
+    problems.push({ code: 'INVALID_TAG_LABEL', field: 'label', message: '标签名称应为 2 至 16 个汉字、字母或数字' });
   return problems;
 }

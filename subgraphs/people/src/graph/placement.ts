@@ -5,7 +5,10 @@ import { checkPlacement, normalisePlacement, type Placement, type PlacementReque
 import { factsFor, lookUpPlaces } from './places.js';
 
 /** Checks where one request places a person, asking the graph about the grid and building. */
-export async function resolvePlacement(context: Context, request: PlacementRequest): Promise<{ placement: Placement | null; problems: Problem[] }> {
+export async function resolvePlacement(
+  context: Context,
+  request: PlacementRequest,
+): Promise<{ placement: Placement | null; problems: Problem[] }> {
   const keys = normalisePlacement(request);
   const facts = await lookUpPlaces(context, {
     gridIds: keys.gridId !== null ? [keys.gridId] : [],

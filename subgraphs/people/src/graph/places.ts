@@ -4,8 +4,18 @@ import type { BuildingFacts, GridFacts } from '../domain/placement.js';
 
 const GRID_FIELDS = '{ id code type status }';
 const GRID_BY_ID: GraphLookup = { field: 'grid', argument: 'id', argumentType: 'ID!', selection: GRID_FIELDS };
-const GRID_BY_CODE: GraphLookup = { field: 'gridByCode', argument: 'code', argumentType: 'String!', selection: GRID_FIELDS };
-const BUILDING_BY_ID: GraphLookup = { field: 'building', argument: 'id', argumentType: 'ID!', selection: `{ id grid ${GRID_FIELDS} }` };
+const GRID_BY_CODE: GraphLookup = {
+  field: 'gridByCode',
+  argument: 'code',
+  argumentType: 'String!',
+  selection: GRID_FIELDS,
+};
+const BUILDING_BY_ID: GraphLookup = {
+  field: 'building',
+  argument: 'id',
+  argumentType: 'ID!',
+  selection: `{ id grid ${GRID_FIELDS} }`,
+};
 
 export interface PlacementKeys {
   gridIds: Iterable<string>;
@@ -33,7 +43,18 @@ export async function lookUpPlaces(context: Context, keys: PlacementKeys): Promi
 }
 
 /** The facts one request needs about its own place. */
-export function factsFor(request: { gridId: string | null; gridCode: string | null; buildingId: string | null }, facts: PlacementFacts) {
-  const grid = request.gridId !== null ? facts.gridsById.get(request.gridId) : request.gridCode !== null ? facts.gridsByCode.get(request.gridCode) : null;
-  return { grid: grid ?? null, building: request.buildingId !== null ? (facts.buildingsById.get(request.buildingId) ?? null) : null };
+export function factsFor(
+  request: { gridId: string | null; gridCode: string | null; buildingId: string | null },
+  facts: PlacementFacts,
+) {
+  const grid =
+    request.gridId !== null
+      ? facts.gridsById.get(request.gridId)
+      : request.gridCode !== null
+        ? facts.gridsByCode.get(request.gridCode)
+        : null;
+  return {
+    grid: grid ?? null,
+    building: request.buildingId !== null ? (facts.buildingsById.get(request.buildingId) ?? null) : null,
+  };
 }

@@ -12,7 +12,8 @@ const BUILT_IN_TAGS: [code: string, label: string, needsOccupation: boolean][] =
   ['KEY_CONCERN', '重点关注', false],
 ];
 
-const nullableText = (name: string, length: number) => new TableColumn({ name, type: 'varchar', length: String(length), isNullable: true });
+const nullableText = (name: string, length: number) =>
+  new TableColumn({ name, type: 'varchar', length: String(length), isNullable: true });
 
 /**
  * The people domain: identity documents, residency dates, building and room, status date
@@ -34,16 +35,24 @@ export class PeopleDomain1764500000000 implements MigrationInterface {
       nullableText('status_reason', 255),
     ]);
     // SUBSTR of a DATETIME is its text on MySQL and SQLite alike: YYYY-MM-DD first.
-    await queryRunner.query('UPDATE person SET residency_since = SUBSTR(registered_at, 1, 10), status_since = SUBSTR(registered_at, 1, 10) WHERE status_since IS NULL');
+    await queryRunner.query(
+      'UPDATE person SET residency_since = SUBSTR(registered_at, 1, 10), status_since = SUBSTR(registered_at, 1, 10) WHERE status_since IS NULL',
+    );
     await queryRunner.createIndices('person', [
       new TableIndex({ name: 'idx_person_building', columnNames: ['building_id'] }),
       // Population statistics under an area prefix read this index alone.
-      new TableIndex({ name: 'idx_person_stats', columnNames: ['area_code', 'status', 'gender', 'residency_type', 'birth_date'] }),
+      new TableIndex({
+        name: 'idx_person_stats',
+        columnNames: ['area_code', 'status', 'gender', 'residency_type', 'birth_date'],
+      }),
     ]);
 
     await queryRunner.addColumn('household', nullableText('building_id', 36));
     await queryRunner.addColumn('person_tag', nullableText('occupation', 32));
-    await queryRunner.createIndex('person_tag', new TableIndex({ name: 'idx_person_tag_area', columnNames: ['area_code', 'code'] }));
+    await queryRunner.createIndex(
+      'person_tag',
+      new TableIndex({ name: 'idx_person_tag_area', columnNames: ['area_code', 'code'] }),
+    );
 
     await queryRunner.createTable(
       new Table({
@@ -59,7 +68,10 @@ export class PeopleDomain1764500000000 implements MigrationInterface {
       }),
     );
     for (const [code, label, needsOccupation] of BUILT_IN_TAGS) {
-      await queryRunner.query('INSERT INTO tag_definition (code, label, needs_occupation, active, created_at) VALUES (?, ?, ?, 1, CURRENT_TIMESTAMP)', [code, label, needsOccupation ? 1 : 0]);
+      await queryRunner.query(
+        'INSERT INTO tag_definition (code, label, needs_occupation, active, created_at) VALUES (?, ?, ?, 1, CURRENT_TIMESTAMP)',
+        [code, label, needsOccupation ? 1 : 0],
+      );
     }
 
     await queryRunner.createTable(
@@ -122,6 +134,14 @@ export class PeopleDomain1764500000000 implements MigrationInterface {
     await queryRunner.dropColumn('household', 'building_id');
     await queryRunner.dropIndex('person', 'idx_person_stats');
     await queryRunner.dropIndex('person', 'idx_person_building');
-    await queryRunner.dropColumns('person', ['document_type', 'residency_since', 'residency_until', 'building_id', 'room', 'status_since', 'status_reason']);
+    await queryRunner.dropColumns('person', [
+      'document_type',
+      'residency_since',
+      'residency_until',
+      'building_id',
+      'room',
+      'status_since',
+      'status_reason',
+    ]);
   }
 }

@@ -9,7 +9,10 @@ export class PiiSelfAccess1764600000000 implements MigrationInterface {
   name = 'PiiSelfAccess1764600000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumn('pii_access_log', new TableColumn({ name: 'self_access', type: 'boolean', default: false }));
+    await queryRunner.addColumn(
+      'pii_access_log',
+      new TableColumn({ name: 'self_access', type: 'boolean', default: false }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

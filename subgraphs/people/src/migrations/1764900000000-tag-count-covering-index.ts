@@ -8,7 +8,10 @@ const AREA = new TableIndex({ name: 'idx_person_tag_area', columnNames: ['area_c
  * no longer look up every tag row in the table. It replaces the (area_code, code) index,
  * which it serves as well.
  */
-const COUNTS = new TableIndex({ name: 'idx_person_tag_counts', columnNames: ['area_code', 'code', 'until', 'person_id'] });
+const COUNTS = new TableIndex({
+  name: 'idx_person_tag_counts',
+  columnNames: ['area_code', 'code', 'until', 'person_id'],
+});
 
 const step = indexReplacement('person_tag', AREA, COUNTS);
 

@@ -13,16 +13,28 @@ import { Person, type PersonEntity } from '../entities/person.js';
  * An exact lookup by document number. Knowing the number is knowing the person, so the
  * lookup is an unmasked read: it needs `pii:read` and a purpose, and a hit is logged.
  */
-export async function personByIdNumber(context: Context, args: { idNumber: string; documentType?: DocumentType | null; purpose: string }): Promise<PersonEntity | null> {
+export async function personByIdNumber(
+  context: Context,
+  args: { idNumber: string; documentType?: DocumentType | null; purpose: string },
+): Promise<PersonEntity | null> {
   requireFullRead(context.viewer);
   requirePermission(context.viewer, 'pii:read');
   const purpose = normalisePurpose(args.purpose);
   if (!purpose) throw badUserInput('请说明查询目的（2 至 200 个字）', 'purpose');
   const parsed = parseDocumentNumber(args.documentType ?? 'RESIDENT_ID_CARD', args.idNumber, shanghaiToday());
   if ('message' in parsed) throw badUserInput(parsed.message, 'idNumber');
-  const qb = context.db.dataSource.getRepository(Person).createQueryBuilder('person').where('person.idNumber = :idNumber', { idNumber: parsed.idNumber });
+  const qb = context.db.dataSource
+    .getRepository(Person)
+    .createQueryBuilder('person')
+    .where('person.idNumber = :idNumber', { idNumber: parsed.idNumber });
   const person = await whereInScope(qb, context.viewer, 'person.areaCode').getOne();
   if (!person) return null;
-  await context.loaders.piiLog.load({ personId: person.id, areaCode: person.areaCode, field: 'idNumber', purpose, selfAccess: false });
+  await context.loaders.piiLog.load({
+    personId: person.id,
+    areaCode: person.areaCode,
+    field: 'idNumber',
+    purpose,
+    selfAccess: false,
+  });
   return person;
 }

@@ -13,7 +13,11 @@ import type { TagCatalogue } from '../domain/tags.js';
  * counts current tags, each a UNION ALL of one indexed aggregation per code. The number
  * of statements is fixed, however many codes and residents.
  */
-export function createPopulationStatsLoader(dataSource: DataSource, viewer: Viewer, catalogue: () => Promise<TagCatalogue>): DataLoader<string, PopulationStatsModel> {
+export function createPopulationStatsLoader(
+  dataSource: DataSource,
+  viewer: Viewer,
+  catalogue: () => Promise<TagCatalogue>,
+): DataLoader<string, PopulationStatsModel> {
   return new DataLoader(async (prefixes) => {
     const bounds = ageBandBounds(shanghaiToday());
     const band = `CASE ${bounds.map((_, index) => `WHEN birth_date > ? THEN ${index}`).join(' ')} ELSE ${bounds.length} END`;
@@ -24,21 +28,27 @@ export function createPopulationStatsLoader(dataSource: DataSource, viewer: View
     const groupSql = prefixes
       .map((prefix, index) => {
         groupParams.push(index, ...bounds, `${prefix}%`, ...personScope.params);
-        return `SELECT * FROM (SELECT ? AS k, gender AS g, residency_type AS r, ${band} AS b, COUNT(*) AS n FROM person` +
-          ` WHERE area_code LIKE ? AND status = 'ACTIVE' AND ${personScope.sql} GROUP BY 1, 2, 3, 4) AS s${index}`;
+        return (
+          `SELECT * FROM (SELECT ? AS k, gender AS g, residency_type AS r, ${band} AS b, COUNT(*) AS n FROM person` +
+          ` WHERE area_code LIKE ? AND status = 'ACTIVE' AND ${personScope.sql} GROUP BY 1, 2, 3, 4) AS s${index}`
+        );
       })
       .join(' UNION ALL ');
     const tagParams: unknown[] = [];
     const tagSql = prefixes
       .map((prefix, index) => {
         tagParams.push(index, `${prefix}%`, ...tagScope.params);
-        return `SELECT * FROM (SELECT ? AS k, t.code AS c, COUNT(*) AS n FROM person_tag t JOIN person p ON p.id = t.person_id` +
-          ` WHERE t.area_code LIKE ? AND t.until IS NULL AND p.status = 'ACTIVE' AND ${tagScope.sql} GROUP BY 1, 2) AS t${index}`;
+        return (
+          `SELECT * FROM (SELECT ? AS k, t.code AS c, COUNT(*) AS n FROM person_tag t JOIN person p ON p.id = t.person_id` +
+          ` WHERE t.area_code LIKE ? AND t.until IS NULL AND p.status = 'ACTIVE' AND ${tagScope.sql} GROUP BY 1, 2) AS t${index}`
+        );
       })
       .join(' UNION ALL ');
 
     const [groups, tags, kinds] = await Promise.all([
-      dataSource.query(groupSql, groupParams) as Promise<{ k: number | string; g: string; r: string; b: number | string; n: number | string }[]>,
+      dataSource.query(groupSql, groupParams) as Promise<
+        { k: number | string; g: string; r: string; b: number | string; n: number | string }[]
+      >,
       dataSource.query(tagSql, tagParams) as Promise<{ k: number | string; c: string; n: number | string }[]>,
       catalogue(),
     ]);

@@ -10,7 +10,8 @@ export const Query: QueryResolvers = {
     requirePersonAccess(viewer, id);
     return loaders.personById.load(id);
   },
-  people: async (_, { filter, first, after }, context) => paginate(await peopleQuery(context, filter), { first, after }, { alias: 'person' }),
+  people: async (_, { filter, first, after }, context) =>
+    paginate(await peopleQuery(context, filter), { first, after }, { alias: 'person' }),
   household: (_, { id }, { loaders, viewer }) => {
     requireFullRead(viewer);
     return loaders.householdById.load(id);

@@ -20,10 +20,23 @@ export function headerPurpose(runtime: SubgraphRuntime): string | null {
  * logged, when the viewer holds `pii:read` and declared a purpose (the argument first,
  * else the header), or reads their own record (logged as a self-access).
  */
-export function revealed(context: Context, person: PersonEntity, field: PiiField, declared: string | null | undefined, full: string, masked: string): string | Promise<string> {
-  const read = unmasking(context.viewer.permissions, isOwnRecord(context.viewer, person.id), declared ?? headerPurpose(context.runtime));
+export function revealed(
+  context: Context,
+  person: PersonEntity,
+  field: PiiField,
+  declared: string | null | undefined,
+  full: string,
+  masked: string,
+): string | Promise<string> {
+  const read = unmasking(
+    context.viewer.permissions,
+    isOwnRecord(context.viewer, person.id),
+    declared ?? headerPurpose(context.runtime),
+  );
   // Masked values answer at once: a promise per field per row is what graphql-js pays most
   // for when a page of residents is listed.
   if (!read) return masked;
-  return context.loaders.piiLog.load({ personId: person.id, areaCode: person.areaCode, field, ...read }).then(() => full);
+  return context.loaders.piiLog
+    .load({ personId: person.id, areaCode: person.areaCode, field, ...read })
+    .then(() => full);
 }

@@ -19,9 +19,13 @@ export async function cancelEnrolment(context: Context, input: { enrolmentId: st
   const now = storedNow();
   refuseIf(cancellationProblem(activity, enrolment, now));
   await inTransaction(context.db, async (manager) => {
-    const cancelled = await manager.getRepository(Enrolment).update({ id: enrolment.id, status: 'ENROLLED' }, { status: 'CANCELLED', cancelledAt: now });
+    const cancelled = await manager
+      .getRepository(Enrolment)
+      .update({ id: enrolment.id, status: 'ENROLLED' }, { status: 'CANCELLED', cancelledAt: now });
     if (!changed(cancelled)) refuse(problem('ENROLMENT_CANCELLED', 'enrolmentId'));
-    await manager.createQueryBuilder().update(Activity)
+    await manager
+      .createQueryBuilder()
+      .update(Activity)
       .set({ enrolledCount: () => 'enrolled_count - 1' })
       .where('id = :id AND enrolled_count > 0', { id: activity.id })
       .execute();

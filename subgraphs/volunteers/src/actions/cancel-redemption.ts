@@ -17,19 +17,37 @@ import { visibleRedemption } from './shared/redemptions.js';
  * Cancels before pick-up and gives back both: the stock, and the points as a REVERSAL
  * entry, in one transaction. The UPDATE names PENDING_PICKUP, so it is reversed once.
  */
-export async function cancelRedemption(context: Context, input: { redemptionId: string; reason?: string | null }): Promise<RedemptionEntity> {
+export async function cancelRedemption(
+  context: Context,
+  input: { redemptionId: string; reason?: string | null },
+): Promise<RedemptionEntity> {
   requireStanding(context);
   const { redemption, volunteer } = await visibleRedemption(context, input.redemptionId);
-  if (!actsFor(context.viewer, volunteer) && !isWorkerFor(context.viewer, redemption.rewardAreaCode)) refuse(problem('NOT_OWNER', 'redemptionId'));
+  if (!actsFor(context.viewer, volunteer) && !isWorkerFor(context.viewer, redemption.rewardAreaCode))
+    refuse(problem('NOT_OWNER', 'redemptionId'));
   refuseIf(cancellable(redemption));
   const cancelledAt = storedNow();
   const cancelReason = input.reason?.trim().slice(0, 200) || null;
   await inTransaction(context.db, async (manager) => {
     await lockRow(manager, context.db, Volunteer, volunteer.id);
-    const result = await manager.getRepository(Redemption).update({ id: redemption.id, status: 'PENDING_PICKUP' }, { status: 'CANCELLED', cancelledAt, cancelReason });
+    const result = await manager
+      .getRepository(Redemption)
+      .update({ id: redemption.id, status: 'PENDING_PICKUP' }, { status: 'CANCELLED', cancelledAt, cancelReason });
     if (!changed(result)) refuse(problem('REDEMPTION_NOT_PENDING', 'redemptionId'));
-    await manager.createQueryBuilder().update(Reward).set({ stock: () => `stock + ${redemption.quantity}` }).where('id = :id', { id: redemption.rewardId }).execute();
-    await appendEntry(manager, context.db, { volunteer, type: 'REVERSAL', points: redemption.pointsSpent, by: context.viewer.subject, redemptionId: redemption.id, note: cancelReason });
+    await manager
+      .createQueryBuilder()
+      .update(Reward)
+      .set({ stock: () => `stock + ${redemption.quantity}` })
+      .where('id = :id', { id: redemption.rewardId })
+      .execute();
+    await appendEntry(manager, context.db, {
+      volunteer,
+      type: 'REVERSAL',
+      points: redemption.pointsSpent,
+      by: context.viewer.subject,
+      redemptionId: redemption.id,
+      note: cancelReason,
+    });
   });
   context.loaders.rewardById.clear(redemption.rewardId);
   return { ...redemption, status: 'CANCELLED', cancelledAt, cancelReason };

@@ -14,7 +14,9 @@ export async function checkIn(context: Context, input: AttendanceInput): Promise
   const { enrolment, request } = await attendance(context, input);
   refuseIf(checkInProblem(request));
   const checkedInAt = request.at ?? request.now;
-  const result = await context.db.dataSource.getRepository(Enrolment).update({ id: enrolment.id, status: 'ENROLLED' }, { status: 'CHECKED_IN', checkedInAt });
+  const result = await context.db.dataSource
+    .getRepository(Enrolment)
+    .update({ id: enrolment.id, status: 'ENROLLED' }, { status: 'CHECKED_IN', checkedInAt });
   if (!changed(result)) refuse(problem('ALREADY_CHECKED_IN', 'enrolmentId'));
   return { ...enrolment, status: 'CHECKED_IN', checkedInAt };
 }

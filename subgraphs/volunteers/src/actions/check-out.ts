@@ -45,10 +45,18 @@ export async function checkOut(context: Context, input: AttendanceInput): Promis
   };
   try {
     await inTransaction(context.db, async (manager) => {
-      const result = await manager.getRepository(Enrolment).update({ id: enrolment.id, status: 'CHECKED_IN' }, { status: 'CHECKED_OUT', checkedOutAt });
+      const result = await manager
+        .getRepository(Enrolment)
+        .update({ id: enrolment.id, status: 'CHECKED_IN' }, { status: 'CHECKED_OUT', checkedOutAt });
       if (!changed(result)) refuse(problem('ALREADY_CHECKED_OUT', 'enrolmentId'));
       await manager.getRepository(ServiceRecord).insert(record);
-      await recordChange(manager, { record, kind: 'CREATED', by: context.viewer.subject, before: null, reason: request.byOrganizer && request.at ? '组织者补录签到签退时间' : null });
+      await recordChange(manager, {
+        record,
+        kind: 'CREATED',
+        by: context.viewer.subject,
+        before: null,
+        reason: request.byOrganizer && request.at ? '组织者补录签到签退时间' : null,
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) refuse(problem('ALREADY_CHECKED_OUT', 'enrolmentId'));

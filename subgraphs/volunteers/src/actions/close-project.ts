@@ -13,8 +13,12 @@ export function closeProject(context: Context, input: { projectId: string; resul
     requireManager(context, project);
     const { value: result } = orRefuse(boundedText(input.result, 2, 1000, 'INVALID_RESULT', 'result'));
     if (project.status === 'IN_PROGRESS') {
-      const open = await manager.getRepository(Activity).createQueryBuilder('activity')
-        .where('activity.projectId = :id', { id: project.id }).andWhere('activity.status IN (:...open)', { open: ['DRAFT', 'PUBLISHED', 'ONGOING'] }).getCount();
+      const open = await manager
+        .getRepository(Activity)
+        .createQueryBuilder('activity')
+        .where('activity.projectId = :id', { id: project.id })
+        .andWhere('activity.status IN (:...open)', { open: ['DRAFT', 'PUBLISHED', 'ONGOING'] })
+        .getCount();
       if (open > 0) refuse(problem('PROJECT_ACTIVITIES_OPEN', 'projectId', { count: open }));
     }
     return { closedAt: storedNow(), result };

@@ -8,7 +8,10 @@ import { CareDelivery, type CareDeliveryEntity } from '../entities/care-drive.js
 import { requireStanding } from './shared/actors.js';
 
 /** The resident confirms, with their own token, that the package reached them. */
-export async function confirmCareDelivery(context: Context, input: { deliveryId: string }): Promise<CareDeliveryEntity> {
+export async function confirmCareDelivery(
+  context: Context,
+  input: { deliveryId: string },
+): Promise<CareDeliveryEntity> {
   requireStanding(context);
   const repository = context.db.dataSource.getRepository(CareDelivery);
   const delivery = await repository.findOneBy({ id: input.deliveryId });
@@ -19,7 +22,12 @@ export async function confirmCareDelivery(context: Context, input: { deliveryId:
   }
   if (delivery.outcome !== 'DELIVERED') refuse(problem('DELIVERY_NOT_DELIVERED', 'deliveryId'));
   const confirmedAt = storedNow();
-  const result = await repository.createQueryBuilder().update().set({ confirmedAt }).where('id = :id AND confirmed_at IS NULL', { id: delivery.id }).execute();
+  const result = await repository
+    .createQueryBuilder()
+    .update()
+    .set({ confirmedAt })
+    .where('id = :id AND confirmed_at IS NULL', { id: delivery.id })
+    .execute();
   if (!changed(result)) refuse(problem('DELIVERY_ALREADY_CONFIRMED', 'deliveryId'));
   return { ...delivery, confirmedAt };
 }

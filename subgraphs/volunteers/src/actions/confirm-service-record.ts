@@ -18,19 +18,39 @@ import { requireCertifier, visibleRecord } from './shared/records.js';
  * at today's rate for the category, all in one transaction. The UPDATE names the PENDING
  * status, so a record is confirmed (and paid) once.
  */
-export async function confirmServiceRecord(context: Context, input: { recordId: string; hours?: number | null; reason?: string | null }): Promise<ServiceRecordEntity> {
+export async function confirmServiceRecord(
+  context: Context,
+  input: { recordId: string; hours?: number | null; reason?: string | null },
+): Promise<ServiceRecordEntity> {
   requireStanding(context);
   const facts = await visibleRecord(context, input.recordId);
   const { record, volunteer, activity } = facts;
   await requireCertifier(context, facts);
-  const { confirmation: confirmed } = orRefuse(confirmation(record, activity?.status ?? 'FINISHED', input.hours, input.reason));
-  const rate = record.category ? await context.db.dataSource.getRepository(PointRate).findOneBy({ category: record.category }) : null;
+  const { confirmation: confirmed } = orRefuse(
+    confirmation(record, activity?.status ?? 'FINISHED', input.hours, input.reason),
+  );
+  const rate = record.category
+    ? await context.db.dataSource.getRepository(PointRate).findOneBy({ category: record.category })
+    : null;
   const pointsPerHour = rate?.pointsPerHour ?? DEFAULT_POINTS_PER_HOUR;
-  const after: ServiceRecordEntity = { ...record, minutes: confirmed.minutes, status: 'CONFIRMED', confirmedAt: storedNow(), confirmedBy: context.viewer.subject, pointsPerHour };
+  const after: ServiceRecordEntity = {
+    ...record,
+    minutes: confirmed.minutes,
+    status: 'CONFIRMED',
+    confirmedAt: storedNow(),
+    confirmedBy: context.viewer.subject,
+    pointsPerHour,
+  };
   await inTransaction(context.db, async (manager) => {
     const result = await manager.getRepository(ServiceRecord).update(
       { id: record.id, status: 'PENDING' },
-      { minutes: after.minutes, status: after.status, confirmedAt: after.confirmedAt, confirmedBy: after.confirmedBy, pointsPerHour },
+      {
+        minutes: after.minutes,
+        status: after.status,
+        confirmedAt: after.confirmedAt,
+        confirmedBy: after.confirmedBy,
+        pointsPerHour,
+      },
     );
     if (!changed(result)) refuse(problem('RECORD_ALREADY_CONFIRMED', 'recordId'));
     const adjusted = confirmed.adjustmentReason !== null;
@@ -43,7 +63,14 @@ export async function confirmServiceRecord(context: Context, input: { recordId: 
     });
     const points = pointsFor(after.minutes, pointsPerHour);
     if (points > 0) {
-      await appendEntry(manager, context.db, { volunteer, type: 'EARN', points, by: context.viewer.subject, serviceRecordId: record.id, note: record.title });
+      await appendEntry(manager, context.db, {
+        volunteer,
+        type: 'EARN',
+        points,
+        by: context.viewer.subject,
+        serviceRecordId: record.id,
+        note: record.title,
+      });
     }
   });
   return after;

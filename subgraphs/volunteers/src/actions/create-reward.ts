@@ -9,13 +9,22 @@ import { checkReward, type RewardRequest } from '../domain/redemption.js';
 import { Reward, type RewardEntity } from '../entities/reward.js';
 
 /** A reward in the catalogue of a street (9 digits) or community (12) inside the worker's scope. */
-export async function createReward(context: Context, input: RewardRequest & { areaCode: string }): Promise<RewardEntity> {
+export async function createReward(
+  context: Context,
+  input: RewardRequest & { areaCode: string },
+): Promise<RewardEntity> {
   requirePermission(context.viewer, 'volunteer:write');
   const checked = checkReward(input);
   refuseIf(checked.problems);
   if (!/^\d{9}$|^\d{12}$/.test(input.areaCode)) refuse(problem('INVALID_AREA_CODE', 'areaCode'));
   if (!inScope(context.viewer, input.areaCode)) refuse(problem('OUT_OF_SCOPE', 'areaCode'));
-  const reward: RewardEntity = { ...checked.reward!, id: newId(), areaCode: input.areaCode, active: true, createdAt: storedNow() };
+  const reward: RewardEntity = {
+    ...checked.reward!,
+    id: newId(),
+    areaCode: input.areaCode,
+    active: true,
+    createdAt: storedNow(),
+  };
   await context.db.dataSource.getRepository(Reward).insert(reward);
   return reward;
 }

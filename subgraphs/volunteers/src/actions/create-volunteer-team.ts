@@ -8,7 +8,10 @@ import { boundedText } from '../domain/text.js';
 import { VolunteerTeam, type VolunteerTeamEntity } from '../entities/volunteer-team.js';
 
 /** A team serves a street (9 digits) or a community (12) inside the creator's scope. */
-export async function createVolunteerTeam(context: Context, input: { name: string; areaCode: string }): Promise<VolunteerTeamEntity> {
+export async function createVolunteerTeam(
+  context: Context,
+  input: { name: string; areaCode: string },
+): Promise<VolunteerTeamEntity> {
   requirePermission(context.viewer, 'volunteer:write');
   const { value: name } = orRefuse(boundedText(input.name, 2, 32, 'INVALID_TEAM_NAME', 'name'));
   if (!/^\d{9}$|^\d{12}$/.test(input.areaCode)) refuse(problem('INVALID_AREA_CODE', 'areaCode'));

@@ -16,7 +16,10 @@ import { requireStanding, targetVolunteer, visibleActivity } from './shared/acto
  * activity's row until the transaction ends, so a hundred volunteers pressing at once
  * never overbook it and one volunteer pressing twice enrols once.
  */
-export async function enrol(context: Context, input: { activityId: string; volunteerId?: string | null }): Promise<EnrolmentEntity> {
+export async function enrol(
+  context: Context,
+  input: { activityId: string; volunteerId?: string | null },
+): Promise<EnrolmentEntity> {
   requireStanding(context);
   const volunteer = await targetVolunteer(context, input.volunteerId);
   const activity = await visibleActivity(context, input.activityId);
@@ -25,9 +28,14 @@ export async function enrol(context: Context, input: { activityId: string; volun
   refuseIf(enrolmentProblem(activity, await context.db.dataSource.getRepository(Enrolment).findOneBy(key), now));
   try {
     return await inTransaction(context.db, async (manager) => {
-      const taken = await manager.createQueryBuilder().update(Activity)
+      const taken = await manager
+        .createQueryBuilder()
+        .update(Activity)
         .set({ enrolledCount: () => 'enrolled_count + 1' })
-        .where("id = :id AND status = 'PUBLISHED' AND enrolled_count < capacity AND starts_at > :now", { id: activity.id, now })
+        .where("id = :id AND status = 'PUBLISHED' AND enrolled_count < capacity AND starts_at > :now", {
+          id: activity.id,
+          now,
+        })
         .execute();
       const existing = await manager.getRepository(Enrolment).findOneBy(key);
       if (!changed(taken)) {

@@ -7,7 +7,10 @@ import { requireStanding } from './shared/actors.js';
 import { visibleTeam, volunteerForTeam } from './shared/teams.js';
 
 /** Leaves a team: the membership stays, with the date it ended, so the history keeps both dates. */
-export async function leaveTeam(context: Context, input: { teamId: string; volunteerId?: string | null }): Promise<TeamMembershipEntity> {
+export async function leaveTeam(
+  context: Context,
+  input: { teamId: string; volunteerId?: string | null },
+): Promise<TeamMembershipEntity> {
   requireStanding(context);
   const team = await visibleTeam(context, input.teamId);
   const volunteer = await volunteerForTeam(context, team, input.volunteerId);

@@ -22,9 +22,20 @@ export async function proposeProject(context: Context, input: ProjectRequest): P
     if (!own.areaCode.startsWith(values.areaCode)) refuse(problem('NOT_RESIDENT_OF_COMMUNITY', 'areaCode'));
   }
   const project: ProjectEntity = {
-    ...values, id: newId(), status: 'PROPOSED', proposedBy: context.viewer.subject, proposedAt: storedNow(),
-    decidedBy: null, decidedAt: null, decisionReason: null, claimedByTeamId: null, claimedByVolunteerId: null, claimedAt: null,
-    startedAt: null, closedAt: null, result: null,
+    ...values,
+    id: newId(),
+    status: 'PROPOSED',
+    proposedBy: context.viewer.subject,
+    proposedAt: storedNow(),
+    decidedBy: null,
+    decidedAt: null,
+    decisionReason: null,
+    claimedByTeamId: null,
+    claimedByVolunteerId: null,
+    claimedAt: null,
+    startedAt: null,
+    closedAt: null,
+    result: null,
   };
   await context.db.dataSource.getRepository(Project).insert(project);
   return project;

@@ -18,7 +18,10 @@ import { personFor } from '../graph/person.js';
  * its scope for a worker, the resident's own record for a resident, wherever their token is
  * scoped. The unique index on the person refuses a second profile even when two requests race.
  */
-export async function registerVolunteer(context: Context, input: ProfileChanges & { personId: string }): Promise<VolunteerEntity> {
+export async function registerVolunteer(
+  context: Context,
+  input: ProfileChanges & { personId: string },
+): Promise<VolunteerEntity> {
   const self = isSelf(context.viewer, { personId: input.personId });
   requirePermission(context.viewer, self ? 'volunteer:read' : 'volunteer:write');
   const profile = checkProfile(input);

@@ -16,7 +16,10 @@ import { visibleRecord } from './shared/records.js';
  * The volunteer asks for other hours on a confirmed record. The flag set by a conditional
  * UPDATE keeps one request pending per record even when two are sent at once.
  */
-export async function requestCorrection(context: Context, input: { recordId: string; hours: number; reason: string }): Promise<CorrectionRequestEntity> {
+export async function requestCorrection(
+  context: Context,
+  input: { recordId: string; hours: number; reason: string },
+): Promise<CorrectionRequestEntity> {
   requireStanding(context);
   const { record, volunteer } = await visibleRecord(context, input.recordId);
   if (!isSelf(context.viewer, volunteer)) refuse(problem('NOT_OWNER', 'recordId'));
@@ -38,7 +41,9 @@ export async function requestCorrection(context: Context, input: { recordId: str
     decisionReason: null,
   };
   await inTransaction(context.db, async (manager) => {
-    const flagged = await manager.getRepository(ServiceRecord).update({ id: record.id, status: 'CONFIRMED', correctionPending: false }, { correctionPending: true });
+    const flagged = await manager
+      .getRepository(ServiceRecord)
+      .update({ id: record.id, status: 'CONFIRMED', correctionPending: false }, { correctionPending: true });
     if (!changed(flagged)) refuse(problem('CORRECTION_ALREADY_PENDING', 'recordId'));
     await manager.getRepository(CorrectionRequest).insert(correction);
   });

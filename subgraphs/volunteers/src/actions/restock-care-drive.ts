@@ -13,7 +13,10 @@ import { managedDrive } from './shared/care-drives.js';
  * `stock = stock + n` UPDATE, so it adds up with deliveries taking stock at the same time;
  * the ceiling sits in the same statement. A refused line rolls every line back.
  */
-export async function restockCareDrive(context: Context, input: { driveId: string; items: readonly RestockLine[] }): Promise<CareDriveEntity> {
+export async function restockCareDrive(
+  context: Context,
+  input: { driveId: string; items: readonly RestockLine[] },
+): Promise<CareDriveEntity> {
   requireStanding(context);
   refuseIf(checkRestock(input.items));
   const { db } = context;
@@ -25,9 +28,13 @@ export async function restockCareDrive(context: Context, input: { driveId: strin
     const items = await manager.getRepository(CareDriveItem).findBy({ driveId: drive.id });
     const { matched } = orRefuse(matchRestock(input.items, items));
     for (const { item, quantity } of matched) {
-      const added = await manager.getRepository(CareDriveItem).createQueryBuilder().update()
+      const added = await manager
+        .getRepository(CareDriveItem)
+        .createQueryBuilder()
+        .update()
         .set({ stock: () => 'stock + :quantity' })
-        .where('id = :id AND stock <= :ceiling', { id: item.id, quantity, ceiling: MAX_ITEM_STOCK - quantity }).execute();
+        .where('id = :id AND stock <= :ceiling', { id: item.id, quantity, ceiling: MAX_ITEM_STOCK - quantity })
+        .execute();
       if (!changed(added)) refuse(problem('DRIVE_STOCK_LIMIT', 'items', { item: item.name, limit: MAX_ITEM_STOCK }));
     }
     return drive;

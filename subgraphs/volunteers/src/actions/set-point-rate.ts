@@ -9,11 +9,19 @@ import { PointRate, type PointRateEntity } from '../entities/point-rate.js';
 import { requireStreetAdmin } from './shared/actors.js';
 
 /** Sets a category's rate, adding the category when it is new. Records confirmed before keep their rate. */
-export async function setPointRate(context: Context, input: { category: string; pointsPerHour: number }): Promise<PointRateEntity> {
+export async function setPointRate(
+  context: Context,
+  input: { category: string; pointsPerHour: number },
+): Promise<PointRateEntity> {
   requireStreetAdmin(context.viewer);
   const { value: category } = orRefuse(boundedText(input.category, 2, 16, 'INVALID_CATEGORY', 'category'));
   if (!isWholeNumberIn(input.pointsPerHour, 0, 1000)) refuse(problem('INVALID_RATE', 'pointsPerHour'));
-  const rate: PointRateEntity = { category, pointsPerHour: input.pointsPerHour, updatedAt: storedNow(), updatedBy: context.viewer.subject };
+  const rate: PointRateEntity = {
+    category,
+    pointsPerHour: input.pointsPerHour,
+    updatedAt: storedNow(),
+    updatedBy: context.viewer.subject,
+  };
   const repository = context.db.dataSource.getRepository(PointRate);
   const { category: key, ...values } = rate;
   if (changed(await repository.update({ category: key }, values))) return rate;

@@ -5,7 +5,10 @@ import { Volunteer, type VolunteerEntity } from '../entities/volunteer.js';
 import { requireStanding, targetVolunteer } from './shared/actors.js';
 
 /** Replaces skills and/or availability: the volunteer, or a worker of where they live. */
-export async function updateVolunteerProfile(context: Context, input: ProfileChanges & { volunteerId?: string | null }): Promise<VolunteerEntity> {
+export async function updateVolunteerProfile(
+  context: Context,
+  input: ProfileChanges & { volunteerId?: string | null },
+): Promise<VolunteerEntity> {
   requireStanding(context);
   const volunteer = await targetVolunteer(context, input.volunteerId);
   const profile = checkProfile(input);
@@ -14,7 +17,8 @@ export async function updateVolunteerProfile(context: Context, input: ProfileCha
     ...(profile.skills ? { skills: profile.skills } : {}),
     ...(profile.availability ? { availability: profile.availability } : {}),
   };
-  if (Object.keys(changes).length) await context.db.dataSource.getRepository(Volunteer).update({ id: volunteer.id }, changes);
+  if (Object.keys(changes).length)
+    await context.db.dataSource.getRepository(Volunteer).update({ id: volunteer.id }, changes);
   context.loaders.volunteerById.clear(volunteer.id);
   return { ...volunteer, ...changes };
 }

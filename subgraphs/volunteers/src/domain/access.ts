@@ -29,7 +29,11 @@ export function sees(viewer: Viewer, volunteer: { personId: string }, areaCodes:
 }
 
 /** `leaderOf` are the teams the viewer's own volunteer profile leads now. */
-export function organises(viewer: Viewer, activity: { areaCode: string; teamId: string | null }, leaderOf: readonly string[]): boolean {
+export function organises(
+  viewer: Viewer,
+  activity: { areaCode: string; teamId: string | null },
+  leaderOf: readonly string[],
+): boolean {
   if (isWorkerFor(viewer, activity.areaCode)) return true;
   return activity.teamId !== null && leaderOf.includes(activity.teamId) && inScope(viewer, activity.areaCode);
 }

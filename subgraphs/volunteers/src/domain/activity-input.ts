@@ -29,7 +29,11 @@ export const MAX_CAPACITY = 500;
  * Checks what an activity says about itself; every problem is reported. `categories` are
  * those with a point rate: the catalogue of what volunteers do here.
  */
-export function checkActivity(request: ActivityRequest, categories: readonly string[], now: Date): { activity: CheckedActivity; problems: [] } | { activity: null; problems: Problem[] } {
+export function checkActivity(
+  request: ActivityRequest,
+  categories: readonly string[],
+  now: Date,
+): { activity: CheckedActivity; problems: [] } | { activity: null; problems: Problem[] } {
   const problems: Problem[] = [];
   const title = boundedText(request.title, 2, 64, 'INVALID_TITLE', 'title');
   const place = boundedText(request.place, 2, 128, 'INVALID_PLACE', 'place');
@@ -41,7 +45,8 @@ export function checkActivity(request: ActivityRequest, categories: readonly str
   if (length <= 0 || length > MAX_WINDOW_MS) problems.push(problem('INVALID_TIME_WINDOW', 'endsAt'));
   if (request.startsAt.getTime() <= now.getTime()) problems.push(problem('STARTS_IN_PAST', 'startsAt'));
   if (!isWholeNumberIn(request.capacity, 1, MAX_CAPACITY)) problems.push(problem('INVALID_CAPACITY', 'capacity'));
-  if (problems.length || 'problem' in title || 'problem' in place || 'problem' in description) return { activity: null, problems };
+  if (problems.length || 'problem' in title || 'problem' in place || 'problem' in description)
+    return { activity: null, problems };
   return {
     activity: {
       title: title.value,

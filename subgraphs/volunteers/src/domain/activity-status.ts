@@ -35,11 +35,18 @@ const FLOW: Record<ActivityAction, { from: readonly ActivityStatus[]; to: Activi
  * the current status; an activity whose start has passed is not published; cancelling
  * needs a reason (checked by the caller, which has the input).
  */
-export function nextStatus(current: { status: ActivityStatus; startsAt: Date }, action: ActivityAction, now: Date): { to: ActivityStatus } | { problem: Problem } {
+export function nextStatus(
+  current: { status: ActivityStatus; startsAt: Date },
+  action: ActivityAction,
+  now: Date,
+): { to: ActivityStatus } | { problem: Problem } {
   const step = FLOW[action];
   if (!step.from.includes(current.status)) {
-    return { problem: problem('INVALID_TRANSITION', null, { status: STATUS_LABELS[current.status], action: step.label }) };
+    return {
+      problem: problem('INVALID_TRANSITION', null, { status: STATUS_LABELS[current.status], action: step.label }),
+    };
   }
-  if (action === 'PUBLISH' && current.startsAt.getTime() <= now.getTime()) return { problem: problem('STARTS_IN_PAST') };
+  if (action === 'PUBLISH' && current.startsAt.getTime() <= now.getTime())
+    return { problem: problem('STARTS_IN_PAST') };
   return { to: step.to };
 }

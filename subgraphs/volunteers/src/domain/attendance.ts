@@ -28,11 +28,13 @@ function commonProblem(request: AttendanceRequest): Problem | null {
 export function checkInProblem(request: AttendanceRequest): Problem | null {
   const { enrolment } = request;
   if (enrolment.status === 'CANCELLED') return problem('ENROLMENT_CANCELLED', 'enrolmentId');
-  if (enrolment.status === 'CHECKED_IN' || enrolment.status === 'CHECKED_OUT') return problem('ALREADY_CHECKED_IN', 'enrolmentId');
+  if (enrolment.status === 'CHECKED_IN' || enrolment.status === 'CHECKED_OUT')
+    return problem('ALREADY_CHECKED_IN', 'enrolmentId');
   const common = commonProblem(request);
   if (common) return common;
   const at = request.at ?? request.now;
-  if (at.getTime() >= request.activity.endsAt.getTime()) return problem('CHECK_IN_AFTER_END', request.at ? 'at' : 'enrolmentId');
+  if (at.getTime() >= request.activity.endsAt.getTime())
+    return problem('CHECK_IN_AFTER_END', request.at ? 'at' : 'enrolmentId');
   return null;
 }
 

@@ -28,8 +28,17 @@ export function checkDrive(input: DriveRequest): { drive: CheckedDrive | null; p
   if (!/^[A-Z][A-Z_]{1,31}$/.test(input.targetTag)) problems.push(problem('INVALID_TARGET_TAG', 'targetTag'));
   const items = input.items.map((item) => ({ ...item, name: item.name.trim() }));
   const names = new Set(items.map((item) => item.name));
-  const itemsValid = items.length >= 1 && items.length <= 10 && names.size === items.length
-    && items.every((item) => [...item.name].length >= 1 && [...item.name].length <= 32 && isWholeNumberIn(item.perPackage, 1, 99) && isWholeNumberIn(item.stock, 0, 100_000));
+  const itemsValid =
+    items.length >= 1 &&
+    items.length <= 10 &&
+    names.size === items.length &&
+    items.every(
+      (item) =>
+        [...item.name].length >= 1 &&
+        [...item.name].length <= 32 &&
+        isWholeNumberIn(item.perPackage, 1, 99) &&
+        isWholeNumberIn(item.stock, 0, 100_000),
+    );
   if (!itemsValid) problems.push(problem('INVALID_DRIVE_ITEMS', 'items'));
   if (problems.length || 'problem' in title) return { drive: null, problems };
   return { drive: { areaCode: input.areaCode, title: title.value, targetTag: input.targetTag, items }, problems };
@@ -55,8 +64,10 @@ export interface RestockLine {
 export function checkRestock(lines: readonly RestockLine[]): Problem[] {
   const problems: Problem[] = [];
   const named = (line: RestockLine) => Number(Boolean(line.itemId)) + Number(Boolean(line.name?.trim()));
-  if (lines.length < 1 || lines.length > 10 || lines.some((line) => named(line) !== 1)) problems.push(problem('INVALID_RESTOCK_ITEMS', 'items'));
-  if (lines.some((line) => !isWholeNumberIn(line.quantity, 1, MAX_RESTOCK_QUANTITY))) problems.push(problem('INVALID_RESTOCK_QUANTITY', 'items'));
+  if (lines.length < 1 || lines.length > 10 || lines.some((line) => named(line) !== 1))
+    problems.push(problem('INVALID_RESTOCK_ITEMS', 'items'));
+  if (lines.some((line) => !isWholeNumberIn(line.quantity, 1, MAX_RESTOCK_QUANTITY)))
+    problems.push(problem('INVALID_RESTOCK_QUANTITY', 'items'));
   return problems;
 }
 
@@ -71,9 +82,12 @@ export function matchRestock<T extends { id: string; name: string }>(
   const matched: { item: T; quantity: number }[] = [];
   for (const line of lines) {
     const name = line.name?.trim();
-    const item = line.itemId ? items.find((candidate) => candidate.id === line.itemId) : items.find((candidate) => candidate.name === name);
+    const item = line.itemId
+      ? items.find((candidate) => candidate.id === line.itemId)
+      : items.find((candidate) => candidate.name === name);
     if (!item) return { problem: problem('UNKNOWN_DRIVE_ITEM', 'items', { item: line.itemId ?? name ?? '' }) };
-    if (matched.some((found) => found.item.id === item.id)) return { problem: problem('INVALID_RESTOCK_ITEMS', 'items') };
+    if (matched.some((found) => found.item.id === item.id))
+      return { problem: problem('INVALID_RESTOCK_ITEMS', 'items') };
     matched.push({ item, quantity: line.quantity });
   }
   return { matched };

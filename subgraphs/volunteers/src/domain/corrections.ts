@@ -25,7 +25,10 @@ export function correctionRequest(
 }
 
 /** A decision needs a pending request and a reason either way. */
-export function decisionProblem(correction: { status: CorrectionStatus }, reason: string): { reason: string } | { problem: Problem } {
+export function decisionProblem(
+  correction: { status: CorrectionStatus },
+  reason: string,
+): { reason: string } | { problem: Problem } {
   if (correction.status !== 'PENDING') return { problem: problem('CORRECTION_ALREADY_DECIDED', 'correctionId') };
   const why = reasonText(reason);
   if ('problem' in why) return why;

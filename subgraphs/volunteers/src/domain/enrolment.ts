@@ -17,7 +17,11 @@ export interface ActivityFacts {
  * published activity before it starts, while places are free. The database re-checks the
  * capacity in the same UPDATE that takes the place, so this is the message, not the guard.
  */
-export function enrolmentProblem(activity: ActivityFacts, existing: { status: EnrolmentStatus } | null, now: Date): Problem | null {
+export function enrolmentProblem(
+  activity: ActivityFacts,
+  existing: { status: EnrolmentStatus } | null,
+  now: Date,
+): Problem | null {
   if (existing && existing.status !== 'CANCELLED') return problem('ALREADY_ENROLLED', 'activityId');
   const closed = closedProblem(activity, now);
   if (closed) return closed;
@@ -41,10 +45,15 @@ function closedProblem(activity: ActivityFacts, now: Date): Problem | null {
 }
 
 /** Why an enrolment may not be cancelled, or null: it is active and the activity has not started. */
-export function cancellationProblem(activity: ActivityFacts, enrolment: { status: EnrolmentStatus }, now: Date): Problem | null {
+export function cancellationProblem(
+  activity: ActivityFacts,
+  enrolment: { status: EnrolmentStatus },
+  now: Date,
+): Problem | null {
   if (enrolment.status === 'CANCELLED') return problem('ENROLMENT_CANCELLED', 'enrolmentId');
   if (enrolment.status !== 'ENROLLED') return problem('CANCEL_CLOSED', 'enrolmentId');
   if (activity.status === 'CANCELLED') return problem('ACTIVITY_CANCELLED', 'enrolmentId');
-  if (activity.status !== 'PUBLISHED' || activity.startsAt.getTime() <= now.getTime()) return problem('CANCEL_CLOSED', 'enrolmentId');
+  if (activity.status !== 'PUBLISHED' || activity.startsAt.getTime() <= now.getTime())
+    return problem('CANCEL_CLOSED', 'enrolmentId');
   return null;
 }

@@ -135,7 +135,11 @@ export type ProblemCode = keyof typeof PROBLEMS;
 export type Problem = KitProblem;
 
 /** A problem of this domain, its message filled in from `values` ({name} placeholders). */
-export function problem(code: ProblemCode, field: string | null = null, values: Record<string, string | number> = {}): KitProblem<ProblemCode> {
+export function problem(
+  code: ProblemCode,
+  field: string | null = null,
+  values: Record<string, string | number> = {},
+): KitProblem<ProblemCode> {
   const message = PROBLEMS[code].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
   return kitProblem(code, field, message);
 }

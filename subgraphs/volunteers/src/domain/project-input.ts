@@ -31,12 +31,21 @@ export function checkProject(input: ProjectRequest): { project: CheckedProject |
   const plan = boundedText(input.plan, 10, 2000, 'INVALID_PLAN', 'plan');
   if ('problem' in plan) problems.push(plan.problem);
   if (!isWholeNumberIn(input.budgetFen, 0, MAX_BUDGET_FEN)) problems.push(problem('INVALID_BUDGET', 'budgetFen'));
-  if (!isWholeNumberIn(input.neededVolunteers, 1, 500)) problems.push(problem('INVALID_NEEDED_VOLUNTEERS', 'neededVolunteers'));
+  if (!isWholeNumberIn(input.neededVolunteers, 1, 500))
+    problems.push(problem('INVALID_NEEDED_VOLUNTEERS', 'neededVolunteers'));
   const skills = (input.skills ?? []).map((skill) => skill.trim());
-  if (skills.length > 10 || skills.some((skill) => [...skill].length < 1 || [...skill].length > 16)) problems.push(problem('INVALID_SKILLS', 'skills'));
+  if (skills.length > 10 || skills.some((skill) => [...skill].length < 1 || [...skill].length > 16))
+    problems.push(problem('INVALID_SKILLS', 'skills'));
   if (problems.length || 'problem' in title || 'problem' in plan) return { project: null, problems };
   return {
-    project: { areaCode: input.areaCode, title: title.value, plan: plan.value, budgetFen: input.budgetFen, neededVolunteers: input.neededVolunteers, skills: [...new Set(skills)] },
+    project: {
+      areaCode: input.areaCode,
+      title: title.value,
+      plan: plan.value,
+      budgetFen: input.budgetFen,
+      neededVolunteers: input.neededVolunteers,
+      skills: [...new Set(skills)],
+    },
     problems,
   };
 }

@@ -23,9 +23,18 @@ const FLOW: Record<ProjectAction, { from: ProjectStatus; to: ProjectStatus; labe
   CLOSE: { from: 'IN_PROGRESS', to: 'CLOSED', label: '结项' },
 };
 
-export function nextProjectStatus(current: ProjectStatus, action: ProjectAction): { from: ProjectStatus; to: ProjectStatus } | { problem: Problem } {
+export function nextProjectStatus(
+  current: ProjectStatus,
+  action: ProjectAction,
+): { from: ProjectStatus; to: ProjectStatus } | { problem: Problem } {
   const step = FLOW[action];
-  if (current !== step.from) return { problem: problem('INVALID_PROJECT_TRANSITION', null, { status: PROJECT_STATUS_LABELS[current], action: step.label }) };
+  if (current !== step.from)
+    return {
+      problem: problem('INVALID_PROJECT_TRANSITION', null, {
+        status: PROJECT_STATUS_LABELS[current],
+        action: step.label,
+      }),
+    };
   return { from: step.from, to: step.to };
 }
 

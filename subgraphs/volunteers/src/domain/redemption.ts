@@ -16,7 +16,8 @@ export interface RedemptionRequest {
 export function requestProblems(request: RedemptionRequest): Problem[] {
   const problems: Problem[] = [];
   if (!isWholeNumberIn(request.quantity, 1, MAX_QUANTITY)) problems.push(problem('INVALID_QUANTITY', 'quantity'));
-  if (!IDEMPOTENCY_KEY.test(request.idempotencyKey)) problems.push(problem('INVALID_IDEMPOTENCY_KEY', 'idempotencyKey'));
+  if (!IDEMPOTENCY_KEY.test(request.idempotencyKey))
+    problems.push(problem('INVALID_IDEMPOTENCY_KEY', 'idempotencyKey'));
   return problems;
 }
 
@@ -53,7 +54,11 @@ export interface RewardRequest {
   stock: number;
 }
 
-export function checkReward(request: RewardRequest): { reward: { name: string; description: string | null; pointsCost: number; stock: number }; problems: [] } | { reward: null; problems: Problem[] } {
+export function checkReward(
+  request: RewardRequest,
+):
+  | { reward: { name: string; description: string | null; pointsCost: number; stock: number }; problems: [] }
+  | { reward: null; problems: Problem[] } {
   const problems: Problem[] = [];
   const name = boundedText(request.name, 2, 32, 'INVALID_REWARD_NAME', 'name');
   const description = boundedText(request.description, 0, 200, 'INVALID_DESCRIPTION', 'description');
@@ -62,5 +67,13 @@ export function checkReward(request: RewardRequest): { reward: { name: string; d
   if (!isWholeNumberIn(request.pointsCost, 1, 100_000)) problems.push(problem('INVALID_POINTS_COST', 'pointsCost'));
   if (!isWholeNumberIn(request.stock, 0, 100_000)) problems.push(problem('INVALID_STOCK', 'stock'));
   if (problems.length || 'problem' in name || 'problem' in description) return { reward: null, problems };
-  return { reward: { name: name.value, description: description.value || null, pointsCost: request.pointsCost, stock: request.stock }, problems: [] };
+  return {
+    reward: {
+      name: name.value,
+      description: description.value || null,
+      pointsCost: request.pointsCost,
+      stock: request.stock,
+    },
+    problems: [],
+  };
 }

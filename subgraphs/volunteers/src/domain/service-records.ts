@@ -14,11 +14,17 @@ export const OPENING_TITLE = '历史服务时长';
  * non-negative number no longer than the activity's window (travel never counts). An
  * OPENING record has no window.
  */
-export function requestedMinutes(hours: number, windowMinutes: number | null, field: string): { minutes: number } | { problem: Problem } {
+export function requestedMinutes(
+  hours: number,
+  windowMinutes: number | null,
+  field: string,
+): { minutes: number } | { problem: Problem } {
   if (!Number.isFinite(hours) || hours < 0) return { problem: problem('INVALID_HOURS', field) };
   const minutes = hoursToMinutes(hours);
   if (windowMinutes !== null && minutes > windowMinutes) {
-    return { problem: problem('HOURS_EXCEED_WINDOW', field, { hours: Math.round(minutesToHours(windowMinutes) * 100) / 100 }) };
+    return {
+      problem: problem('HOURS_EXCEED_WINDOW', field, { hours: Math.round(minutesToHours(windowMinutes) * 100) / 100 }),
+    };
   }
   return { minutes };
 }
@@ -41,10 +47,12 @@ export function confirmation(
 ): { confirmation: Confirmation } | { problem: Problem } {
   if (record.status === 'CONFIRMED') return { problem: problem('RECORD_ALREADY_CONFIRMED', 'recordId') };
   if (activityStatus !== 'FINISHED') return { problem: problem('ACTIVITY_NOT_FINISHED', 'recordId') };
-  if (hours === null || hours === undefined) return { confirmation: { minutes: record.computedMinutes, adjustmentReason: null } };
+  if (hours === null || hours === undefined)
+    return { confirmation: { minutes: record.computedMinutes, adjustmentReason: null } };
   const asked = requestedMinutes(hours, record.windowMinutes, 'hours');
   if ('problem' in asked) return asked;
-  if (asked.minutes === record.computedMinutes) return { confirmation: { minutes: asked.minutes, adjustmentReason: null } };
+  if (asked.minutes === record.computedMinutes)
+    return { confirmation: { minutes: asked.minutes, adjustmentReason: null } };
   const why = reasonText(reason);
   if ('problem' in why) return why;
   return { confirmation: { minutes: asked.minutes, adjustmentReason: why.value } };

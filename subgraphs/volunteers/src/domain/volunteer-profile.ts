@@ -12,7 +12,11 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const skillsSchema = z.array(z.string().trim().min(1).max(16)).max(10);
 const slotSchema = z
-  .object({ weekday: z.number().int().min(1).max(7), startTime: z.string().regex(TIME), endTime: z.string().regex(TIME) })
+  .object({
+    weekday: z.number().int().min(1).max(7),
+    startTime: z.string().regex(TIME),
+    endTime: z.string().regex(TIME),
+  })
   .refine((slot) => slot.startTime < slot.endTime);
 const availabilitySchema = z.array(slotSchema).max(21);
 
@@ -22,7 +26,11 @@ export interface ProfileChanges {
 }
 
 /** Checks skills and availability; absent fields stay as they are, duplicates collapse. */
-export function checkProfile(changes: ProfileChanges): { skills?: string[]; availability?: AvailabilitySlot[]; problems: Problem[] } {
+export function checkProfile(changes: ProfileChanges): {
+  skills?: string[];
+  availability?: AvailabilitySlot[];
+  problems: Problem[];
+} {
   const problems: Problem[] = [];
   const result: { skills?: string[]; availability?: AvailabilitySlot[] } = {};
   if (changes.skills) {
@@ -33,7 +41,9 @@ export function checkProfile(changes: ProfileChanges): { skills?: string[]; avai
   if (changes.availability) {
     const parsed = availabilitySchema.safeParse(changes.availability);
     if (parsed.success) {
-      result.availability = [...parsed.data].sort((a, b) => a.weekday - b.weekday || (a.startTime < b.startTime ? -1 : 1));
+      result.availability = [...parsed.data].sort(
+        (a, b) => a.weekday - b.weekday || (a.startTime < b.startTime ? -1 : 1),
+      );
     } else problems.push(problem('INVALID_AVAILABILITY', 'availability'));
   }
   return { ...result, problems };

@@ -35,7 +35,11 @@ export const Project = new EntitySchema<ProjectEntity>({
     areaCode: { name: 'area_code', type: 'varchar', length: 18 },
     title: { type: 'varchar', length: 128 },
     plan: { type: 'varchar', length: 2000 },
-    budgetFen: { name: 'budget_fen', type: 'bigint', transformer: { to: (value: number) => value, from: (value: string | number) => Number(value) } },
+    budgetFen: {
+      name: 'budget_fen',
+      type: 'bigint',
+      transformer: { to: (value: number) => value, from: (value: string | number) => Number(value) },
+    },
     neededVolunteers: { name: 'needed_volunteers', type: 'int' },
     skills: { type: 'simple-json' },
     status: { type: 'varchar', length: 16 },

@@ -10,6 +10,10 @@ export interface GridFacts {
 
 /** A grid as the grids subgraph shows it to the caller (their token, their scope), or null. */
 export async function gridFor(context: Context, gridId: string): Promise<GridFacts | null> {
-  const { grid } = await context.runtime.graph.request<{ grid: GridFacts | null }>(GRID_QUERY, { id: gridId }, context.runtime.authorization);
+  const { grid } = await context.runtime.graph.request<{ grid: GridFacts | null }>(
+    GRID_QUERY,
+    { id: gridId },
+    context.runtime.authorization,
+  );
   return grid;
 }

@@ -12,6 +12,10 @@ export interface PersonFacts {
  * scope for a worker, the resident's own record for a resident. Null when not visible.
  */
 export async function personFor(context: Context, personId: string): Promise<PersonFacts | null> {
-  const { person } = await context.runtime.graph.request<{ person: PersonFacts | null }>(PERSON_QUERY, { id: personId }, context.runtime.authorization);
+  const { person } = await context.runtime.graph.request<{ person: PersonFacts | null }>(
+    PERSON_QUERY,
+    { id: personId },
+    context.runtime.authorization,
+  );
   return person;
 }

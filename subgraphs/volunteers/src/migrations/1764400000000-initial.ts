@@ -65,6 +65,7 @@ export class Initial1764400000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['activity', 'team_membership', 'volunteer_team', 'volunteer']) await queryRunner.dropTable(table);
+    for (const table of ['activity', 'team_membership', 'volunteer_team', 'volunteer'])
+      await queryRunner.dropTable(table);
   }
 }

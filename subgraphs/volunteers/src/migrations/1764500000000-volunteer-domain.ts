@@ -30,7 +30,10 @@ export class VolunteerDomain1764500000000 implements MigrationInterface {
       new TableColumn({ name: 'cancel_reason', type: 'varchar', length: '200', isNullable: true }),
       new TableColumn({ name: 'created_by', type: 'varchar', length: '128', isNullable: true }),
     ]);
-    await queryRunner.createIndex('activity', new TableIndex({ name: 'idx_activity_starts', columnNames: ['starts_at'] }));
+    await queryRunner.createIndex(
+      'activity',
+      new TableIndex({ name: 'idx_activity_starts', columnNames: ['starts_at'] }),
+    );
     for (const table of TABLES) await queryRunner.createTable(table);
     await insertDefaultRates(queryRunner);
     await openingRecordsFromConfirmedMinutes(queryRunner);
@@ -44,33 +47,71 @@ export class VolunteerDomain1764500000000 implements MigrationInterface {
     );
     for (const table of [...TABLES].reverse()) await queryRunner.dropTable(table);
     await queryRunner.dropIndex('activity', 'idx_activity_starts');
-    for (const column of ['place', 'description', 'enrolled_count', 'cancel_reason', 'created_by']) await queryRunner.dropColumn('activity', column);
+    for (const column of ['place', 'description', 'enrolled_count', 'cancel_reason', 'created_by'])
+      await queryRunner.dropColumn('activity', column);
     for (const column of ['skills', 'availability']) await queryRunner.dropColumn('volunteer', column);
   }
 }
 
 const id = { name: 'id', type: 'varchar', length: '36', isPrimary: true };
 const ref = (name: string, isNullable = false) => ({ name, type: 'varchar', length: '36', isNullable });
-const text = (name: string, length: number, isNullable = false) => ({ name, type: 'varchar', length: String(length), isNullable });
+const text = (name: string, length: number, isNullable = false) => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable,
+});
 const time = (name: string, isNullable = false) => ({ name, type: 'datetime', isNullable });
 const int = (name: string, isNullable = false) => ({ name, type: 'int', isNullable });
 
 const TABLES = [
   new Table({
     name: 'enrolment',
-    columns: [id, ref('activity_id'), ref('volunteer_id'), text('area_code', 18), text('volunteer_area_code', 18), text('status', 16),
-      time('enrolled_at'), time('cancelled_at', true), time('checked_in_at', true), time('checked_out_at', true)],
+    columns: [
+      id,
+      ref('activity_id'),
+      ref('volunteer_id'),
+      text('area_code', 18),
+      text('volunteer_area_code', 18),
+      text('status', 16),
+      time('enrolled_at'),
+      time('cancelled_at', true),
+      time('checked_in_at', true),
+      time('checked_out_at', true),
+    ],
     indices: [
-      new TableIndex({ name: 'uq_enrolment_activity_volunteer', columnNames: ['activity_id', 'volunteer_id'], isUnique: true }),
+      new TableIndex({
+        name: 'uq_enrolment_activity_volunteer',
+        columnNames: ['activity_id', 'volunteer_id'],
+        isUnique: true,
+      }),
       new TableIndex({ name: 'idx_enrolment_volunteer', columnNames: ['volunteer_id'] }),
     ],
   }),
   new Table({
     name: 'service_record',
-    columns: [id, ref('volunteer_id'), text('volunteer_area_code', 18), ref('activity_id', true), ref('enrolment_id', true), text('source', 16),
-      text('title', 128), text('category', 32, true), text('area_code', 18), time('served_at'), time('checked_in_at', true), time('checked_out_at', true),
-      int('computed_minutes'), int('minutes'), int('window_minutes', true), text('status', 16), time('confirmed_at', true), text('confirmed_by', 128, true),
-      int('points_per_hour', true), { name: 'correction_pending', type: 'boolean', default: false }],
+    columns: [
+      id,
+      ref('volunteer_id'),
+      text('volunteer_area_code', 18),
+      ref('activity_id', true),
+      ref('enrolment_id', true),
+      text('source', 16),
+      text('title', 128),
+      text('category', 32, true),
+      text('area_code', 18),
+      time('served_at'),
+      time('checked_in_at', true),
+      time('checked_out_at', true),
+      int('computed_minutes'),
+      int('minutes'),
+      int('window_minutes', true),
+      text('status', 16),
+      time('confirmed_at', true),
+      text('confirmed_by', 128, true),
+      int('points_per_hour', true),
+      { name: 'correction_pending', type: 'boolean', default: false },
+    ],
     indices: [
       new TableIndex({ name: 'uq_service_record_enrolment', columnNames: ['enrolment_id'], isUnique: true }),
       new TableIndex({ name: 'idx_service_record_volunteer', columnNames: ['volunteer_id', 'status'] }),
@@ -80,14 +121,39 @@ const TABLES = [
   }),
   new Table({
     name: 'service_record_change',
-    columns: [id, ref('record_id'), text('kind', 16), time('at'), text('changed_by', 128), int('minutes_before', true), int('minutes_after'),
-      text('status_before', 16, true), text('status_after', 16), text('reason', 400, true), ref('correction_id', true)],
+    columns: [
+      id,
+      ref('record_id'),
+      text('kind', 16),
+      time('at'),
+      text('changed_by', 128),
+      int('minutes_before', true),
+      int('minutes_after'),
+      text('status_before', 16, true),
+      text('status_after', 16),
+      text('reason', 400, true),
+      ref('correction_id', true),
+    ],
     indices: [new TableIndex({ name: 'idx_service_record_change_record', columnNames: ['record_id'] })],
   }),
   new Table({
     name: 'correction_request',
-    columns: [id, ref('record_id'), ref('volunteer_id'), text('area_code', 18), text('volunteer_area_code', 18), int('minutes_before'), int('requested_minutes'), text('reason', 200),
-      text('status', 16), time('requested_at'), text('requested_by', 128), time('decided_at', true), text('decided_by', 128, true), text('decision_reason', 200, true)],
+    columns: [
+      id,
+      ref('record_id'),
+      ref('volunteer_id'),
+      text('area_code', 18),
+      text('volunteer_area_code', 18),
+      int('minutes_before'),
+      int('requested_minutes'),
+      text('reason', 200),
+      text('status', 16),
+      time('requested_at'),
+      text('requested_by', 128),
+      time('decided_at', true),
+      text('decided_by', 128, true),
+      text('decision_reason', 200, true),
+    ],
     indices: [
       new TableIndex({ name: 'idx_correction_record', columnNames: ['record_id'] }),
       new TableIndex({ name: 'idx_correction_area', columnNames: ['area_code', 'status'] }),
@@ -95,26 +161,72 @@ const TABLES = [
   }),
   new Table({
     name: 'point_rate',
-    columns: [{ ...text('category', 32), isPrimary: true }, int('points_per_hour'), time('updated_at'), text('updated_by', 128)],
+    columns: [
+      { ...text('category', 32), isPrimary: true },
+      int('points_per_hour'),
+      time('updated_at'),
+      text('updated_by', 128),
+    ],
   }),
   new Table({
     name: 'point_entry',
-    columns: [id, ref('volunteer_id'), text('area_code', 18), int('seq'), text('type', 16), int('points'), int('balance_after'),
-      ref('service_record_id', true), ref('correction_id', true), ref('redemption_id', true), text('note', 200, true), time('created_at'), text('created_by', 128)],
-    indices: [new TableIndex({ name: 'uq_point_entry_volunteer_seq', columnNames: ['volunteer_id', 'seq'], isUnique: true })],
+    columns: [
+      id,
+      ref('volunteer_id'),
+      text('area_code', 18),
+      int('seq'),
+      text('type', 16),
+      int('points'),
+      int('balance_after'),
+      ref('service_record_id', true),
+      ref('correction_id', true),
+      ref('redemption_id', true),
+      text('note', 200, true),
+      time('created_at'),
+      text('created_by', 128),
+    ],
+    indices: [
+      new TableIndex({ name: 'uq_point_entry_volunteer_seq', columnNames: ['volunteer_id', 'seq'], isUnique: true }),
+    ],
   }),
   new Table({
     name: 'reward',
-    columns: [id, text('name', 64), text('description', 200, true), text('area_code', 18), int('points_cost'), int('stock'),
-      { name: 'active', type: 'boolean', default: true }, time('created_at')],
+    columns: [
+      id,
+      text('name', 64),
+      text('description', 200, true),
+      text('area_code', 18),
+      int('points_cost'),
+      int('stock'),
+      { name: 'active', type: 'boolean', default: true },
+      time('created_at'),
+    ],
     indices: [new TableIndex({ name: 'idx_reward_area', columnNames: ['area_code'] })],
   }),
   new Table({
     name: 'redemption',
-    columns: [id, ref('reward_id'), ref('volunteer_id'), text('area_code', 18), text('reward_area_code', 18), int('quantity'), int('points_spent'), text('status', 16),
-      text('idempotency_key', 64), time('redeemed_at'), text('redeemed_by', 128), time('picked_up_at', true), time('cancelled_at', true), text('cancel_reason', 200, true)],
+    columns: [
+      id,
+      ref('reward_id'),
+      ref('volunteer_id'),
+      text('area_code', 18),
+      text('reward_area_code', 18),
+      int('quantity'),
+      int('points_spent'),
+      text('status', 16),
+      text('idempotency_key', 64),
+      time('redeemed_at'),
+      text('redeemed_by', 128),
+      time('picked_up_at', true),
+      time('cancelled_at', true),
+      text('cancel_reason', 200, true),
+    ],
     indices: [
-      new TableIndex({ name: 'uq_redemption_idempotency', columnNames: ['volunteer_id', 'idempotency_key'], isUnique: true }),
+      new TableIndex({
+        name: 'uq_redemption_idempotency',
+        columnNames: ['volunteer_id', 'idempotency_key'],
+        isUnique: true,
+      }),
       new TableIndex({ name: 'idx_redemption_reward', columnNames: ['reward_id'] }),
     ],
   }),
@@ -122,13 +234,21 @@ const TABLES = [
 
 /** The categories volunteers serve in today, with a starting rate each; `setPointRate` changes them. */
 export const DEFAULT_RATES: [string, number][] = [
-  ['楼道清扫', 10], ['院落整治', 10], ['安全巡查', 12], ['关爱走访', 12], ['文明劝导', 10], ['应急服务', 15],
+  ['楼道清扫', 10],
+  ['院落整治', 10],
+  ['安全巡查', 12],
+  ['关爱走访', 12],
+  ['文明劝导', 10],
+  ['应急服务', 15],
 ];
 
 async function insertDefaultRates(queryRunner: QueryRunner): Promise<void> {
   const now = storedNow();
   for (const [category, points] of DEFAULT_RATES) {
-    await queryRunner.query('INSERT INTO point_rate (category, points_per_hour, updated_at, updated_by) VALUES (?, ?, ?, ?)', [category, points, sqlTimestamp(dialectOf(queryRunner.connection), now), 'migration']);
+    await queryRunner.query(
+      'INSERT INTO point_rate (category, points_per_hour, updated_at, updated_by) VALUES (?, ?, ?, ?)',
+      [category, points, sqlTimestamp(dialectOf(queryRunner.connection), now), 'migration'],
+    );
   }
 }
 
@@ -136,9 +256,10 @@ const OPENING_TITLE = '历史服务时长';
 const OPENING_REASON = '系统上线前已确认的服务时长，迁移为开账记录';
 
 async function openingRecordsFromConfirmedMinutes(queryRunner: QueryRunner): Promise<void> {
-  const rows: { id: string; area_code: string; confirmed_minutes: number | string; registered_at: string | Date }[] = await queryRunner.query(
-    'SELECT id, area_code, confirmed_minutes, registered_at FROM volunteer WHERE confirmed_minutes > 0 ORDER BY id',
-  );
+  const rows: { id: string; area_code: string; confirmed_minutes: number | string; registered_at: string | Date }[] =
+    await queryRunner.query(
+      'SELECT id, area_code, confirmed_minutes, registered_at FROM volunteer WHERE confirmed_minutes > 0 ORDER BY id',
+    );
   const now = sqlTimestamp(dialectOf(queryRunner.connection), storedNow());
   for (let start = 0; start < rows.length; start += 200) {
     const chunk = rows.slice(start, start + 200);
@@ -147,7 +268,20 @@ async function openingRecordsFromConfirmedMinutes(queryRunner: QueryRunner): Pro
     for (const row of chunk) {
       const recordId = newId();
       const minutes = Number(row.confirmed_minutes);
-      records.push(recordId, row.id, row.area_code, 'OPENING', OPENING_TITLE, row.area_code, row.registered_at, minutes, minutes, 'CONFIRMED', now, 'migration');
+      records.push(
+        recordId,
+        row.id,
+        row.area_code,
+        'OPENING',
+        OPENING_TITLE,
+        row.area_code,
+        row.registered_at,
+        minutes,
+        minutes,
+        'CONFIRMED',
+        now,
+        'migration',
+      );
       changes.push(newId(), recordId, 'MIGRATED', now, 'migration', minutes, 'CONFIRMED', OPENING_REASON);
     }
     await queryRunner.query(

@@ -14,7 +14,10 @@ export class CareDriveClosing1764800000000 implements MigrationInterface {
       new TableColumn({ name: 'closed_by', type: 'varchar', length: '128', isNullable: true }),
       new TableColumn({ name: 'close_note', type: 'varchar', length: '200', isNullable: true }),
     ]);
-    await queryRunner.createIndex('care_drive', new TableIndex({ name: 'idx_care_drive_status', columnNames: ['status', 'area_code'] }));
+    await queryRunner.createIndex(
+      'care_drive',
+      new TableIndex({ name: 'idx_care_drive_status', columnNames: ['status', 'area_code'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -10,9 +10,15 @@ import type { QueryActivitiesArgs } from '../generated/resolvers.js';
  * `Query.activities`: one page of the activities the viewer may see that match a search,
  * by keyset. Both `areaCode` and `filter.areaCode` narrow the scope.
  */
-export function searchActivities({ viewer, db }: Context, { areaCode, filter, orderBy, first, after }: QueryActivitiesArgs) {
+export function searchActivities(
+  { viewer, db }: Context,
+  { areaCode, filter, orderBy, first, after }: QueryActivitiesArgs,
+) {
   requireVolunteerRead(viewer);
-  const areaCodes = [parseAreaCodeArgument('areaCode', areaCode), parseAreaCodeArgument('areaCode', filter?.areaCode)].filter((code): code is string => code !== null);
+  const areaCodes = [
+    parseAreaCodeArgument('areaCode', areaCode),
+    parseAreaCodeArgument('areaCode', filter?.areaCode),
+  ].filter((code): code is string => code !== null);
   const qb = db.dataSource.getRepository(Activity).createQueryBuilder('activity');
   const scoped = areaCodes.reduce((narrowed, code) => narrowScope(narrowed, code), viewer);
   whereInScope(qb, scoped, 'activity.areaCode');
@@ -23,5 +29,9 @@ export function searchActivities({ viewer, db }: Context, { areaCode, filter, or
   if (filter?.startsBefore) qb.andWhere('activity.startsAt < :startsBefore', { startsBefore: filter.startsBefore });
   const order = orderBy ?? 'ID';
   if (order === 'ID') return paginate(qb, { first, after }, { alias: 'activity' });
-  return paginate(qb, { first, after }, { alias: 'activity', sortBy: 'startsAt', direction: order === 'STARTS_AT' ? 'ASC' : 'DESC' });
+  return paginate(
+    qb,
+    { first, after },
+    { alias: 'activity', sortBy: 'startsAt', direction: order === 'STARTS_AT' ? 'ASC' : 'DESC' },
+  );
 }

@@ -29,11 +29,14 @@ export function createCertificateLoader(dataSource: DataSource) {
       }
       const found = new Map<string, ServiceRecordEntity[]>();
       for (const [range, group] of byRange) {
-        const rows = await dataSource.getRepository(ServiceRecord).createQueryBuilder('record')
+        const rows = await dataSource
+          .getRepository(ServiceRecord)
+          .createQueryBuilder('record')
           .where('record.volunteerId IN (:...ids)', { ids: [...group.volunteerIds] })
           .andWhere("record.status = 'CONFIRMED'")
           .andWhere('record.servedAt >= :from AND record.servedAt < :to', { from: group.from, to: group.to })
-          .orderBy('record.servedAt', 'ASC').addOrderBy('record.id', 'ASC')
+          .orderBy('record.servedAt', 'ASC')
+          .addOrderBy('record.id', 'ASC')
           .getMany();
         for (const row of rows) {
           const key = `${row.volunteerId}|${range}`;
@@ -51,7 +54,12 @@ function rangeKey(key: { from: Date; to: Date }): string {
 }
 
 /** `Volunteer.serviceRecord`: the certificate of a volunteer's confirmed services in [from, to). */
-export async function certificateOf(loaders: Loaders, volunteer: VolunteerModel, from: Date, to: Date): Promise<ServiceCertificateModel> {
+export async function certificateOf(
+  loaders: Loaders,
+  volunteer: VolunteerModel,
+  from: Date,
+  to: Date,
+): Promise<ServiceCertificateModel> {
   if (from.getTime() >= to.getTime()) throw badUserInput('to 必须晚于 from', 'to');
   const services = await loaders.certificates.load({ volunteerId: volunteer.id, from, to });
   return { volunteer, from, to, services, issuedAt: storedNow() };

@@ -13,7 +13,11 @@ import { teamVisibility } from './visibility.js';
 export function teamsServing({ viewer, db }: Context, { areaCode }: QueryVolunteerTeamsArgs) {
   requireVolunteerRead(viewer);
   const area = parseAreaCodeArgument('areaCode', areaCode);
-  const qb = db.dataSource.getRepository(VolunteerTeam).createQueryBuilder('team').orderBy('team.name', 'ASC').addOrderBy('team.id', 'ASC');
+  const qb = db.dataSource
+    .getRepository(VolunteerTeam)
+    .createQueryBuilder('team')
+    .orderBy('team.name', 'ASC')
+    .addOrderBy('team.id', 'ASC');
   teamVisibility(narrowScope(viewer, area))(qb, 'team');
   return qb.getMany();
 }

@@ -69,20 +69,42 @@ export function createStatsLoader(dataSource: DataSource, viewer: Viewer) {
         activityParams.push(index, `${prefix}%`, ...scope.params, ...range);
         const recordBucket = bucket(dataSource, 'served_at', key.period);
         const recordWhere = `FROM service_record WHERE area_code LIKE ? AND ${scope.sql} AND status = 'CONFIRMED' AND served_at >= ? AND served_at < ?`;
-        recordSelects.push(`SELECT ? AS k, ${recordBucket} AS b, SUM(minutes) AS m, COUNT(DISTINCT volunteer_id) AS v ${recordWhere} GROUP BY ${recordBucket}`);
-        recordSelects.push(`SELECT ? AS k, '*' AS b, COALESCE(SUM(minutes), 0) AS m, COUNT(DISTINCT volunteer_id) AS v ${recordWhere}`);
-        recordParams.push(index, `${prefix}%`, ...scope.params, ...range, index, `${prefix}%`, ...scope.params, ...range);
+        recordSelects.push(
+          `SELECT ? AS k, ${recordBucket} AS b, SUM(minutes) AS m, COUNT(DISTINCT volunteer_id) AS v ${recordWhere} GROUP BY ${recordBucket}`,
+        );
+        recordSelects.push(
+          `SELECT ? AS k, '*' AS b, COALESCE(SUM(minutes), 0) AS m, COUNT(DISTINCT volunteer_id) AS v ${recordWhere}`,
+        );
+        recordParams.push(
+          index,
+          `${prefix}%`,
+          ...scope.params,
+          ...range,
+          index,
+          `${prefix}%`,
+          ...scope.params,
+          ...range,
+        );
       });
       const [volunteers, activities, records] = (await Promise.all([
         dataSource.query(volunteerSelects.join(' UNION ALL '), volunteerParams),
         dataSource.query(activitySelects.join(' UNION ALL '), activityParams),
         dataSource.query(recordSelects.join(' UNION ALL '), recordParams),
-      ])) as [{ k: unknown; n: unknown }[], { k: unknown; b: string; n: unknown }[], { k: unknown; b: string; m: unknown; v: unknown }[]];
+      ])) as [
+        { k: unknown; n: unknown }[],
+        { k: unknown; b: string; n: unknown }[],
+        { k: unknown; b: string; m: unknown; v: unknown }[],
+      ];
       return keys.map((_, index) => {
         const mine = <R extends { k: unknown }>(rows: R[]) => rows.filter((row) => Number(row.k) === index);
         const periods = new Map<string, StatsFigures & { period: string }>();
         const periodOf = (label: string) => {
-          const existing = periods.get(label) ?? { period: label, activities: 0, confirmedMinutes: 0, volunteersServed: 0 };
+          const existing = periods.get(label) ?? {
+            period: label,
+            activities: 0,
+            confirmedMinutes: 0,
+            volunteersServed: 0,
+          };
           periods.set(label, existing);
           return existing;
         };
@@ -107,7 +129,11 @@ export function createStatsLoader(dataSource: DataSource, viewer: Viewer) {
 }
 
 /** `Area.volunteerStats`: a range a chart can show (else BAD_USER_INPUT naming the argument), then the batched figures. */
-export function volunteerStatsOf(loaders: Loaders, code: string, args: { from: Date; to: Date; period?: StatsPeriod | null }): Promise<VolunteerStatsFigures> {
+export function volunteerStatsOf(
+  loaders: Loaders,
+  code: string,
+  args: { from: Date; to: Date; period?: StatsPeriod | null },
+): Promise<VolunteerStatsFigures> {
   const period = args.period ?? 'MONTH';
   const problem = statsRangeProblem(args.from, args.to, period);
   if (problem) throw badUserInput(problem.message, problem.argument);

@@ -7,7 +7,9 @@ export const Activity: ActivityResolvers = {
   grid: (activity) => ({ id: activity.gridId, code: activity.areaCode }),
   team: (activity, _, { loaders }) => (activity.teamId ? loaders.teamById.load(activity.teamId) : null),
   spotsLeft: (activity) => Math.max(0, activity.capacity - activity.enrolledCount),
-  pointsPerHour: async (activity, _, { loaders }) => (await loaders.rateByCategory.load(activity.category))?.pointsPerHour ?? DEFAULT_POINTS_PER_HOUR,
-  enrolments: (activity, { first, after }, { loaders }) => loaders.enrolmentsByActivity.load({ value: activity.id, first, after }),
+  pointsPerHour: async (activity, _, { loaders }) =>
+    (await loaders.rateByCategory.load(activity.category))?.pointsPerHour ?? DEFAULT_POINTS_PER_HOUR,
+  enrolments: (activity, { first, after }, { loaders }) =>
+    loaders.enrolmentsByActivity.load({ value: activity.id, first, after }),
   project: (activity, _, { loaders }) => (activity.projectId ? loaders.projectById.load(activity.projectId) : null),
 };

@@ -6,5 +6,6 @@ import { volunteerStatsOf } from '../queries/volunteer-stats.js';
 export const Area: AreaResolvers = {
   __resolveReference: (reference) => ({ code: reference.code }),
   volunteerStats: (area, args, context) => volunteerStatsOf(readable(context), area.code, args),
-  projects: (area, { first, after }, context) => readable(context).projectsUnderCode.load({ value: area.code, first, after }),
+  projects: (area, { first, after }, context) =>
+    readable(context).projectsUnderCode.load({ value: area.code, first, after }),
 };

@@ -9,5 +9,6 @@ export const CareDrive: CareDriveResolvers = {
   packagesLeft: async (drive, _, { loaders }) => packagesLeft(await loaders.itemsByDrive.load(drive.id)),
   progress: (drive, _, { loaders }) => loaders.driveProgress.load(drive.id),
   followUps: (drive, _, { loaders }) => loaders.followUpsByDrive.load(drive.id),
-  deliveries: (drive, { first, after }, { loaders }) => loaders.deliveriesByDrive.load({ value: drive.id, first, after }),
+  deliveries: (drive, { first, after }, { loaders }) =>
+    loaders.deliveriesByDrive.load({ value: drive.id, first, after }),
 };

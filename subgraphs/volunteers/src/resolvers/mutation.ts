@@ -40,7 +40,8 @@ import type { MutationResolvers } from '../generated/resolvers.js';
 /** One business action per mutation; each is an action function, its refusals the payload's user errors. */
 export const Mutation: MutationResolvers = {
   registerVolunteer: (_, { input }, context) => payloadOf('volunteer', () => registerVolunteer(context, input)),
-  updateVolunteerProfile: (_, { input }, context) => payloadOf('volunteer', () => updateVolunteerProfile(context, input)),
+  updateVolunteerProfile: (_, { input }, context) =>
+    payloadOf('volunteer', () => updateVolunteerProfile(context, input)),
   createVolunteerTeam: (_, { input }, context) => payloadOf('team', () => createVolunteerTeam(context, input)),
   joinTeam: (_, { input }, context) => payloadOf('membership', () => joinTeam(context, input)),
   leaveTeam: (_, { input }, context) => payloadOf('membership', () => leaveTeam(context, input)),
@@ -66,8 +67,10 @@ export const Mutation: MutationResolvers = {
     return { redemption: redeemed?.redemption ?? null, replayed: redeemed?.replayed ?? false, userErrors };
   },
   cancelRedemption: (_, { input }, context) => payloadOf('redemption', () => cancelRedemption(context, input)),
-  confirmRedemptionPickup: (_, { input }, context) => payloadOf('redemption', () => confirmRedemptionPickup(context, input)),
-  proposeProject: (_, { input: { neededSkills, ...input } }, context) => payloadOf('project', () => proposeProject(context, { ...input, skills: neededSkills })),
+  confirmRedemptionPickup: (_, { input }, context) =>
+    payloadOf('redemption', () => confirmRedemptionPickup(context, input)),
+  proposeProject: (_, { input: { neededSkills, ...input } }, context) =>
+    payloadOf('project', () => proposeProject(context, { ...input, skills: neededSkills })),
   approveProject: (_, { input }, context) => payloadOf('project', () => approveProject(context, input)),
   rejectProject: (_, { input }, context) => payloadOf('project', () => rejectProject(context, input)),
   claimProject: (_, { input }, context) => payloadOf('project', () => claimProject(context, input)),

@@ -11,6 +11,8 @@ export const Project: ProjectResolvers = {
     if (project.claimedByVolunteerId) return loaders.volunteerById.load(project.claimedByVolunteerId);
     return null;
   },
-  activities: (project, { first, after }, { loaders }) => loaders.activitiesByProject.load({ value: project.id, first, after }),
-  confirmedHours: async (project, _, { loaders }) => minutesToHours(await loaders.confirmedMinutesByProject.load(project.id)),
+  activities: (project, { first, after }, { loaders }) =>
+    loaders.activitiesByProject.load({ value: project.id, first, after }),
+  confirmedHours: async (project, _, { loaders }) =>
+    minutesToHours(await loaders.confirmedMinutesByProject.load(project.id)),
 };

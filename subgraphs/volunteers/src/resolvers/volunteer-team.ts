@@ -11,7 +11,9 @@ export const VolunteerTeam: VolunteerTeamResolvers = {
     return present(await loaders.volunteerById.loadMany(memberships.map((membership) => membership.volunteerId)));
   },
   memberships: async (team, { includeFormer }, { loaders }) => {
-    const memberships = (await loaders.membershipsByTeam.load(team.id)).filter((membership) => includeFormer || membership.leftAt === null);
+    const memberships = (await loaders.membershipsByTeam.load(team.id)).filter(
+      (membership) => includeFormer || membership.leftAt === null,
+    );
     const volunteers = await loaders.volunteerById.loadMany(memberships.map((membership) => membership.volunteerId));
     return memberships.filter((_, index) => volunteers[index] !== null && !(volunteers[index] instanceof Error));
   },

@@ -28,8 +28,11 @@ export const Volunteer: VolunteerResolvers = {
     return minutes === null ? null : minutesToHours(minutes);
   },
   pointsBalance: (volunteer, _, { loaders }) => loaders.balanceByVolunteer.load(volunteer.id),
-  ledger: (volunteer, { first, after }, { loaders }) => loaders.ledgerByVolunteer.load({ value: volunteer.id, first, after }),
-  enrolments: (volunteer, { first, after }, { loaders }) => loaders.enrolmentsByVolunteer.load({ value: volunteer.id, first, after }),
-  redemptions: (volunteer, { first, after }, { loaders }) => loaders.redemptionsByVolunteer.load({ value: volunteer.id, first, after }),
+  ledger: (volunteer, { first, after }, { loaders }) =>
+    loaders.ledgerByVolunteer.load({ value: volunteer.id, first, after }),
+  enrolments: (volunteer, { first, after }, { loaders }) =>
+    loaders.enrolmentsByVolunteer.load({ value: volunteer.id, first, after }),
+  redemptions: (volunteer, { first, after }, { loaders }) =>
+    loaders.redemptionsByVolunteer.load({ value: volunteer.id, first, after }),
   serviceRecord: (volunteer, { from, to }, { loaders }) => certificateOf(loaders, volunteer, from, to),
 };

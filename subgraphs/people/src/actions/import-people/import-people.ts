@@ -7,7 +7,14 @@ import { inTransaction, isUniqueViolation } from '../../../../kit/src/transactio
 import type { Context } from '../../context.js';
 import { readsNames, requireWrite } from '../../domain/access.js';
 import { isoDate } from '../../domain/dates.js';
-import { decideRow, duplicateInFileProblem, duplicateRows, type CheckedRow, type ImportMode, type RowDecision } from '../../domain/import-plan.js';
+import {
+  decideRow,
+  duplicateInFileProblem,
+  duplicateRows,
+  type CheckedRow,
+  type ImportMode,
+  type RowDecision,
+} from '../../domain/import-plan.js';
 import { readImportRow } from '../../domain/import-values.js';
 import { checkPersonRecord } from '../../domain/person-record.js';
 import { checkPlacement, namesPlace, normalisePlacement } from '../../domain/placement.js';
@@ -44,7 +51,11 @@ function distinct(problems: Problem[]): Problem[] {
 }
 
 /** Each row on its own: its values, its record, its place (asked of the graph in chunks, for the batch at once). */
-async function checkRows(context: Context, rows: readonly PersonImportRow[], catalogue: TagCatalogue): Promise<CheckedRow[]> {
+async function checkRows(
+  context: Context,
+  rows: readonly PersonImportRow[],
+  catalogue: TagCatalogue,
+): Promise<CheckedRow[]> {
   const today = shanghaiToday();
   const read = rows.map((row) => readImportRow(row, catalogue));
   const places = read.map((row) => normalisePlacement(row.placement));
@@ -70,17 +81,36 @@ async function checkRows(context: Context, rows: readonly PersonImportRow[], cat
 }
 
 /** The stored records holding the batch's numbers, with their current tags: two statements, whatever the batch. */
-async function existingRecords(context: Context, numbers: string[]): Promise<Map<string, { person: PersonEntity; tags: HeldTag[] }>> {
+async function existingRecords(
+  context: Context,
+  numbers: string[],
+): Promise<Map<string, { person: PersonEntity; tags: HeldTag[] }>> {
   if (!numbers.length) return new Map();
   const { dataSource } = context.db;
   // Not scoped: a number held outside the viewer's scope is still taken.
   const people = await dataSource.getRepository(Person).findBy({ idNumber: In(numbers) });
-  const tags = people.length ? await dataSource.getRepository(PersonTag).createQueryBuilder('tag').where({ personId: In(people.map((person) => person.id)) }).andWhere('tag.until IS NULL').getMany() : [];
-  return new Map(people.map((person) => [person.idNumber, { person, tags: tags.filter((tag) => tag.personId === person.id) }]));
+  const tags = people.length
+    ? await dataSource
+        .getRepository(PersonTag)
+        .createQueryBuilder('tag')
+        .where({ personId: In(people.map((person) => person.id)) })
+        .andWhere('tag.until IS NULL')
+        .getMany()
+    : [];
+  return new Map(
+    people.map((person) => [person.idNumber, { person, tags: tags.filter((tag) => tag.personId === person.id) }]),
+  );
 }
 
-function decide(context: Context, rows: CheckedRow[], existing: Map<string, { person: PersonEntity; tags: HeldTag[] }>, mode: ImportMode): RowDecision<PersonEntity>[] {
-  const duplicates = duplicateRows(rows.map((row) => ({ rowNumber: row.rowNumber, idNumber: row.record?.idNumber ?? null })));
+function decide(
+  context: Context,
+  rows: CheckedRow[],
+  existing: Map<string, { person: PersonEntity; tags: HeldTag[] }>,
+  mode: ImportMode,
+): RowDecision<PersonEntity>[] {
+  const duplicates = duplicateRows(
+    rows.map((row) => ({ rowNumber: row.rowNumber, idNumber: row.record?.idNumber ?? null })),
+  );
   const visible = (person: PersonEntity) => readsNames(context.viewer) && inScope(context.viewer, person.areaCode);
   return rows.map((row, index) => {
     const first = duplicates.get(index);
@@ -90,16 +120,33 @@ function decide(context: Context, rows: CheckedRow[], existing: Map<string, { pe
   });
 }
 
-function summarise(rows: CheckedRow[], decisions: RowDecision<PersonEntity>[], people: (PersonEntity | null)[]): ImportPeopleResult {
+function summarise(
+  rows: CheckedRow[],
+  decisions: RowDecision<PersonEntity>[],
+  people: (PersonEntity | null)[],
+): ImportPeopleResult {
   const outcome = { CREATE: 'CREATED', UPDATE: 'UPDATED', UNCHANGED: 'UNCHANGED', FAILED: 'FAILED' } as const;
   const results = decisions.map((decision, index) => ({
     rowNumber: rows[index]!.rowNumber,
     outcome: outcome[decision.kind],
     person: people[index] ?? null,
-    userErrors: decision.kind === 'FAILED' ? decision.problems.map((problem) => userError(problem.code, problem.message, problem.field ? [problem.field] : undefined)) : [],
+    userErrors:
+      decision.kind === 'FAILED'
+        ? decision.problems.map((problem) =>
+            userError(problem.code, problem.message, problem.field ? [problem.field] : undefined),
+          )
+        : [],
   }));
-  const count = (kind: PersonImportResultModel['outcome']) => results.filter((result) => result.outcome === kind).length;
-  return { results, created: count('CREATED'), updated: count('UPDATED'), unchanged: count('UNCHANGED'), failed: count('FAILED'), userErrors: [] };
+  const count = (kind: PersonImportResultModel['outcome']) =>
+    results.filter((result) => result.outcome === kind).length;
+  return {
+    results,
+    created: count('CREATED'),
+    updated: count('UPDATED'),
+    unchanged: count('UNCHANGED'),
+    failed: count('FAILED'),
+    userErrors: [],
+  };
 }
 
 /**
@@ -107,10 +154,21 @@ function summarise(rows: CheckedRow[], decisions: RowDecision<PersonEntity>[], p
  * in one transaction of multi-row statements, and every row gets its outcome. A batch
  * that meets a number registered meanwhile reads the register again and decides again.
  */
-export async function importPeople(context: Context, rows: readonly PersonImportRow[], mode: ImportMode): Promise<ImportPeopleResult> {
+export async function importPeople(
+  context: Context,
+  rows: readonly PersonImportRow[],
+  mode: ImportMode,
+): Promise<ImportPeopleResult> {
   requireWrite(context.viewer);
   if (rows.length > MAX_IMPORT_ROWS) {
-    return { results: [], created: 0, updated: 0, unchanged: 0, failed: 0, userErrors: [userError('TOO_MANY_ROWS', `每次最多导入 ${MAX_IMPORT_ROWS} 行，本次 ${rows.length} 行`, ['rows'])] };
+    return {
+      results: [],
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      failed: 0,
+      userErrors: [userError('TOO_MANY_ROWS', `每次最多导入 ${MAX_IMPORT_ROWS} 行，本次 ${rows.length} 行`, ['rows'])],
+    };
   }
   const checked = await checkRows(context, rows, await context.loaders.tagCatalogue());
   const numbers = [...new Set(checked.flatMap((row) => (row.record ? [row.record.idNumber] : [])))];
@@ -119,7 +177,8 @@ export async function importPeople(context: Context, rows: readonly PersonImport
     const now = storedNow();
     const { writes, result } = importWrites(decisions, now, isoDate(shanghaiToday()), context.viewer);
     try {
-      if (writes.created.length || writes.updated.length) await inTransaction(context.db, (manager) => writeImport(manager, writes, now));
+      if (writes.created.length || writes.updated.length)
+        await inTransaction(context.db, (manager) => writeImport(manager, writes, now));
       for (const person of writes.updated) context.loaders.personById.clear(person.id);
       return summarise(checked, decisions, result);
     } catch (error) {

@@ -11,7 +11,19 @@ import { bulkInsert } from '../../../../kit/src/bulk-insert.js';
 const ROWS_PER_STATEMENT = 1000;
 
 /** The columns an import may change on an existing person (an UPSERT's update list). */
-const UPDATED_COLUMNS: (keyof PersonEntity & string)[] = ['name', 'phone', 'residencyType', 'residencySince', 'residencyUntil', 'gridId', 'areaCode', 'buildingId', 'room', 'householdId', 'householdRelation'];
+const UPDATED_COLUMNS: (keyof PersonEntity & string)[] = [
+  'name',
+  'phone',
+  'residencyType',
+  'residencySince',
+  'residencyUntil',
+  'gridId',
+  'areaCode',
+  'buildingId',
+  'room',
+  'householdId',
+  'householdRelation',
+];
 
 export interface ImportWrites {
   created: PersonEntity[];
@@ -24,7 +36,12 @@ export interface ImportWrites {
 }
 
 /** Turns a batch's decisions into rows; the person each row ends with is in `result`. */
-export function importWrites(decisions: readonly RowDecision<PersonEntity>[], now: Date, today: string, viewer: Viewer): { writes: ImportWrites; result: (PersonEntity | null)[] } {
+export function importWrites(
+  decisions: readonly RowDecision<PersonEntity>[],
+  now: Date,
+  today: string,
+  viewer: Viewer,
+): { writes: ImportWrites; result: (PersonEntity | null)[] } {
   const writes: ImportWrites = { created: [], updated: [], tags: [], closedTagIds: [], moves: [], tagAreas: new Map() };
   const apply = (decision: RowDecision<PersonEntity>): PersonEntity | null => {
     switch (decision.kind) {
@@ -42,8 +59,23 @@ export function importWrites(decisions: readonly RowDecision<PersonEntity>[], no
         const { person, moveTo } = decision;
         const updated: PersonEntity = { ...person, ...decision.changes };
         if (moveTo) {
-          writes.moves.push(moveRow(person, moveTo, { movedOn: today, leftFor: null, reason: '批量导入更新住址', recordedBy: viewer.subject, recordedAt: now }));
-          Object.assign(updated, { gridId: moveTo.gridId, areaCode: moveTo.areaCode, buildingId: moveTo.buildingId, room: moveTo.room, householdId: null, householdRelation: null });
+          writes.moves.push(
+            moveRow(person, moveTo, {
+              movedOn: today,
+              leftFor: null,
+              reason: '批量导入更新住址',
+              recordedBy: viewer.subject,
+              recordedAt: now,
+            }),
+          );
+          Object.assign(updated, {
+            gridId: moveTo.gridId,
+            areaCode: moveTo.areaCode,
+            buildingId: moveTo.buildingId,
+            room: moveTo.room,
+            householdId: null,
+            householdRelation: null,
+          });
           writes.tagAreas.set(person.id, moveTo.areaCode);
         }
         writes.updated.push(updated);
@@ -56,12 +88,18 @@ export function importWrites(decisions: readonly RowDecision<PersonEntity>[], no
   return { writes, result: decisions.map(apply) };
 }
 
-function insertChunks<T extends ObjectLiteral>(manager: EntityManager, entity: EntitySchema<T>, rows: T[], upsert?: (keyof T & string)[]): Promise<void> {
+function insertChunks<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntitySchema<T>,
+  rows: T[],
+  upsert?: (keyof T & string)[],
+): Promise<void> {
   return bulkInsert(manager, entity, rows, { ...(upsert ? { upsert } : {}), rowsPerStatement: ROWS_PER_STATEMENT });
 }
 
 async function inChunks(ids: readonly string[], run: (chunk: string[]) => Promise<unknown>): Promise<void> {
-  for (let index = 0; index < ids.length; index += ROWS_PER_STATEMENT) await run(ids.slice(index, index + ROWS_PER_STATEMENT));
+  for (let index = 0; index < ids.length; index += ROWS_PER_STATEMENT)
+    await run(ids.slice(index, index + ROWS_PER_STATEMENT));
 }
 
 /**
@@ -73,7 +111,14 @@ async function inChunks(ids: readonly string[], run: (chunk: string[]) => Promis
 export async function writeImport(manager: EntityManager, writes: ImportWrites, now: Date): Promise<void> {
   await insertChunks(manager, Person, writes.created);
   await insertChunks(manager, Person, writes.updated, UPDATED_COLUMNS);
-  await inChunks(writes.closedTagIds, (ids) => manager.createQueryBuilder().update(PersonTag).set({ until: now }).where({ id: In(ids) }).execute());
+  await inChunks(writes.closedTagIds, (ids) =>
+    manager
+      .createQueryBuilder()
+      .update(PersonTag)
+      .set({ until: now })
+      .where({ id: In(ids) })
+      .execute(),
+  );
   await inChunks([...writes.tagAreas.keys()], (ids) =>
     manager.query(
       `UPDATE person_tag SET area_code = CASE person_id ${ids.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE until IS NULL AND person_id IN (${ids.map(() => '?').join(', ')})`,

@@ -36,10 +36,14 @@ export async function ownVolunteer(context: Context): Promise<VolunteerEntity | 
  * The volunteer a request is about: the viewer's own profile when no id is given, else the
  * one named, on whose behalf only a worker of where they live may act.
  */
-export async function targetVolunteer(context: Context, volunteerId: string | null | undefined): Promise<VolunteerEntity> {
+export async function targetVolunteer(
+  context: Context,
+  volunteerId: string | null | undefined,
+): Promise<VolunteerEntity> {
   if (!volunteerId) return (await ownVolunteer(context)) ?? refuse(problem('NOT_A_VOLUNTEER', 'volunteerId'));
   const volunteer = await context.db.dataSource.getRepository(Volunteer).findOneBy({ id: volunteerId });
-  if (!volunteer || (!isSelf(context.viewer, volunteer) && !inScope(context.viewer, volunteer.areaCode))) refuse(problem('VOLUNTEER_NOT_FOUND', 'volunteerId'));
+  if (!volunteer || (!isSelf(context.viewer, volunteer) && !inScope(context.viewer, volunteer.areaCode)))
+    refuse(problem('VOLUNTEER_NOT_FOUND', 'volunteerId'));
   if (!actsFor(context.viewer, volunteer)) refuse(problem('NOT_OWNER', 'volunteerId'));
   return volunteer;
 }
@@ -48,12 +52,18 @@ export async function targetVolunteer(context: Context, volunteerId: string | nu
 export async function ledTeams(context: Context): Promise<string[]> {
   const own = await ownVolunteer(context);
   if (!own) return [];
-  const memberships = await context.db.dataSource.getRepository(TeamMembership).findBy({ volunteerId: own.id, role: 'LEADER' });
+  const memberships = await context.db.dataSource
+    .getRepository(TeamMembership)
+    .findBy({ volunteerId: own.id, role: 'LEADER' });
   return memberships.filter((membership) => membership.leftAt === null).map((membership) => membership.teamId);
 }
 
 /** An activity the viewer can see, by id. */
-export async function visibleActivity(context: Context, activityId: string, field = 'activityId'): Promise<ActivityEntity> {
+export async function visibleActivity(
+  context: Context,
+  activityId: string,
+  field = 'activityId',
+): Promise<ActivityEntity> {
   const activity = await context.db.dataSource.getRepository(Activity).findOneBy({ id: activityId });
   if (!activity || !inScope(context.viewer, activity.areaCode)) refuse(problem('ACTIVITY_NOT_FOUND', field));
   return activity;

@@ -13,11 +13,17 @@ export interface AttendanceInput {
 }
 
 /** Attendance is the volunteer's own, or recorded by the organiser of the activity. */
-export async function attendance(context: Context, input: AttendanceInput): Promise<EnrolmentFacts & { request: AttendanceRequest }> {
+export async function attendance(
+  context: Context,
+  input: AttendanceInput,
+): Promise<EnrolmentFacts & { request: AttendanceRequest }> {
   requireStanding(context);
   const facts = await visibleEnrolment(context, input.enrolmentId);
   const byOrganizer = await isOrganizer(context, facts.activity);
   if (!byOrganizer && !isSelf(context.viewer, facts.volunteer)) refuse(problem('NOT_OWNER', 'enrolmentId'));
   const at = input.at ? wholeSeconds(input.at) : null;
-  return { ...facts, request: { activity: facts.activity, enrolment: facts.enrolment, at, byOrganizer, now: storedNow() } };
+  return {
+    ...facts,
+    request: { activity: facts.activity, enrolment: facts.enrolment, at, byOrganizer, now: storedNow() },
+  };
 }

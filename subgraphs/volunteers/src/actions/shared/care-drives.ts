@@ -7,7 +7,11 @@ import { problem } from '../../domain/problems.js';
 import { CareDrive, type CareDriveEntity } from '../../entities/care-drive.js';
 
 /** A drive the viewer manages (a worker of its community), read inside the caller's transaction. */
-export async function managedDrive(context: Context, manager: EntityManager, driveId: string): Promise<CareDriveEntity> {
+export async function managedDrive(
+  context: Context,
+  manager: EntityManager,
+  driveId: string,
+): Promise<CareDriveEntity> {
   const drive = await manager.getRepository(CareDrive).findOneBy({ id: driveId });
   if (!drive || !inScope(context.viewer, drive.areaCode)) refuse(problem('DRIVE_NOT_FOUND', 'driveId'));
   if (!isWorkerFor(context.viewer, drive.areaCode)) refuse(problem('NOT_DRIVE_MANAGER', 'driveId'));

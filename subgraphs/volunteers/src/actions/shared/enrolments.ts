@@ -16,10 +16,13 @@ export interface EnrolmentFacts {
 export async function visibleEnrolment(context: Context, enrolmentId: string): Promise<EnrolmentFacts> {
   const { dataSource } = context.db;
   const enrolment = await dataSource.getRepository(Enrolment).findOneBy({ id: enrolmentId });
-  const volunteer = enrolment ? await dataSource.getRepository(Volunteer).findOneBy({ id: enrolment.volunteerId }) : null;
+  const volunteer = enrolment
+    ? await dataSource.getRepository(Volunteer).findOneBy({ id: enrolment.volunteerId })
+    : null;
   const activity = enrolment ? await dataSource.getRepository(Activity).findOneBy({ id: enrolment.activityId }) : null;
   if (!enrolment || !volunteer || !activity) refuse(problem('ENROLMENT_NOT_FOUND', 'enrolmentId'));
   const { viewer } = context;
-  if (!sees(viewer, volunteer, [enrolment.areaCode, enrolment.volunteerAreaCode])) refuse(problem('ENROLMENT_NOT_FOUND', 'enrolmentId'));
+  if (!sees(viewer, volunteer, [enrolment.areaCode, enrolment.volunteerAreaCode]))
+    refuse(problem('ENROLMENT_NOT_FOUND', 'enrolmentId'));
   return { enrolment, volunteer, activity };
 }

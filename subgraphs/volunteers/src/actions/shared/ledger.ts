@@ -29,9 +29,15 @@ export interface EntryRequest {
  * transaction (stock, redemption, correction) rolls back with it. The unique
  * (volunteer, seq) index is the last guard should a writer ever skip the lock.
  */
-export async function appendEntry(manager: EntityManager, db: Database, request: EntryRequest): Promise<PointEntryEntity> {
+export async function appendEntry(
+  manager: EntityManager,
+  db: Database,
+  request: EntryRequest,
+): Promise<PointEntryEntity> {
   await lockRow(manager, db, Volunteer, request.volunteer.id);
-  const last = await manager.getRepository(PointEntry).findOne({ where: { volunteerId: request.volunteer.id }, order: { seq: 'DESC' } });
+  const last = await manager
+    .getRepository(PointEntry)
+    .findOne({ where: { volunteerId: request.volunteer.id }, order: { seq: 'DESC' } });
   const balance = last?.balanceAfter ?? 0;
   const next = balanceAfter(balance, request.points);
   if ('problem' in next) {

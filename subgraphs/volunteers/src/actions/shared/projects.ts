@@ -19,7 +19,12 @@ export type Authorize = (project: ProjectEntity, manager: EntityManager) => Prom
  * two requests at once (two teams claiming, a close beside a new activity) happen one
  * after the other and the second is judged against what the first left.
  */
-export async function moveProject(context: Context, projectId: string, action: ProjectAction, authorize: Authorize): Promise<ProjectEntity> {
+export async function moveProject(
+  context: Context,
+  projectId: string,
+  action: ProjectAction,
+  authorize: Authorize,
+): Promise<ProjectEntity> {
   requireStanding(context);
   const { db } = context;
   const moved = await inTransaction(db, async (manager) => {
@@ -41,7 +46,11 @@ export function requireManager(context: Context, project: ProjectEntity): void {
 }
 
 /** The community (a worker of it) approves or rejects a proposal; a rejection says why. */
-export function decideProject(context: Context, approve: boolean, input: { projectId: string; reason?: string | null }): Promise<ProjectEntity> {
+export function decideProject(
+  context: Context,
+  approve: boolean,
+  input: { projectId: string; reason?: string | null },
+): Promise<ProjectEntity> {
   return moveProject(context, input.projectId, approve ? 'APPROVE' : 'REJECT', async (project) => {
     requireManager(context, project);
     const reason = approve && !input.reason ? null : orRefuse(reasonText(input.reason)).value;
@@ -61,11 +70,17 @@ export async function isClaimantOrManager(context: Context, project: ProjectEnti
  * For `createActivity`: the project an activity will carry out, locked for the rest of the
  * transaction so that it cannot close meanwhile. The grid must lie in its community.
  */
-export async function projectForActivity(context: Context, manager: EntityManager, projectId: string, gridCode: string): Promise<ProjectEntity> {
+export async function projectForActivity(
+  context: Context,
+  manager: EntityManager,
+  projectId: string,
+  gridCode: string,
+): Promise<ProjectEntity> {
   await lockRow(manager, context.db, Project, projectId);
   const project = await manager.getRepository(Project).findOneBy({ id: projectId });
   if (!project || !inScope(context.viewer, project.areaCode)) refuse(problem('PROJECT_NOT_FOUND', 'projectId'));
-  if (project.status !== 'CLAIMED' && project.status !== 'IN_PROGRESS') refuse(problem('PROJECT_NOT_ACCEPTING_ACTIVITIES', 'projectId'));
+  if (project.status !== 'CLAIMED' && project.status !== 'IN_PROGRESS')
+    refuse(problem('PROJECT_NOT_ACCEPTING_ACTIVITIES', 'projectId'));
   if (!gridCode.startsWith(project.areaCode)) refuse(problem('PROJECT_NOT_IN_GRID_AREA', 'gridId'));
   return project;
 }

@@ -22,7 +22,9 @@ export async function visibleRecord(context: Context, recordId: string, field = 
   if (!record || !volunteer) refuse(problem('RECORD_NOT_FOUND', field));
   const { viewer } = context;
   if (!sees(viewer, volunteer, [record.areaCode, record.volunteerAreaCode])) refuse(problem('RECORD_NOT_FOUND', field));
-  const activity = record.activityId ? await dataSource.getRepository(Activity).findOneBy({ id: record.activityId }) : null;
+  const activity = record.activityId
+    ? await dataSource.getRepository(Activity).findOneBy({ id: record.activityId })
+    : null;
   return { record, volunteer, activity };
 }
 
@@ -31,6 +33,8 @@ export async function visibleRecord(context: Context, recordId: string, field = 
  * of where the volunteer lives.
  */
 export async function requireCertifier(context: Context, facts: RecordFacts): Promise<void> {
-  const allowed = facts.activity ? await isOrganizer(context, facts.activity) : isWorkerFor(context.viewer, facts.volunteer.areaCode);
+  const allowed = facts.activity
+    ? await isOrganizer(context, facts.activity)
+    : isWorkerFor(context.viewer, facts.volunteer.areaCode);
   if (!allowed) refuse(problem('NOT_ORGANIZER', 'recordId'));
 }

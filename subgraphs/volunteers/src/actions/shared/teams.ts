@@ -10,17 +10,26 @@ export async function visibleTeam(context: Context, teamId: string): Promise<Vol
 }
 
 /** A worker of the team's area (a street team: any of its communities' workers) or one of its leaders. */
-export async function managesTeam(context: Context, team: VolunteerTeamEntity, volunteerAreaCode: string): Promise<boolean> {
+export async function managesTeam(
+  context: Context,
+  team: VolunteerTeamEntity,
+  volunteerAreaCode: string,
+): Promise<boolean> {
   return isWorkerFor(context.viewer, volunteerAreaCode) || (await ledTeams(context)).includes(team.id);
 }
 
 /** The volunteer themselves, or one a worker or the team's leader acts for. */
-export async function volunteerForTeam(context: Context, team: VolunteerTeamEntity, volunteerId: string | null | undefined) {
+export async function volunteerForTeam(
+  context: Context,
+  team: VolunteerTeamEntity,
+  volunteerId: string | null | undefined,
+) {
   if (!volunteerId) return targetVolunteer(context, null);
   const own = await ownVolunteer(context);
   if (own?.id === volunteerId) return own;
   const volunteer = await context.loaders.volunteerById.load(volunteerId);
   if (!volunteer) refuse(problem('VOLUNTEER_NOT_FOUND', 'volunteerId'));
-  if (!isSelf(context.viewer, volunteer) && !(await managesTeam(context, team, volunteer.areaCode))) refuse(problem('NOT_OWNER', 'volunteerId'));
+  if (!isSelf(context.viewer, volunteer) && !(await managesTeam(context, team, volunteer.areaCode)))
+    refuse(problem('NOT_OWNER', 'volunteerId'));
   return volunteer;
 }
