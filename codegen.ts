@@ -112,6 +112,7 @@ const config: CodegenConfig = {
         ResidenceMove: '../entities/residence-move.js#ResidenceMoveEntity',
         PiiAccessLogEntry: '../entities/pii-access-log.js#PiiAccessLogEntity',
         PiiAccessLogConnection: '../mappers.js#PiiAccessLogConnectionModel',
+        PiiAccessSummaryRow: '../queries/pii-access-summary.js#PiiAccessSummaryRowModel',
         PersonConnection: '../mappers.js#PersonConnectionModel',
         PersonImportResult: '../mappers.js#PersonImportResultModel',
         Grid: '../mappers.js#GridReference',

@@ -46,6 +46,7 @@ export const TIERS = {
     'test/{people,grids,volunteers,events}/**/*.test.ts',
     'test/kit/bulk-insert.test.ts',
     'test/kit/pagination.test.ts',
+    'test/security/analyst-and-purposes.test.ts',
   ],
 } as const;
 

@@ -23,7 +23,7 @@ export interface FormColumn {
   header: string;
   /** Other names a business line uses for the same column. */
   aliases?: readonly string[];
-  /** The selection on Person; `$purpose` unmasks where the token allows. */
+  /** The selection on Person; `$purpose` (a purpose code) and `$note` unmask where the token allows. */
   selection: string;
   value: (person: FormPerson) => string | number;
 }
@@ -40,7 +40,11 @@ export const FORM_COLUMNS: readonly FormColumn[] = [
     value: (person) => (person.gender === 'MALE' ? '男' : person.gender === 'FEMALE' ? '女' : ''),
   },
   { header: '年龄', selection: 'age', value: (person) => person.age ?? '' },
-  { header: '出生日期', selection: 'birthDate(purpose: $purpose)', value: (person) => person.birthDate ?? '' },
+  {
+    header: '出生日期',
+    selection: 'birthDate(purpose: $purpose, note: $note)',
+    value: (person) => person.birthDate ?? '',
+  },
   {
     header: '证件类型',
     selection: 'documentType',
@@ -49,13 +53,13 @@ export const FORM_COLUMNS: readonly FormColumn[] = [
   {
     header: '身份证号',
     aliases: ['证件号码', '身份证号码'],
-    selection: 'idNumber(purpose: $purpose)',
+    selection: 'idNumber(purpose: $purpose, note: $note)',
     value: (person) => person.idNumber ?? '',
   },
   {
     header: '联系电话',
     aliases: ['手机号', '电话'],
-    selection: 'phone(purpose: $purpose)',
+    selection: 'phone(purpose: $purpose, note: $note)',
     value: (person) => person.phone ?? '',
   },
   {

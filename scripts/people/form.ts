@@ -1,6 +1,11 @@
 import ExcelJS from 'exceljs';
 import { createGraphClient, type GraphClient } from '../../subgraphs/kit/src/graph-client.js';
 import { findColumn, FORM_COLUMNS, type FormColumn, type FormPerson } from './form-columns.js';
+import {
+  type AccessPurposeCode,
+  isAccessPurposeCode,
+  purposeChoices,
+} from '../../subgraphs/people/src/domain/access-purposes.js';
 import { UsageError } from './cli.js';
 import { writeCsv } from './csv-file.js';
 
@@ -15,8 +20,13 @@ export interface FormRequest {
   columns: string[];
   format: 'xlsx' | 'csv';
   out: string;
-  /** Why the data is read: with `pii:read` it unmasks, and each unmasked read is logged. */
+  /**
+   * Why the data is read, a code of the purpose catalogue (VISIT_CARE...): with `pii:read`
+   * it unmasks, and each unmasked read is logged with it.
+   */
   purpose: string | null;
+  /** A note logged with the purpose (a case number); optional. */
+  note?: string | null;
   /** Only ACTIVE residents unless asked otherwise. */
   allStatuses?: boolean;
 }
@@ -39,6 +49,15 @@ async function tagCodes(graph: GraphClient, authorization: string, tags: string[
   });
 }
 
+/** A purpose must be a catalogue code: free text is refused before anything is read. */
+export function checkPurpose(purpose: string | null): void {
+  if (purpose !== null && !isAccessPurposeCode(purpose))
+    throw new UsageError(`未知的访问目的：${purpose}（可用：${purposeChoices()}）`);
+}
+
+/** The purpose the export declares when `--purpose` is not given: 走访慰问, what forms are mostly for. */
+export const DEFAULT_EXPORT_PURPOSE: AccessPurposeCode = 'VISIT_CARE';
+
 function columnsOf(names: string[]): FormColumn[] {
   return names.map((name) => {
     const column = findColumn(name);
@@ -57,7 +76,7 @@ async function fetchPeople(
   tags: string[],
 ): Promise<FormPerson[]> {
   const selection = [...new Set(columns.map((column) => column.selection))].join(' ');
-  const query = `query($filter: PeopleFilter, $after: String, $purpose: String) {
+  const query = `query($filter: PeopleFilter, $after: String, $purpose: AccessPurposeCode, $note: String) {
     people(filter: $filter, first: ${PAGE}, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${selection} } } }
   }`;
   const filter = {
@@ -71,7 +90,11 @@ async function fetchPeople(
     const {
       people: page,
     }: { people: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: FormPerson }[] } } =
-      await graph.request(query, { filter, after, purpose: request.purpose }, authorization);
+      await graph.request(
+        query,
+        { filter, after, purpose: request.purpose, note: request.note ?? null },
+        authorization,
+      );
     people.push(...page.edges.map((edge) => edge.node));
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after);
@@ -84,6 +107,7 @@ async function fetchPeople(
  * exactly as that token allows (and logged when in full).
  */
 export async function exportForm(request: FormRequest): Promise<{ file: string; rows: number }> {
+  checkPurpose(request.purpose);
   const columns = columnsOf(request.columns);
   const graph = createGraphClient(request.gatewayUrl, 60_000);
   const authorization = `Bearer ${request.token}`;

@@ -182,7 +182,7 @@ describe('the federated graph over real HTTP', () => {
     const withPurpose = await graphql(platform.gatewayUrl, query, {
       token: reader,
       variables,
-      headers: { 'x-access-purpose': encodeURIComponent('核实低保资格') },
+      headers: { 'x-access-purpose': 'POLICY_VERIFICATION' },
     });
     expect(withPurpose.data?.person?.idNumber).toBe(person.idNumber);
     const log = await graphql(
@@ -196,7 +196,7 @@ describe('the federated graph over real HTTP', () => {
     expect(log.data?.piiAccessLog.edges.map((edge) => edge.node)).toContainEqual({
       viewer: 'e2e-auditor',
       fields: ['idNumber'],
-      purpose: '核实低保资格',
+      purpose: 'POLICY_VERIFICATION',
       person: { id: person.id },
     });
   });

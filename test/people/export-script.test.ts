@@ -70,7 +70,7 @@ describe('exporting a form', () => {
   it('writes an XLSX with Chinese headers, masked for a worker’s token', async () => {
     expect(elders.length).toBeGreaterThan(0);
     const worker = await tokenFor('COMMUNITY_WORKER', [community.code]);
-    const result = await exportForm(request(worker, { purpose: '入户走访' }));
+    const result = await exportForm(request(worker, { purpose: 'VISIT_CARE' }));
     expect(result.rows).toBe(elders.length);
     const rows = await xlsxRows(result.file);
     expect(rows[0]).toEqual(['姓名', '身份证号', '联系电话', '住址']);
@@ -93,7 +93,7 @@ describe('exporting a form', () => {
     const before = await log.count();
     const result = await exportForm(
       request(reader, {
-        purpose: '空巢老人关爱走访名单',
+        purpose: 'VISIT_CARE',
         format: 'csv',
         out: join(dir, 'form.csv'),
         columns: ['姓名', '性别', '年龄', '身份证号', '联系电话', '网格', '人群标签'],
@@ -113,7 +113,7 @@ describe('exporting a form', () => {
     expect(rows[1]?.[6]).toContain('空巢老人');
     const written = await log.find({ where: { viewerSubject: 'form-reader' } });
     expect(await log.count()).toBe(before + elders.length);
-    expect(written.map((row) => row.purpose)).toEqual(elders.map(() => '空巢老人关爱走访名单'));
+    expect(written.map((row) => row.purpose)).toEqual(elders.map(() => 'VISIT_CARE'));
   });
 
   it('refuses an unknown tag or column with the ones it knows', async () => {
@@ -122,6 +122,50 @@ describe('exporting a form', () => {
       /未知的人群标签：火星人（可用：.*空巢老人/,
     );
     await expect(exportForm(request(worker, { columns: ['姓名', '血型'] }))).rejects.toThrow(/未知的列：血型/);
+  });
+
+  it('refuses a purpose that is not a catalogue code, naming the codes, before reading anything', async () => {
+    const reader = await tokenFor('COMMUNITY_WORKER', [community.code], { permissions: ['pii:read'] });
+    const log = platform.subgraphs.people.db.dataSource.getRepository(PiiAccessLog);
+    const before = await log.count();
+    for (const purpose of ['入户走访', 'ab', 'visit_care', '\u200b\u200b'])
+      await expect(exportForm(request(reader, { purpose }))).rejects.toThrow(
+        /未知的访问目的：.*VISIT_CARE（走访慰问）/,
+      );
+    const refused = await run(process.execPath, [
+      'node_modules/tsx/dist/cli.mjs',
+      'scripts/export-form.ts',
+      '--area',
+      community.code,
+      '--purpose',
+      '冬季关爱走访',
+      '--gateway',
+      platform.gatewayUrl,
+      '--token',
+      reader,
+    ]).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused?.code).not.toBe(0);
+    expect(refused?.stderr).toContain('未知的访问目的：冬季关爱走访');
+    expect(await log.count()).toBe(before);
+  });
+
+  it('logs the purpose code and the note an export declares', async () => {
+    const reader = await tokenFor('COMMUNITY_WORKER', [community.code], {
+      permissions: ['pii:read'],
+      subject: 'form-noter',
+    });
+    await exportForm(
+      request(reader, { purpose: 'POLICY_VERIFICATION', note: '2026年低保复核', out: join(dir, 'n.xlsx') }),
+    );
+    const log = platform.subgraphs.people.db.dataSource.getRepository(PiiAccessLog);
+    const written = await log.find({ where: { viewerSubject: 'form-noter' } });
+    expect(written).toHaveLength(elders.length);
+    expect(new Set(written.map((row) => `${row.purpose}|${row.note}`))).toEqual(
+      new Set(['POLICY_VERIFICATION|2026年低保复核']),
+    );
   });
 
   it('runs as the command the issue names', async () => {

@@ -1,4 +1,4 @@
-import { TAG_LABELS, TagCatalogue } from '../../subgraphs/people/src/domain/tags.js';
+import { SENSITIVE_TAGS, TAG_LABELS, TagCatalogue } from '../../subgraphs/people/src/domain/tags.js';
 
 /** The built-in catalogue as the migration seeds it. */
 export const CATALOGUE = new TagCatalogue(
@@ -6,6 +6,7 @@ export const CATALOGUE = new TagCatalogue(
     code,
     label,
     needsOccupation: code === 'NEW_EMPLOYMENT_WORKER',
+    sensitive: SENSITIVE_TAGS.includes(code),
   })),
 );
 

@@ -68,9 +68,12 @@ describe('the people migrations', () => {
       const [household] = await after.dataSource.query("SELECT address, building_id FROM household WHERE id = 'h1'");
       expect(household).toEqual({ address: '1栋101', building_id: null });
       const catalogue = await after.dataSource.query(
-        'SELECT code, label, needs_occupation FROM tag_definition ORDER BY code',
+        'SELECT code, label, needs_occupation, sensitive FROM tag_definition ORDER BY code',
       );
       expect(catalogue).toHaveLength(8);
+      expect(
+        catalogue.filter((row: { sensitive: number }) => row.sensitive === 1).map((row: { code: string }) => row.code),
+      ).toEqual(['DISABLED', 'KEY_CONCERN', 'LOW_INCOME']);
       expect(catalogue.find((row: { code: string }) => row.code === 'NEW_EMPLOYMENT_WORKER')).toMatchObject({
         label: '新就业形态劳动者',
         needs_occupation: 1,
@@ -85,12 +88,19 @@ describe('the people migrations', () => {
           (error: unknown) => error,
         );
       expect(isUniqueViolation(duplicate)).toBe(true);
-      const [read] = await after.dataSource.query("SELECT purpose, self_access FROM pii_access_log WHERE id = 'l1'");
-      expect(read).toEqual({ purpose: '入户走访', self_access: 0 });
+      const [read] = await after.dataSource.query(
+        "SELECT purpose, note, self_access FROM pii_access_log WHERE id = 'l1'",
+      );
+      expect(read).toEqual({ purpose: '入户走访', note: null, self_access: 0 });
 
       const runner = after.dataSource.createQueryRunner();
       try {
         const tagIndexes = async () => (await runner.getTable('person_tag'))?.indices.map((index) => index.name) ?? [];
+        await after.dataSource.undoLastMigration({ transaction: 'each' });
+        expect((await runner.getTable('tag_definition'))?.columns.map((column) => column.name)).not.toContain(
+          'sensitive',
+        );
+        expect((await runner.getTable('pii_access_log'))?.columns.map((column) => column.name)).not.toContain('note');
         expect(await tagIndexes()).toContain('idx_person_tag_counts');
         expect(await tagIndexes()).not.toContain('idx_person_tag_area');
         await after.dataSource.undoLastMigration({ transaction: 'each' });

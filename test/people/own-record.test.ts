@@ -117,7 +117,7 @@ describe('a resident reads their own record', () => {
     );
     // Their full numbers are not theirs to ask for, with a purpose or without.
     const asked = await ask(
-      'query($id: ID!) { person(id: $id) { household { members { person { id idNumber(purpose: "核对家人信息") } } } } }',
+      'query($id: ID!) { person(id: $id) { household { members { person { id idNumber(purpose: DATA_CORRECTION) } } } } }',
       resident,
       { id: me.id },
     );
@@ -168,7 +168,7 @@ describe('a resident reads their own record', () => {
       subject: 'reader',
       permissions: ['pii:read'],
     });
-    await ask('query($id: ID!) { person(id: $id) { idNumber(purpose: "入户走访") } }', reader, { id: neighbour.id });
+    await ask('query($id: ID!) { person(id: $id) { idNumber(purpose: VISIT_CARE) } }', reader, { id: neighbour.id });
     const LOG =
       'query($self: Boolean) { piiAccessLog(filter: { selfAccess: $self }) { totalCount edges { node { viewer viewerRoles purpose selfAccess person { id } } } } }';
     const all = await ask(LOG, auditor);
@@ -188,7 +188,7 @@ describe('a resident reads their own record', () => {
       {
         viewer: 'reader',
         viewerRoles: ['COMMUNITY_WORKER'],
-        purpose: '入户走访',
+        purpose: 'VISIT_CARE',
         selfAccess: false,
         person: { id: neighbour.id },
       },
@@ -264,7 +264,7 @@ describe('anyone else stays out of reach', () => {
       `{ people(filter: { areaCode: "${MICRO_GRID}" }) { edges { node { id } } } }`,
       `{ household(id: "${household.id}") { id } }`,
       `{ _entities(representations: [{ __typename: "Grid", id: "${me.gridId}", code: "${me.areaCode}" }]) { ... on Grid { residents { totalCount } } } }`,
-      `{ personByIdNumber(idNumber: "${me.idNumber}", purpose: "查询本人") { id } }`,
+      `{ personByIdNumber(idNumber: "${me.idNumber}", purpose: DATA_CORRECTION) { id } }`,
     ];
     for (const query of queries) expect(codes(await ask(query, resident)), query).toEqual(['FORBIDDEN']);
   });

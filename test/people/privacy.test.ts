@@ -26,7 +26,7 @@ beforeAll(() => {
     .filter((person) => currentTagCodes(person.id).includes('EMPTY_NEST_ELDER'))
     .sort(byId);
 });
-const EMPTY_NEST = `query($purpose: String) {
+const EMPTY_NEST = `query($purpose: AccessPurposeCode) {
   people(filter: { areaCode: "${SANYIQIAO}", tags: ["EMPTY_NEST_ELDER"] }, first: 100) {
     totalCount edges { node { id name idNumber(purpose: $purpose) phone(purpose: $purpose) birthDate(purpose: $purpose) } }
   }
@@ -46,7 +46,7 @@ describe('personal data is masked by default', () => {
   it('a community worker lists the empty-nest elderly of their community with masked numbers, and nothing is logged', async () => {
     expect(elders.length).toBeGreaterThan(0);
     await clearLog();
-    const { data } = await graphql(env.url, EMPTY_NEST, { token: worker, variables: { purpose: '入户走访' } });
+    const { data } = await graphql(env.url, EMPTY_NEST, { token: worker, variables: { purpose: 'VISIT_CARE' } });
     expect(data?.people.totalCount).toBe(elders.length);
     expect(data?.people.edges.map((edge: { node: unknown }) => edge.node)).toEqual(
       elders.map((person) => ({
@@ -64,7 +64,7 @@ describe('personal data is masked by default', () => {
     await clearLog();
     const { data } = await graphql(env.url, EMPTY_NEST, { token: reader });
     expect(data?.people.edges[0].node.idNumber).toBe(maskDocumentNumber(elders[0]!.idNumber));
-    const blank = await graphql(env.url, EMPTY_NEST, { token: reader, variables: { purpose: ' ' } });
+    const blank = await graphql(env.url, EMPTY_NEST, { token: reader, variables: { purpose: null } });
     expect(blank.data?.people.edges[0].node.idNumber).toBe(maskDocumentNumber(elders[0]!.idNumber));
     expect(await logRows()).toEqual([]);
   });
@@ -77,7 +77,7 @@ describe('unmasked reads', () => {
     const statements = await statementsDuring(env.services.people, async () => {
       ({ data } = await graphql(env.url, EMPTY_NEST, {
         token: reader,
-        variables: { purpose: '入户走访核实联系方式' },
+        variables: { purpose: 'VISIT_CARE' },
       }));
     });
     expect(data?.people.edges.map((edge: { node: unknown }) => edge.node)).toEqual(
@@ -97,7 +97,7 @@ describe('unmasked reads', () => {
       expect(row).toMatchObject({
         viewerSubject: 'reader-sanyiqiao',
         viewerRoles: 'COMMUNITY_WORKER',
-        purpose: '入户走访核实联系方式',
+        purpose: 'VISIT_CARE',
       });
       const person = world().people.find((candidate) => candidate.id === row.personId)!;
       expect(row.fields.split(',').sort()).toEqual(
@@ -123,7 +123,7 @@ describe('unmasked reads', () => {
     expect(log.edges[0].node).toMatchObject({
       viewer: 'reader-sanyiqiao',
       viewerRoles: ['COMMUNITY_WORKER'],
-      purpose: '入户走访核实联系方式',
+      purpose: 'VISIT_CARE',
     });
     expect(log.edges[0].node.fields).toEqual(expect.arrayContaining(['idNumber', 'birthDate']));
     expect(elders.map((person) => person.id)).toContain(log.edges[0].node.person.id);
@@ -155,31 +155,34 @@ describe('unmasked reads', () => {
   it('an exact lookup by ID number needs pii:read and a purpose, and is logged as a read of the number', async () => {
     await clearLog();
     const person = elders[0]!;
-    const query = 'query($n: String!, $p: String!) { personByIdNumber(idNumber: $n, purpose: $p) { id name } }';
+    const query =
+      'query($n: String!, $p: AccessPurposeCode!) { personByIdNumber(idNumber: $n, purpose: $p) { id name } }';
     const found = await graphql(env.url, query, {
       token: reader,
-      variables: { n: person.idNumber.toLowerCase(), p: '核对低保申请' },
+      variables: { n: person.idNumber.toLowerCase(), p: 'POLICY_VERIFICATION' },
     });
     expect(found.data?.personByIdNumber).toEqual({ id: person.id, name: person.name });
-    expect(await logRows()).toMatchObject([{ personId: person.id, fields: 'idNumber', purpose: '核对低保申请' }]);
+    expect(await logRows()).toMatchObject([
+      { personId: person.id, fields: 'idNumber', purpose: 'POLICY_VERIFICATION' },
+    ]);
 
     const withoutPermission = await graphql(env.url, query, {
       token: worker,
-      variables: { n: person.idNumber, p: '核对低保申请' },
+      variables: { n: person.idNumber, p: 'POLICY_VERIFICATION' },
     });
     expect(withoutPermission.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const withoutPurpose = await graphql(env.url, query, { token: reader, variables: { n: person.idNumber, p: ' ' } });
-    expect(withoutPurpose.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'purpose' });
+    expect(withoutPurpose.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     const malformed = await graphql(env.url, query, {
       token: reader,
-      variables: { n: '510116900517123', p: '核对低保申请' },
+      variables: { n: '510116900517123', p: 'POLICY_VERIFICATION' },
     });
     expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'idNumber' });
     expect(malformed.errors?.[0]?.message).toContain('15 位');
     const elsewhere = residentsUnder(ZIDONGGE)[0]!;
     const outside = await graphql(env.url, query, {
       token: reader,
-      variables: { n: elsewhere.idNumber, p: '核对低保申请' },
+      variables: { n: elsewhere.idNumber, p: 'POLICY_VERIFICATION' },
     });
     expect(outside.data?.personByIdNumber).toBeNull();
     expect(await logRows()).toHaveLength(1);
@@ -190,7 +193,7 @@ describe('analysts', () => {
   it('see counts and masked names, never numbers in full, tags, rooms or histories', async () => {
     const analyst = await tokenFor('ANALYST', [SANYIQIAO], { permissions: ['pii:read'] });
     await clearLog();
-    const { data } = await graphql(env.url, EMPTY_NEST, { token: analyst, variables: { purpose: '统计分析' } });
+    const { data } = await graphql(env.url, EMPTY_NEST, { token: analyst, variables: { purpose: 'DATA_CORRECTION' } });
     expect(data?.people.totalCount).toBe(elders.length);
     expect(data?.people.edges[0].node).toEqual({
       id: elders[0]!.id,
@@ -213,7 +216,7 @@ describe('analysts', () => {
     }
     const byNumber = await graphql(
       env.url,
-      'query($n: String!) { personByIdNumber(idNumber: $n, purpose: "统计分析") { id } }',
+      'query($n: String!) { personByIdNumber(idNumber: $n, purpose: DATA_CORRECTION) { id } }',
       { token: analyst, variables: { n: elders[0]!.idNumber } },
     );
     expect(byNumber.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -8,7 +8,7 @@ import { chronological, isSamePlace, moveKind, moveProblems } from '../../subgra
 import { checkPersonRecord, type PersonRecord } from '../../subgraphs/people/src/domain/person-record.js';
 import { statisticsPrefix, summarisePopulation } from '../../subgraphs/people/src/domain/population.js';
 import {
-  normalisePurpose,
+  declaredPurpose,
   SELF_ACCESS_PURPOSE,
   unmasking,
   unmaskingPurpose,
@@ -151,28 +151,36 @@ describe('households', () => {
 });
 
 describe('privacy', () => {
-  it('unmasks only with person:read, pii:read and a purpose of 2 to 200 characters', () => {
+  it('unmasks only with person:read, pii:read and a purpose code of the catalogue, with a note of at most 200 characters', () => {
     const both = new Set(['person:read', 'pii:read']);
-    expect(unmaskingPurpose(both, ' 入户走访核对 ')).toBe('入户走访核对');
+    const visit = { purpose: 'VISIT_CARE' as const, note: null };
+    expect(unmaskingPurpose(both, visit)).toEqual(visit);
     expect(unmaskingPurpose(both, null)).toBeNull();
-    expect(unmaskingPurpose(both, '查')).toBeNull();
-    expect(unmaskingPurpose(both, '查'.repeat(201))).toBeNull();
-    expect(unmaskingPurpose(new Set(['person:read']), '入户走访')).toBeNull();
-    expect(unmaskingPurpose(new Set(['person:count', 'pii:read']), '入户走访')).toBeNull();
-    expect(normalisePurpose('  ')).toBeNull();
+    expect(declaredPurpose({ argument: 'VISIT_CARE', note: ' 入户走访核对 ' })).toEqual({
+      purpose: 'VISIT_CARE',
+      note: '入户走访核对',
+    });
+    expect(declaredPurpose({ argument: '查' })).toHaveProperty('problem');
+    expect(declaredPurpose({ argument: 'VISIT_CARE', note: '查'.repeat(201) })).toHaveProperty('problem');
+    expect(unmaskingPurpose(new Set(['person:read']), visit)).toBeNull();
+    expect(unmaskingPurpose(new Set(['person:count', 'pii:read']), visit)).toBeNull();
+    expect(declaredPurpose({ note: '  ' })).toBeNull();
   });
 
   it('unmasks one’s own record with no permission and no purpose, as a self-access', () => {
     const none = new Set<string>();
-    expect(unmasking(none, true, null)).toEqual({ purpose: SELF_ACCESS_PURPOSE, selfAccess: true });
-    expect(unmasking(new Set(['person:read', 'pii:read']), true, '入户走访')).toEqual({
+    const visit = { purpose: 'VISIT_CARE' as const, note: null };
+    expect(unmasking(none, true, null)).toEqual({ purpose: SELF_ACCESS_PURPOSE, note: null, selfAccess: true });
+    expect(unmasking(new Set(['person:read', 'pii:read']), true, visit)).toEqual({
       purpose: SELF_ACCESS_PURPOSE,
+      note: null,
       selfAccess: true,
     });
-    expect(unmasking(none, false, '入户走访')).toBeNull();
+    expect(unmasking(none, false, visit)).toBeNull();
     expect(unmasking(new Set(['person:read', 'pii:read']), false, null)).toBeNull();
-    expect(unmasking(new Set(['person:read', 'pii:read']), false, ' 入户走访 ')).toEqual({
-      purpose: '入户走访',
+    expect(unmasking(new Set(['person:read', 'pii:read']), false, visit)).toEqual({
+      purpose: 'VISIT_CARE',
+      note: null,
       selfAccess: false,
     });
   });
@@ -419,13 +427,13 @@ describe('deciding an import row', () => {
 });
 
 describe('the declared purpose header', () => {
-  it('is read from the runtime once the kit passes it on, percent-decoded', () => {
+  it('is read from the runtime once the kit passes it on, and must be a catalogue code, percent-decoded', () => {
     // A real client; reading the purpose never calls it.
     const runtime = { authorization: '', graph: createGraphClient('http://127.0.0.1:9/graphql') };
     expect(headerPurpose(runtime)).toBeNull();
-    expect(headerPurpose({ ...runtime, accessPurpose: encodeURIComponent('入户走访') } as typeof runtime)).toBe(
-      '入户走访',
-    );
-    expect(headerPurpose({ ...runtime, accessPurpose: '100%' } as typeof runtime)).toBe('100%');
+    const header = headerPurpose({ ...runtime, accessPurpose: encodeURIComponent('VISIT_CARE') } as typeof runtime);
+    expect(declaredPurpose({ header })).toEqual({ purpose: 'VISIT_CARE', note: null });
+    expect(declaredPurpose({ header: '100%' })).toHaveProperty('problem');
+    expect(declaredPurpose({ header: encodeURIComponent('入户走访') })).toHaveProperty('problem');
   });
 });

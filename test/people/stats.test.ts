@@ -8,10 +8,12 @@ import { accessesOf, capturingStatements } from '../support/plans.js';
 import { ALL_AREAS, demo, residentsUnder, SANYIQIAO, statementsDuring, usePeople, world } from './support.js';
 
 const env = usePeople();
-let analyst: string;
+let reader: string;
 
 beforeAll(async () => {
-  analyst = await tokenFor('ANALYST', ALL_AREAS);
+  // A viewer who reads the register sees exact counts; an analyst's small cells are
+  // suppressed (test/security/analyst-and-purposes.test.ts).
+  reader = await tokenFor('STREET_ADMIN', ALL_AREAS);
 });
 
 const STATS =
@@ -48,14 +50,14 @@ describe('population statistics', () => {
   it('counts a district, a street, a community and a city exactly, in SQL', async () => {
     const codes = ['510116', '510116001', SANYIQIAO, '510100'];
     const { data } = await graphql(env.url, areaStats, {
-      token: analyst,
+      token: reader,
       variables: { r: codes.map((code) => ({ __typename: 'Area', code })) },
     });
     expect(data?._entities.map((entity: { populationStats: unknown }) => entity.populationStats)).toEqual([
       expectedStats('510116'),
       expectedStats('510116001'),
       expectedStats(SANYIQIAO),
-      // The analyst sees two districts of the city, not all of it.
+      // The reader sees two districts of the city, not all of it.
       expectedStats('5101', false),
     ]);
     expect(data?._entities[3].populationStats.total).toBe(world().people.length);
@@ -69,7 +71,7 @@ describe('population statistics', () => {
       (type) => world().grids.find((grid) => grid.type === type && grid.communityCode === SANYIQIAO)!,
     );
     const { data } = await graphql(env.url, gridStats, {
-      token: analyst,
+      token: reader,
       variables: { r: grids.map((grid) => ({ __typename: 'Grid', id: grid.id, code: grid.code })) },
     });
     expect(data?._entities.map((entity: { residentStats: unknown }) => entity.residentStats)).toEqual([
@@ -82,7 +84,7 @@ describe('population statistics', () => {
   it('takes a bounded number of statements: one street or fifty micro-grids alike', async () => {
     const street = await statementsDuring(env.services.people, async () => {
       const { data } = await graphql(env.url, areaStats, {
-        token: analyst,
+        token: reader,
         variables: { r: [{ __typename: 'Area', code: '510116001' }] },
       });
       expect(data?._entities[0].populationStats.total).toBe(residentsUnder('510116001').length);
@@ -92,7 +94,7 @@ describe('population statistics', () => {
       .slice(0, 50);
     const fifty = await statementsDuring(env.services.people, async () => {
       const { data } = await graphql(env.url, gridStats, {
-        token: analyst,
+        token: reader,
         variables: { r: micros.map((grid) => ({ __typename: 'Grid', id: grid.id, code: grid.code })) },
       });
       expect(data?._entities).toHaveLength(50);
@@ -109,7 +111,7 @@ describe('population statistics', () => {
     const { people } = env.services;
     const sent = await capturingStatements(people.db, () =>
       graphql(env.url, gridStats, {
-        token: analyst,
+        token: reader,
         variables: { r: micros.map((grid) => ({ __typename: 'Grid', id: grid.id, code: grid.code })) },
       }),
     );

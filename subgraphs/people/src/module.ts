@@ -10,6 +10,7 @@ import { Initial1764400000000 } from './migrations/1764400000000-initial.js';
 import { PeopleDomain1764500000000 } from './migrations/1764500000000-people-domain.js';
 import { PiiSelfAccess1764600000000 } from './migrations/1764600000000-pii-self-access.js';
 import { TagCountCoveringIndex1764900000000 } from './migrations/1764900000000-tag-count-covering-index.js';
+import { AccessPurposesAndSensitiveTags1765000000000 } from './migrations/1765000000000-access-purposes-and-sensitive-tags.js';
 import { resolvers } from './resolvers/index.js';
 
 export const peopleSubgraph: SubgraphModule<Context> = {
@@ -20,6 +21,7 @@ export const peopleSubgraph: SubgraphModule<Context> = {
     PeopleDomain1764500000000,
     PiiSelfAccess1764600000000,
     TagCountCoveringIndex1764900000000,
+    AccessPurposesAndSensitiveTags1765000000000,
   ],
   resolvers: resolvers as SubgraphModule<Context>['resolvers'],
   createContext,

@@ -23,12 +23,16 @@ export async function defineTag(context: Context, input: DefineTagInput): Promis
     code,
     label,
     needsOccupation: input.needsOccupation ?? existing?.needsOccupation ?? false,
+    sensitive: input.sensitive ?? existing?.sensitive ?? false,
     active: true,
     createdAt: existing?.createdAt ?? storedNow(),
   };
   try {
     if (existing)
-      await repository.update({ code }, { label: tag.label, needsOccupation: tag.needsOccupation, active: true });
+      await repository.update(
+        { code },
+        { label: tag.label, needsOccupation: tag.needsOccupation, sensitive: tag.sensitive, active: true },
+      );
     else await repository.insert(tag);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

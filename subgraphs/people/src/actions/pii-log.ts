@@ -10,7 +10,10 @@ export interface PiiRead {
   personId: string;
   areaCode: string;
   field: PiiField;
+  /** A purpose code of the catalogue, or SELF_ACCESS. */
   purpose: string;
+  /** The note declared with it, if any. */
+  note: string | null;
   /** The person read their own record. */
   selfAccess: boolean;
 }
@@ -20,8 +23,8 @@ const ROWS_PER_STATEMENT = 500;
 /**
  * The access log of one request: no mutation, but the one write a read makes (every
  * unmasked read is logged), so it sits with the writes. Unmasked reads resolved together
- * (a page of 100 people with their numbers and phones) become one row per person and
- * purpose (a self-access is a row of its own), written in one multi-row INSERT; a field
+ * (a page of 100 people with their numbers and phones) become one row per person,
+ * purpose and note (a self-access is a row of its own), written in one multi-row INSERT; a field
  * is served in full only after its row is written, so a read that cannot be logged is
  * not served.
  */
@@ -32,7 +35,7 @@ export function createPiiLog(dataSource: DataSource, viewer: Viewer): DataLoader
       const accessedAt = storedNow();
       const rows = new Map<string, PiiAccessLogEntity>();
       for (const read of reads) {
-        const key = `${read.personId}|${read.purpose}|${read.selfAccess}`;
+        const key = `${read.personId}|${read.purpose}|${read.note ?? ''}|${read.selfAccess}`;
         const row = rows.get(key);
         if (row) {
           if (!row.fields.split(',').includes(read.field)) row.fields = `${row.fields},${read.field}`;
@@ -46,6 +49,7 @@ export function createPiiLog(dataSource: DataSource, viewer: Viewer): DataLoader
           areaCode: read.areaCode,
           fields: read.field,
           purpose: read.purpose,
+          note: read.note,
           selfAccess: read.selfAccess,
           accessedAt,
         });
@@ -62,6 +66,6 @@ export function createPiiLog(dataSource: DataSource, viewer: Viewer): DataLoader
       }
       return reads.map(() => true as const);
     },
-    { cacheKeyFn: (read) => `${read.personId}|${read.field}|${read.purpose}|${read.selfAccess}` },
+    { cacheKeyFn: (read) => `${read.personId}|${read.field}|${read.purpose}|${read.note ?? ''}|${read.selfAccess}` },
   );
 }

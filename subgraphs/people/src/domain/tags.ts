@@ -16,10 +16,21 @@ export const TAG_LABELS: Record<string, string> = {
   KEY_CONCERN: '重点关注',
 };
 
+/**
+ * Built-in tags whose membership is sensitive personal information (PIPL art. 28: health,
+ * specific identity, financial standing): 残疾人 (health), 低保 (financial hardship),
+ * 重点关注 (a specific identity the street watches). A viewer without `person:read`
+ * (ANALYST) may count their carriers but never list them; statistics suppress small cells.
+ * New groups are marked when defined (`defineTag(sensitive: true)`).
+ */
+export const SENSITIVE_TAGS: readonly string[] = ['DISABLED', 'LOW_INCOME', 'KEY_CONCERN'];
+
 export interface TagKind {
   code: string;
   label: string;
   needsOccupation: boolean;
+  /** Membership is sensitive personal information: listed only with `person:read`. */
+  sensitive: boolean;
 }
 
 /** The active catalogue, found by code or by label (spreadsheets use labels). */

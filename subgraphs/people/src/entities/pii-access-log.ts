@@ -12,7 +12,13 @@ export interface PiiAccessLogEntity {
   areaCode: string;
   /** The fields read in full, comma-separated: idNumber, phone, birthDate. */
   fields: string;
+  /**
+   * The purpose code of the catalogue (VISIT_CARE...), SELF_ACCESS for a self-access; rows
+   * logged before the catalogue hold the free text declared then.
+   */
   purpose: string;
+  /** The note declared with the purpose (a case number, the household visited), if any. */
+  note: string | null;
   /**
    * The person read their own record (the token's `personId`): no permission or declared
    * purpose was needed, and auditors tell it apart from a worker's read of someone else.
@@ -32,6 +38,7 @@ export const PiiAccessLog = new EntitySchema<PiiAccessLogEntity>({
     areaCode: { name: 'area_code', type: 'varchar', length: 18 },
     fields: { type: 'varchar', length: 64 },
     purpose: { type: 'varchar', length: 200 },
+    note: { type: 'varchar', length: 200, nullable: true },
     selfAccess: { name: 'self_access', type: 'boolean', default: false },
     accessedAt: { name: 'accessed_at', type: 'datetime' },
   },

@@ -5,6 +5,8 @@ export interface TagDefinitionEntity {
   code: string;
   label: string;
   needsOccupation: boolean;
+  /** Membership is sensitive personal information (PIPL art. 28): listed only with `person:read`. */
+  sensitive: boolean;
   active: boolean;
   createdAt: Date;
 }
@@ -16,6 +18,7 @@ export const TagDefinition = new EntitySchema<TagDefinitionEntity>({
     code: { type: 'varchar', length: 32, primary: true },
     label: { type: 'varchar', length: 32, unique: true },
     needsOccupation: { name: 'needs_occupation', type: 'boolean', default: false },
+    sensitive: { type: 'boolean', default: false },
     active: { type: 'boolean', default: true },
     createdAt: { name: 'created_at', type: 'datetime' },
   },

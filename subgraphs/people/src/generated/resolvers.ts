@@ -7,6 +7,7 @@ import type { PersonTagEntity as PersonTagEntityModel } from '../entities/person
 import type { TagKind as TagKindModel } from '../domain/tags.js';
 import type { ResidenceMoveEntity as ResidenceMoveEntityModel } from '../entities/residence-move.js';
 import type { PiiAccessLogEntity as PiiAccessLogEntityModel } from '../entities/pii-access-log.js';
+import type { PiiAccessSummaryRowModel as PiiAccessSummaryRowModelModel } from '../queries/pii-access-summary.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -26,6 +27,34 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A purpose of the catalogue. */
+export type AccessPurpose = {
+  __typename?: 'AccessPurpose';
+  code: AccessPurposeCode;
+  /** When the purpose applies. */
+  description: Scalars['String']['output'];
+  /** Chinese label, e.g. 走访慰问. */
+  label: Scalars['String']['output'];
+  /** The legal basis, cited (PIPL article). */
+  legalBasis: Scalars['String']['output'];
+};
+
+/**
+ * Why personal data is read in full (PIPL art. 13, 28, 34): the catalogue a declared
+ * purpose must come from.
+ */
+export type AccessPurposeCode =
+  /** 数据订正: correcting a wrongly registered number, phone or birth date */
+  | 'DATA_CORRECTION'
+  /** 应急处置: emergencies, disasters, public health events */
+  | 'EMERGENCY_RESPONSE'
+  /** 司法协查: assisting the police, courts or procuratorate on a formal request */
+  | 'JUDICIAL_ASSISTANCE'
+  /** 政策核验: checking eligibility for 低保, disability and other benefits */
+  | 'POLICY_VERIFICATION'
+  /** 走访慰问: home visits and care for special groups */
+  | 'VISIT_CARE';
+
 /** Age bands of the statistics (whole years). */
 export type AgeBand =
   /** 0–6 学龄前 */
@@ -44,12 +73,16 @@ export type AgeBand =
 export type AgeBandCount = {
   __typename?: 'AgeBandCount';
   band: AgeBand;
-  count: Scalars['Int']['output'];
+  /** Null when suppressed for the viewer (see PopulationStats). */
+  count?: Maybe<Scalars['Int']['output']>;
   /** e.g. 60–79岁 */
   label: Scalars['String']['output'];
   /** Null for the open band. */
   maxAge?: Maybe<Scalars['Int']['output']>;
   minAge: Scalars['Int']['output'];
+  suppressed: Scalars['Boolean']['output'];
+  /** Why the count is null: 少于5人 or hidden to protect another small cell. */
+  suppressedReason?: Maybe<Scalars['String']['output']>;
 };
 
 export type Area = {
@@ -88,6 +121,8 @@ export type DefineTagInput = {
   /** Chinese label, e.g. 防汛重点户. */
   label: Scalars['String']['input'];
   needsOccupation?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Carrying the tag is sensitive personal information (see TagDefinition.sensitive); unchanged when left out, false for a new tag. */
+  sensitive?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type DefineTagPayload = {
@@ -102,8 +137,12 @@ export type Gender =
 
 export type GenderCount = {
   __typename?: 'GenderCount';
-  count: Scalars['Int']['output'];
+  /** Null when suppressed for the viewer (see PopulationStats). */
+  count?: Maybe<Scalars['Int']['output']>;
   gender: Gender;
+  suppressed: Scalars['Boolean']['output'];
+  /** Why the count is null: 少于5人 or hidden to protect another small cell. */
+  suppressedReason?: Maybe<Scalars['String']['output']>;
 };
 
 export type Grid = {
@@ -377,7 +416,10 @@ export type PeopleFilter = {
   namePrefix?: InputMaybe<Scalars['String']['input']>;
   residencyType?: InputMaybe<ResidencyType>;
   status?: InputMaybe<PersonStatus>;
-  /** Residents currently carrying every one of these tags (codes such as EMPTY_NEST_ELDER); an unknown code is BAD_USER_INPUT. */
+  /**
+   * Residents currently carrying every one of these tags (codes such as EMPTY_NEST_ELDER); an
+   * unknown code is BAD_USER_INPUT; a sensitive tag needs `person:read` (FORBIDDEN without).
+   */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -386,7 +428,7 @@ export type Person = {
   __typename?: 'Person';
   /** Age in whole years on today's date in Asia/Shanghai. */
   age: Scalars['Int']['output'];
-  /** Exact birth date, masked (1949-**-**); in full with `pii:read` and a purpose, or for the person themselves; logged. */
+  /** Exact birth date, masked (1949-**-**); in full with `pii:read` and a purpose code, or for the person themselves; logged. */
   birthDate: Scalars['String']['output'];
   /** Year of birth. */
   birthYear: Scalars['Int']['output'];
@@ -402,7 +444,7 @@ export type Person = {
   id: Scalars['ID']['output'];
   /**
    * The document number (for most people the resident ID number), masked: 510************02X.
-   * In full only for a viewer with `pii:read` who declares a purpose, or for the person
+   * In full only for a viewer with `pii:read` who declares a purpose code, or for the person
    * themselves; that read is logged.
    */
   idNumber: Scalars['String']['output'];
@@ -411,7 +453,7 @@ export type Person = {
    * and on the members of their own household.
    */
   name: Scalars['String']['output'];
-  /** Mobile phone, masked: 138****5678; in full with `pii:read` and a purpose, or for the person themselves; logged. */
+  /** Mobile phone, masked: 138****5678; in full with `pii:read` and a purpose code, or for the person themselves; logged. */
   phone?: Maybe<Scalars['String']['output']>;
   registeredAt: Scalars['DateTime']['output'];
   /** Moves recorded for the person, oldest first; needs `person:read` unless this is the viewer's own record. */
@@ -437,19 +479,22 @@ export type Person = {
 
 /** A resident. */
 export type PersonBirthDateArgs = {
-  purpose?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  purpose?: InputMaybe<AccessPurposeCode>;
 };
 
 
 /** A resident. */
 export type PersonIdNumberArgs = {
-  purpose?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  purpose?: InputMaybe<AccessPurposeCode>;
 };
 
 
 /** A resident. */
 export type PersonPhoneArgs = {
-  purpose?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  purpose?: InputMaybe<AccessPurposeCode>;
 };
 
 export type PersonConnection = {
@@ -547,9 +592,16 @@ export type PiiAccessLogEntry = {
   /** The fields read in full: idNumber, phone, birthDate. */
   fields: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** The note declared with the purpose, if any. */
+  note?: Maybe<Scalars['String']['output']>;
   person?: Maybe<Person>;
-  /** The purpose the viewer declared; 本人查阅 for a self-access. */
+  /**
+   * The purpose code the viewer declared (AccessPurposeCode), SELF_ACCESS for a
+   * self-access; reads logged before the catalogue keep the free text declared then.
+   */
   purpose: Scalars['String']['output'];
+  /** The purpose's Chinese label: 走访慰问..., 本人查阅 for a self-access. */
+  purposeLabel: Scalars['String']['output'];
   /** True when the person read their own record (the token's `personId`): no permission or purpose was needed. */
   selfAccess: Scalars['Boolean']['output'];
   /** The token subject of the viewer who read. */
@@ -563,12 +615,42 @@ export type PiiAccessLogFilter = {
   /** Reads at or after this instant. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   personId?: InputMaybe<Scalars['ID']['input']>;
+  /** Reads declared with this purpose. */
+  purpose?: InputMaybe<AccessPurposeCode>;
   /** true: only people's reads of their own records; false: only reads of other people's. */
   selfAccess?: InputMaybe<Scalars['Boolean']['input']>;
   /** Reads before this instant. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
   /** The token subject of the viewer who read. */
   viewer?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PiiAccessSummaryFilter = {
+  /** Reads of residents under this area or grid code. */
+  areaCode?: InputMaybe<Scalars['ID']['input']>;
+  /** First day counted (Asia/Shanghai). */
+  from: Scalars['Date']['input'];
+  purpose?: InputMaybe<AccessPurposeCode>;
+  /** Last day counted, inclusive. */
+  to: Scalars['Date']['input'];
+  /** The token subject of the viewer who read. */
+  viewer?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Unmasked reads of one actor under one purpose on one day. */
+export type PiiAccessSummaryRow = {
+  __typename?: 'PiiAccessSummaryRow';
+  /** The day, Asia/Shanghai. */
+  day: Scalars['Date']['output'];
+  /** Different people read. */
+  people: Scalars['Int']['output'];
+  /** The purpose code, SELF_ACCESS for self-accesses, or older free text. */
+  purpose: Scalars['String']['output'];
+  purposeLabel: Scalars['String']['output'];
+  /** Log entries: one per person, purpose and request, whatever fields were read. */
+  reads: Scalars['Int']['output'];
+  /** The token subject of the viewer who read. */
+  viewer: Scalars['String']['output'];
 };
 
 export type PlacementInput = {
@@ -580,6 +662,12 @@ export type PlacementInput = {
 /**
  * Counts of ACTIVE residents under an area or grid code, computed in SQL. Only residents in
  * the viewer's scope are counted: `complete` is false when that is part of the area.
+ *
+ * Small cells: for a viewer without `person:read` (ANALYST) every count below
+ * `minimumCellSize` (5) is null, with `suppressed` true and a reason; where one cell of a
+ * breakdown that adds up to the total (gender, residency type, age band) is hidden, the next
+ * smallest is hidden too, so that the total does not give it away. Viewers with
+ * `person:read` see every count exactly (`minimumCellSize` null).
  */
 export type PopulationStats = {
   __typename?: 'PopulationStats';
@@ -591,27 +679,42 @@ export type PopulationStats = {
   /** Every active tag of the catalogue, with zero where nobody carries it. */
   byTag: Array<TagCount>;
   complete: Scalars['Boolean']['output'];
-  total: Scalars['Int']['output'];
+  /** The smallest count shown to this viewer; null when nothing is suppressed for them. */
+  minimumCellSize?: Maybe<Scalars['Int']['output']>;
+  /** Null when suppressed (`totalSuppressedReason` says why). */
+  total?: Maybe<Scalars['Int']['output']>;
+  totalSuppressed: Scalars['Boolean']['output'];
+  totalSuppressedReason?: Maybe<Scalars['String']['output']>;
 };
 
 /**
  * The people subgraph: the population register (实有人口) with households, special groups,
  * moves and the privacy log. Reading needs the permission `person:read`; `person:count`
- * (ANALYST) may count residents and list them with names masked (张*明), nothing more.
+ * (ANALYST) may count residents and list them with names masked (张*明), nothing more: never
+ * filtered by a sensitive tag, and in statistics cells below 5 people are suppressed.
  * Whoever the token names (`personId`: a resident, a volunteer) reads their own record with
  * `person(id)`, whatever their role and scope: every field of it, and the names of the members
  * of their own household.
  *
  * Privacy (PIPL): document numbers, phones and exact birth dates are served masked. A viewer
- * with `person:read` and `pii:read` who declares a purpose (the `purpose` argument of those
- * fields) reads them in full, and every such read is written to the access log. A person
- * reads their own in full without a purpose; that read is logged as a self-access.
+ * with `person:read` and `pii:read` who declares a purpose from the catalogue
+ * (`accessPurposes`: the `purpose` argument of those fields, or the code in the
+ * `x-access-purpose` header) reads them in full, and every such read is written to the
+ * access log with the purpose code and its note. Free text is no purpose: a header that is
+ * not a code, or a note without a code, is BAD_USER_INPUT. A person reads their own in full
+ * without a purpose; that read is logged as a self-access.
  */
 export type Query = {
   __typename?: 'Query';
+  /** The catalogue of purposes for reading personal data in full, with their legal basis. */
+  accessPurposes: Array<AccessPurpose>;
   /** A household by id; needs `person:read` (an address is more than a count). */
   household?: Maybe<Household>;
-  /** Residents matching a filter, ordered by id (keyset pages). */
+  /**
+   * Residents matching a filter, ordered by id (keyset pages). A viewer without
+   * `person:read` (ANALYST) filtering by a sensitive tag (`TagDefinition.sensitive`) is
+   * FORBIDDEN: members of such groups are counted (`Area.populationStats`), never listed.
+   */
   people: PersonConnection;
   /**
    * A resident by id, or null when not found or outside the viewer's scope. The viewer's own
@@ -620,9 +723,10 @@ export type Query = {
    */
   person?: Maybe<Person>;
   /**
-   * An exact lookup by document number; needs `person:read` and `pii:read` and a purpose
-   * (BAD_USER_INPUT without one). It counts as an unmasked read: a found person is logged
-   * with the field `idNumber`. Null when no visible person holds the number.
+   * An exact lookup by document number; needs `person:read` and `pii:read` and a purpose code
+   * of the catalogue (a note is optional; BAD_USER_INPUT when it is unreadable). It counts as
+   * an unmasked read: a found person is logged with the field `idNumber`. Null when no
+   * visible person holds the number.
    */
   personByIdNumber?: Maybe<Person>;
   /**
@@ -630,6 +734,12 @@ export type Query = {
    * residents inside the viewer's scope are listed.
    */
   piiAccessLog: PiiAccessLogConnection;
+  /**
+   * Unmasked reads counted per day (Asia/Shanghai), actor and purpose, for an auditor; needs
+   * `audit:read`. Only reads of residents inside the viewer's scope are counted. At most 366
+   * days at once (BAD_USER_INPUT beyond, or when `from` is after `to`).
+   */
+  piiAccessSummary: Array<PiiAccessSummaryRow>;
   /** The special-group tag catalogue (active tags), ordered by code. */
   tagDefinitions: Array<TagDefinition>;
 };
@@ -638,15 +748,19 @@ export type Query = {
 /**
  * The people subgraph: the population register (实有人口) with households, special groups,
  * moves and the privacy log. Reading needs the permission `person:read`; `person:count`
- * (ANALYST) may count residents and list them with names masked (张*明), nothing more.
+ * (ANALYST) may count residents and list them with names masked (张*明), nothing more: never
+ * filtered by a sensitive tag, and in statistics cells below 5 people are suppressed.
  * Whoever the token names (`personId`: a resident, a volunteer) reads their own record with
  * `person(id)`, whatever their role and scope: every field of it, and the names of the members
  * of their own household.
  *
  * Privacy (PIPL): document numbers, phones and exact birth dates are served masked. A viewer
- * with `person:read` and `pii:read` who declares a purpose (the `purpose` argument of those
- * fields) reads them in full, and every such read is written to the access log. A person
- * reads their own in full without a purpose; that read is logged as a self-access.
+ * with `person:read` and `pii:read` who declares a purpose from the catalogue
+ * (`accessPurposes`: the `purpose` argument of those fields, or the code in the
+ * `x-access-purpose` header) reads them in full, and every such read is written to the
+ * access log with the purpose code and its note. Free text is no purpose: a header that is
+ * not a code, or a note without a code, is BAD_USER_INPUT. A person reads their own in full
+ * without a purpose; that read is logged as a self-access.
  */
 export type QueryHouseholdArgs = {
   id: Scalars['ID']['input'];
@@ -656,15 +770,19 @@ export type QueryHouseholdArgs = {
 /**
  * The people subgraph: the population register (实有人口) with households, special groups,
  * moves and the privacy log. Reading needs the permission `person:read`; `person:count`
- * (ANALYST) may count residents and list them with names masked (张*明), nothing more.
+ * (ANALYST) may count residents and list them with names masked (张*明), nothing more: never
+ * filtered by a sensitive tag, and in statistics cells below 5 people are suppressed.
  * Whoever the token names (`personId`: a resident, a volunteer) reads their own record with
  * `person(id)`, whatever their role and scope: every field of it, and the names of the members
  * of their own household.
  *
  * Privacy (PIPL): document numbers, phones and exact birth dates are served masked. A viewer
- * with `person:read` and `pii:read` who declares a purpose (the `purpose` argument of those
- * fields) reads them in full, and every such read is written to the access log. A person
- * reads their own in full without a purpose; that read is logged as a self-access.
+ * with `person:read` and `pii:read` who declares a purpose from the catalogue
+ * (`accessPurposes`: the `purpose` argument of those fields, or the code in the
+ * `x-access-purpose` header) reads them in full, and every such read is written to the
+ * access log with the purpose code and its note. Free text is no purpose: a header that is
+ * not a code, or a note without a code, is BAD_USER_INPUT. A person reads their own in full
+ * without a purpose; that read is logged as a self-access.
  */
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -676,15 +794,19 @@ export type QueryPeopleArgs = {
 /**
  * The people subgraph: the population register (实有人口) with households, special groups,
  * moves and the privacy log. Reading needs the permission `person:read`; `person:count`
- * (ANALYST) may count residents and list them with names masked (张*明), nothing more.
+ * (ANALYST) may count residents and list them with names masked (张*明), nothing more: never
+ * filtered by a sensitive tag, and in statistics cells below 5 people are suppressed.
  * Whoever the token names (`personId`: a resident, a volunteer) reads their own record with
  * `person(id)`, whatever their role and scope: every field of it, and the names of the members
  * of their own household.
  *
  * Privacy (PIPL): document numbers, phones and exact birth dates are served masked. A viewer
- * with `person:read` and `pii:read` who declares a purpose (the `purpose` argument of those
- * fields) reads them in full, and every such read is written to the access log. A person
- * reads their own in full without a purpose; that read is logged as a self-access.
+ * with `person:read` and `pii:read` who declares a purpose from the catalogue
+ * (`accessPurposes`: the `purpose` argument of those fields, or the code in the
+ * `x-access-purpose` header) reads them in full, and every such read is written to the
+ * access log with the purpose code and its note. Free text is no purpose: a header that is
+ * not a code, or a note without a code, is BAD_USER_INPUT. A person reads their own in full
+ * without a purpose; that read is logged as a self-access.
  */
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
@@ -694,40 +816,71 @@ export type QueryPersonArgs = {
 /**
  * The people subgraph: the population register (实有人口) with households, special groups,
  * moves and the privacy log. Reading needs the permission `person:read`; `person:count`
- * (ANALYST) may count residents and list them with names masked (张*明), nothing more.
+ * (ANALYST) may count residents and list them with names masked (张*明), nothing more: never
+ * filtered by a sensitive tag, and in statistics cells below 5 people are suppressed.
  * Whoever the token names (`personId`: a resident, a volunteer) reads their own record with
  * `person(id)`, whatever their role and scope: every field of it, and the names of the members
  * of their own household.
  *
  * Privacy (PIPL): document numbers, phones and exact birth dates are served masked. A viewer
- * with `person:read` and `pii:read` who declares a purpose (the `purpose` argument of those
- * fields) reads them in full, and every such read is written to the access log. A person
- * reads their own in full without a purpose; that read is logged as a self-access.
+ * with `person:read` and `pii:read` who declares a purpose from the catalogue
+ * (`accessPurposes`: the `purpose` argument of those fields, or the code in the
+ * `x-access-purpose` header) reads them in full, and every such read is written to the
+ * access log with the purpose code and its note. Free text is no purpose: a header that is
+ * not a code, or a note without a code, is BAD_USER_INPUT. A person reads their own in full
+ * without a purpose; that read is logged as a self-access.
  */
 export type QueryPersonByIdNumberArgs = {
   documentType?: InputMaybe<IdentityDocumentType>;
   idNumber: Scalars['String']['input'];
-  purpose: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  purpose: AccessPurposeCode;
 };
 
 
 /**
  * The people subgraph: the population register (实有人口) with households, special groups,
  * moves and the privacy log. Reading needs the permission `person:read`; `person:count`
- * (ANALYST) may count residents and list them with names masked (张*明), nothing more.
+ * (ANALYST) may count residents and list them with names masked (张*明), nothing more: never
+ * filtered by a sensitive tag, and in statistics cells below 5 people are suppressed.
  * Whoever the token names (`personId`: a resident, a volunteer) reads their own record with
  * `person(id)`, whatever their role and scope: every field of it, and the names of the members
  * of their own household.
  *
  * Privacy (PIPL): document numbers, phones and exact birth dates are served masked. A viewer
- * with `person:read` and `pii:read` who declares a purpose (the `purpose` argument of those
- * fields) reads them in full, and every such read is written to the access log. A person
- * reads their own in full without a purpose; that read is logged as a self-access.
+ * with `person:read` and `pii:read` who declares a purpose from the catalogue
+ * (`accessPurposes`: the `purpose` argument of those fields, or the code in the
+ * `x-access-purpose` header) reads them in full, and every such read is written to the
+ * access log with the purpose code and its note. Free text is no purpose: a header that is
+ * not a code, or a note without a code, is BAD_USER_INPUT. A person reads their own in full
+ * without a purpose; that read is logged as a self-access.
  */
 export type QueryPiiAccessLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PiiAccessLogFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The people subgraph: the population register (实有人口) with households, special groups,
+ * moves and the privacy log. Reading needs the permission `person:read`; `person:count`
+ * (ANALYST) may count residents and list them with names masked (张*明), nothing more: never
+ * filtered by a sensitive tag, and in statistics cells below 5 people are suppressed.
+ * Whoever the token names (`personId`: a resident, a volunteer) reads their own record with
+ * `person(id)`, whatever their role and scope: every field of it, and the names of the members
+ * of their own household.
+ *
+ * Privacy (PIPL): document numbers, phones and exact birth dates are served masked. A viewer
+ * with `person:read` and `pii:read` who declares a purpose from the catalogue
+ * (`accessPurposes`: the `purpose` argument of those fields, or the code in the
+ * `x-access-purpose` header) reads them in full, and every such read is written to the
+ * access log with the purpose code and its note. Free text is no purpose: a header that is
+ * not a code, or a note without a code, is BAD_USER_INPUT. A person reads their own in full
+ * without a purpose; that read is logged as a self-access.
+ */
+export type QueryPiiAccessSummaryArgs = {
+  filter: PiiAccessSummaryFilter;
 };
 
 export type RegisterPersonInput = {
@@ -799,8 +952,12 @@ export type ResidencyType =
 
 export type ResidencyTypeCount = {
   __typename?: 'ResidencyTypeCount';
-  count: Scalars['Int']['output'];
+  /** Null when suppressed for the viewer (see PopulationStats). */
+  count?: Maybe<Scalars['Int']['output']>;
   residencyType: ResidencyType;
+  suppressed: Scalars['Boolean']['output'];
+  /** Why the count is null: 少于5人 or hidden to protect another small cell. */
+  suppressedReason?: Maybe<Scalars['String']['output']>;
 };
 
 export type SetPersonStatusInput = {
@@ -827,8 +984,12 @@ export type TagAssignmentInput = {
 export type TagCount = {
   __typename?: 'TagCount';
   code: Scalars['String']['output'];
-  count: Scalars['Int']['output'];
+  /** Null when suppressed for the viewer (see PopulationStats). */
+  count?: Maybe<Scalars['Int']['output']>;
   label: Scalars['String']['output'];
+  suppressed: Scalars['Boolean']['output'];
+  /** Why the count is null: 少于5人 or hidden to protect another small cell. */
+  suppressedReason?: Maybe<Scalars['String']['output']>;
 };
 
 /** A tag of the special-group catalogue: new groups are rows here, not schema changes. */
@@ -838,6 +999,12 @@ export type TagDefinition = {
   label: Scalars['String']['output'];
   /** True when a person carrying the tag must have an occupation (新就业形态劳动者). */
   needsOccupation: Scalars['Boolean']['output'];
+  /**
+   * True when carrying the tag is sensitive personal information (PIPL art. 28: 残疾人,
+   * 低保, 重点关注...): only a viewer with `person:read` lists its carriers; an analyst
+   * (`person:count`) sees counts, with cells below 5 people suppressed.
+   */
+  sensitive: Scalars['Boolean']['output'];
 };
 
 /** An expected failure: a stable code, the input field it concerns, and a message for people. */
@@ -959,10 +1126,13 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AccessPurpose: ResolverTypeWrapper<AccessPurpose>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AccessPurposeCode: AccessPurposeCode;
   AgeBand: AgeBand;
   AgeBandCount: ResolverTypeWrapper<AgeBandCount>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Area: ResolverTypeWrapper<AreaReferenceModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Building: ResolverTypeWrapper<BuildingReferenceModel>;
@@ -970,7 +1140,6 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DefineTagInput: DefineTagInput;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DefineTagPayload: ResolverTypeWrapper<Omit<DefineTagPayload, 'tag'> & { tag?: Maybe<ResolversTypes['TagDefinition']> }>;
   Gender: Gender;
   GenderCount: ResolverTypeWrapper<GenderCount>;
@@ -1002,6 +1171,8 @@ export type ResolversTypes = ResolversObject<{
   PiiAccessLogEdge: ResolverTypeWrapper<Omit<PiiAccessLogEdge, 'node'> & { node: ResolversTypes['PiiAccessLogEntry'] }>;
   PiiAccessLogEntry: ResolverTypeWrapper<PiiAccessLogEntityModel>;
   PiiAccessLogFilter: PiiAccessLogFilter;
+  PiiAccessSummaryFilter: PiiAccessSummaryFilter;
+  PiiAccessSummaryRow: ResolverTypeWrapper<PiiAccessSummaryRowModelModel>;
   PlacementInput: PlacementInput;
   PopulationStats: ResolverTypeWrapper<PopulationStats>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1020,9 +1191,11 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AccessPurpose: AccessPurpose;
+  String: Scalars['String']['output'];
   AgeBandCount: AgeBandCount;
   Int: Scalars['Int']['output'];
-  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
   Area: AreaReferenceModel;
   ID: Scalars['ID']['output'];
   Building: BuildingReferenceModel;
@@ -1030,7 +1203,6 @@ export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DefineTagInput: DefineTagInput;
-  Boolean: Scalars['Boolean']['output'];
   DefineTagPayload: Omit<DefineTagPayload, 'tag'> & { tag?: Maybe<ResolversParentTypes['TagDefinition']> };
   GenderCount: GenderCount;
   Grid: GridReferenceModel;
@@ -1055,6 +1227,8 @@ export type ResolversParentTypes = ResolversObject<{
   PiiAccessLogEdge: Omit<PiiAccessLogEdge, 'node'> & { node: ResolversParentTypes['PiiAccessLogEntry'] };
   PiiAccessLogEntry: PiiAccessLogEntityModel;
   PiiAccessLogFilter: PiiAccessLogFilter;
+  PiiAccessSummaryFilter: PiiAccessSummaryFilter;
+  PiiAccessSummaryRow: PiiAccessSummaryRowModelModel;
   PlacementInput: PlacementInput;
   PopulationStats: PopulationStats;
   Query: Record<PropertyKey, never>;
@@ -1070,12 +1244,21 @@ export type ResolversParentTypes = ResolversObject<{
   UserError: UserError;
 }>;
 
+export type AccessPurposeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessPurpose'] = ResolversParentTypes['AccessPurpose']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['AccessPurposeCode'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  legalBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type AgeBandCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgeBandCount'] = ResolversParentTypes['AgeBandCount']> = ResolversObject<{
   band?: Resolver<ResolversTypes['AgeBand'], ParentType, ContextType>;
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   maxAge?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   minAge?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suppressedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type AreaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Area'] = ResolversParentTypes['Area'], FederationReferenceType extends FederationReferenceTypes['Area'] = FederationReferenceTypes['Area']> = ResolversObject<{
@@ -1104,8 +1287,10 @@ export type DefineTagPayloadResolvers<ContextType = Context, ParentType extends 
 }>;
 
 export type GenderCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GenderCount'] = ResolversParentTypes['GenderCount']> = ResolversObject<{
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   gender?: Resolver<ResolversTypes['Gender'], ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suppressedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type GridResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid'], FederationReferenceType extends FederationReferenceTypes['Grid'] = FederationReferenceTypes['Grid']> = ResolversObject<{
@@ -1236,11 +1421,22 @@ export type PiiAccessLogEntryResolvers<ContextType = Context, ParentType extends
   accessedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purposeLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   selfAccess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   viewer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   viewerRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PiiAccessSummaryRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PiiAccessSummaryRow'] = ResolversParentTypes['PiiAccessSummaryRow']> = ResolversObject<{
+  day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  people?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purposeLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reads?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viewer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type PopulationStatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PopulationStats'] = ResolversParentTypes['PopulationStats']> = ResolversObject<{
@@ -1250,15 +1446,20 @@ export type PopulationStatsResolvers<ContextType = Context, ParentType extends R
   byResidencyType?: Resolver<Array<ResolversTypes['ResidencyTypeCount']>, ParentType, ContextType>;
   byTag?: Resolver<Array<ResolversTypes['TagCount']>, ParentType, ContextType>;
   complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minimumCellSize?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalSuppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  totalSuppressedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  accessPurposes?: Resolver<Array<ResolversTypes['AccessPurpose']>, ParentType, ContextType>;
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<QueryHouseholdArgs, 'id'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<QueryPeopleArgs>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   personByIdNumber?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonByIdNumberArgs, 'documentType' | 'idNumber' | 'purpose'>>;
   piiAccessLog?: Resolver<ResolversTypes['PiiAccessLogConnection'], ParentType, ContextType, Partial<QueryPiiAccessLogArgs>>;
+  piiAccessSummary?: Resolver<Array<ResolversTypes['PiiAccessSummaryRow']>, ParentType, ContextType, RequireFields<QueryPiiAccessSummaryArgs, 'filter'>>;
   tagDefinitions?: Resolver<Array<ResolversTypes['TagDefinition']>, ParentType, ContextType>;
 }>;
 
@@ -1283,20 +1484,25 @@ export type ResidenceMoveResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type ResidencyTypeCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResidencyTypeCount'] = ResolversParentTypes['ResidencyTypeCount']> = ResolversObject<{
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   residencyType?: Resolver<ResolversTypes['ResidencyType'], ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suppressedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type TagCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TagCount'] = ResolversParentTypes['TagCount']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suppressedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type TagDefinitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TagDefinition'] = ResolversParentTypes['TagDefinition']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   needsOccupation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sensitive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
@@ -1306,6 +1512,7 @@ export type UserErrorResolvers<ContextType = Context, ParentType extends Resolve
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AccessPurpose?: AccessPurposeResolvers<ContextType>;
   AgeBandCount?: AgeBandCountResolvers<ContextType>;
   Area?: AreaResolvers<ContextType>;
   Building?: BuildingResolvers<ContextType>;
@@ -1329,6 +1536,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PiiAccessLogConnection?: PiiAccessLogConnectionResolvers<ContextType>;
   PiiAccessLogEdge?: PiiAccessLogEdgeResolvers<ContextType>;
   PiiAccessLogEntry?: PiiAccessLogEntryResolvers<ContextType>;
+  PiiAccessSummaryRow?: PiiAccessSummaryRowResolvers<ContextType>;
   PopulationStats?: PopulationStatsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RegisterPersonPayload?: RegisterPersonPayloadResolvers<ContextType>;

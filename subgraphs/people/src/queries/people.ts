@@ -67,6 +67,13 @@ export async function peopleQuery(
     const catalogue = await context.loaders.tagCatalogue();
     const unknown = tags.filter((tag) => !catalogue.get(tag));
     if (unknown.length) throw badUserInput(`未知的人群标签：${unknown.join('、')}`, 'filter');
+    // Listing a sensitive group's members is listing sensitive personal information
+    // (PIPL art. 28): who reads aggregates only gets counts (populationStats), not rows.
+    const sensitive = tags.filter((tag) => catalogue.get(tag)?.sensitive);
+    if (sensitive.length && !readsNames(viewer))
+      throw forbidden(
+        `“${sensitive.map((tag) => catalogue.labelOf(tag)).join('、')}”属于敏感人群标签，分析人员不能按其列出人员，只能查看人口统计中的人数`,
+      );
   }
   tags.forEach((code, index) => {
     const alias = `tag${index}`;

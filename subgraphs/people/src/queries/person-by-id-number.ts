@@ -5,22 +5,24 @@ import { shanghaiToday } from '../../../kit/src/time.js';
 import { requireFullRead } from '../domain/access.js';
 import type { Context } from '../context.js';
 import { parseDocumentNumber } from '../domain/documents.js';
-import { normalisePurpose } from '../domain/privacy.js';
+import { declaredPurpose } from '../domain/privacy.js';
 import type { DocumentType } from '../domain/enums.js';
 import { Person, type PersonEntity } from '../entities/person.js';
 
 /**
  * An exact lookup by document number. Knowing the number is knowing the person, so the
- * lookup is an unmasked read: it needs `pii:read` and a purpose, and a hit is logged.
+ * lookup is an unmasked read: it needs `pii:read` and a purpose code of the catalogue
+ * (with an optional note), and a hit is logged.
  */
 export async function personByIdNumber(
   context: Context,
-  args: { idNumber: string; documentType?: DocumentType | null; purpose: string },
+  args: { idNumber: string; documentType?: DocumentType | null; purpose: string; note?: string | null },
 ): Promise<PersonEntity | null> {
   requireFullRead(context.viewer);
   requirePermission(context.viewer, 'pii:read');
-  const purpose = normalisePurpose(args.purpose);
-  if (!purpose) throw badUserInput('请说明查询目的（2 至 200 个字）', 'purpose');
+  const declared = declaredPurpose({ argument: args.purpose, note: args.note });
+  if (!declared || 'problem' in declared)
+    throw badUserInput(declared?.problem ?? '请选择访问目的代码', declared ? 'note' : 'purpose');
   const parsed = parseDocumentNumber(args.documentType ?? 'RESIDENT_ID_CARD', args.idNumber, shanghaiToday());
   if ('message' in parsed) throw badUserInput(parsed.message, 'idNumber');
   const qb = context.db.dataSource
@@ -33,7 +35,8 @@ export async function personByIdNumber(
     personId: person.id,
     areaCode: person.areaCode,
     field: 'idNumber',
-    purpose,
+    purpose: declared.purpose,
+    note: declared.note,
     selfAccess: false,
   });
   return person;

@@ -16,6 +16,7 @@ export function piiAccessLog(context: Context, filter: PiiAccessLogFilter | null
   whereInScope(qb, narrowScope(context.viewer, areaCode), 'entry.areaCode');
   if (filter?.personId) qb.andWhere('entry.personId = :personId', { personId: filter.personId });
   if (filter?.viewer) qb.andWhere('entry.viewerSubject = :viewerSubject', { viewerSubject: filter.viewer });
+  if (filter?.purpose) qb.andWhere('entry.purpose = :purpose', { purpose: filter.purpose });
   if (filter?.selfAccess !== null && filter?.selfAccess !== undefined)
     qb.andWhere('entry.selfAccess = :selfAccess', { selfAccess: filter.selfAccess });
   if (filter?.from) qb.andWhere('entry.accessedAt >= :from', { from: filter.from });

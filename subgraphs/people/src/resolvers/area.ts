@@ -1,5 +1,6 @@
 import { parseAreaCodeArgument } from '../../../kit/src/area-code.js';
-import { requirePeopleAccess } from '../domain/access.js';
+import { readsNames, requirePeopleAccess } from '../domain/access.js';
+import { disclosedStats } from '../domain/disclosure.js';
 import { statisticsPrefix } from '../domain/population.js';
 import type { AreaResolvers, BuildingResolvers } from '../generated/resolvers.js';
 
@@ -8,7 +9,8 @@ export const Area: AreaResolvers = {
   __resolveReference: (reference) => ({ code: reference.code }),
   populationStats: (area, _, { loaders, viewer }) => {
     requirePeopleAccess(viewer);
-    return loaders.populationStats.load(statisticsPrefix(parseAreaCodeArgument('code', area.code) ?? area.code));
+    const stats = loaders.populationStats.load(statisticsPrefix(parseAreaCodeArgument('code', area.code) ?? area.code));
+    return stats.then((counted) => disclosedStats(readsNames(viewer), counted));
   },
 };
 

@@ -1,5 +1,6 @@
 import { gridAreaPrefix } from '../../../kit/src/area-code.js';
-import { requirePeopleAccess } from '../domain/access.js';
+import { readsNames, requirePeopleAccess } from '../domain/access.js';
+import { disclosedStats } from '../domain/disclosure.js';
 import type { GridResolvers } from '../generated/resolvers.js';
 
 export const Grid: GridResolvers = {
@@ -11,6 +12,8 @@ export const Grid: GridResolvers = {
   },
   residentStats: (grid, _, { loaders, viewer }) => {
     requirePeopleAccess(viewer);
-    return loaders.populationStats.load(gridAreaPrefix(grid.code));
+    return loaders.populationStats
+      .load(gridAreaPrefix(grid.code))
+      .then((counted) => disclosedStats(readsNames(viewer), counted));
   },
 };

@@ -1,3 +1,4 @@
+import { purposeLabel } from '../domain/access-purposes.js';
 import type { PiiAccessLogEntryResolvers, ResidenceMoveResolvers } from '../generated/resolvers.js';
 
 export const ResidenceMove: ResidenceMoveResolvers = {
@@ -11,6 +12,7 @@ export const PiiAccessLogEntry: PiiAccessLogEntryResolvers = {
   viewer: (entry) => entry.viewerSubject,
   viewerRoles: (entry) => entry.viewerRoles.split(',').filter(Boolean),
   fields: (entry) => entry.fields.split(','),
+  purposeLabel: (entry) => purposeLabel(entry.purpose),
   // The auditor's own scope and permissions apply to the person.
   person: (entry, _, { loaders }) => loaders.personById.load(entry.personId),
 };

@@ -17,12 +17,12 @@ export const Person: PersonResolvers = {
     const reads = readsNameOf(context, person);
     return typeof reads === 'boolean' ? shown(reads) : reads.then(shown);
   },
-  idNumber: (person, { purpose }, context) =>
-    revealed(context, person, 'idNumber', purpose, person.idNumber, maskDocumentNumber(person.idNumber)),
-  phone: (person, { purpose }, context) =>
-    person.phone ? revealed(context, person, 'phone', purpose, person.phone, maskPhone(person.phone)) : null,
-  birthDate: (person, { purpose }, context) =>
-    revealed(context, person, 'birthDate', purpose, person.birthDate, maskBirthDate(person.birthDate)),
+  idNumber: (person, args, context) =>
+    revealed(context, person, 'idNumber', args, person.idNumber, maskDocumentNumber(person.idNumber)),
+  phone: (person, args, context) =>
+    person.phone ? revealed(context, person, 'phone', args, person.phone, maskPhone(person.phone)) : null,
+  birthDate: (person, args, context) =>
+    revealed(context, person, 'birthDate', args, person.birthDate, maskBirthDate(person.birthDate)),
   age: (person) => ageOn(person.birthDate, shanghaiToday()),
   birthYear: (person) => Number(person.birthDate.slice(0, 4)),
   tags: (person, _, { loaders, viewer }) => {
