@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, importSPKI, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { z } from 'zod';
+import { parseScope } from './area-code.js';
+import { createLogger } from './logger.js';
 
 export const ROLES = [
   'STREET_ADMIN',
@@ -64,15 +66,43 @@ export interface AuthSettings {
   AUTH_ISSUER: string;
   AUTH_AUDIENCE: string;
   NODE_ENV: string;
+  /** Longest lifetime (exp - iat, or exp - now without iat) in seconds; 12 hours when unset. */
+  AUTH_MAX_TOKEN_TTL?: number | undefined;
+  /** Seconds fetched JWKS keys are trusted (jose's cacheMaxAge); 600 when unset. */
+  AUTH_JWKS_CACHE_SECONDS?: number | undefined;
+  /** Seconds after a JWKS fetch before an unknown key id may fetch again (jose's cooldown); 30 when unset. */
+  AUTH_JWKS_COOLDOWN_SECONDS?: number | undefined;
+  /** Where the start-up warning about the development secret goes. */
+  LOG_LEVEL?: string | undefined;
 }
+
+/** Seconds of clock difference tolerated between the token's issuer and this service. */
+export const CLOCK_SKEW_SECONDS = 60;
+export const DEFAULT_MAX_TOKEN_TTL_SECONDS = 12 * 3600;
 
 /** The secret that development tokens are signed with when none is configured. */
 export const DEV_JWT_SECRET = 'grid-governance-dev-secret-do-not-use-in-production';
 
+/**
+ * A scope is a real area code (2, 4, 6, 9, 12, 15 or 18 digits), kept as the prefix it
+ * means (510100 → 5101, 510000 → 51). One that is not refuses the whole token.
+ */
+const scopeClaim = z.string().transform((scope, context) => {
+  const prefix = parseScope(scope);
+  if (prefix === null) {
+    context.addIssue({ code: 'custom', message: 'scope is not an area code' });
+    return z.NEVER;
+  }
+  return prefix;
+});
+
 const claimsSchema = z.object({
   sub: z.string().min(1),
   roles: z.array(z.enum(ROLES)).min(1),
-  scopes: z.array(z.string().regex(/^\d{6,18}$/)).default([]),
+  scopes: z
+    .array(scopeClaim)
+    .default([])
+    .transform((scopes) => [...new Set(scopes)]),
   permissions: z.array(z.string()).default([]),
   /** The viewer's own resident record, for residents and volunteers acting on their own data. */
   personId: z.string().min(1).optional(),
@@ -80,33 +110,78 @@ const claimsSchema = z.object({
 
 type KeyInput = Parameters<typeof jwtVerify>[1];
 
-/** Builds a token verifier once at start from the configured key material. */
-export function createTokenVerifier(settings: AuthSettings): (token: string) => Promise<Viewer> {
+export interface VerifierOptions {
+  /** Receives the start-up warning that the development secret is in use (default: the service log). */
+  warn?: (message: string) => void;
+}
+
+export const DEV_SECRET_WARNING =
+  'tokens are checked with the built-in development secret (DEV_JWT_SECRET): anyone can mint them; set AUTH_JWKS_URL, AUTH_PUBLIC_KEY or AUTH_JWT_SECRET';
+
+/**
+ * Builds a token verifier once at start from the configured key material. The built-in
+ * development secret is refused in production, also when configured as AUTH_JWT_SECRET;
+ * elsewhere its use is logged once, here, at start.
+ */
+export function createTokenVerifier(
+  settings: AuthSettings,
+  options: VerifierOptions = {},
+): (token: string) => Promise<Viewer> {
+  const production = settings.NODE_ENV === 'production';
+  if (production && settings.AUTH_JWT_SECRET === DEV_JWT_SECRET) {
+    throw new Error('production refuses the built-in development secret as AUTH_JWT_SECRET');
+  }
   let key: KeyInput | Promise<KeyInput>;
   if (settings.AUTH_JWKS_URL) {
-    key = createRemoteJWKSet(new URL(settings.AUTH_JWKS_URL));
+    // A key removed from the set stops working once the cached set is older than cacheMaxAge.
+    key = createRemoteJWKSet(new URL(settings.AUTH_JWKS_URL), {
+      cacheMaxAge: (settings.AUTH_JWKS_CACHE_SECONDS ?? 600) * 1000,
+      cooldownDuration: (settings.AUTH_JWKS_COOLDOWN_SECONDS ?? 30) * 1000,
+    });
   } else if (settings.AUTH_PUBLIC_KEY) {
     key = importSPKI(settings.AUTH_PUBLIC_KEY, settings.AUTH_PUBLIC_KEY_ALG);
-  } else if (settings.AUTH_JWT_SECRET || settings.NODE_ENV !== 'production') {
+  } else if (settings.AUTH_JWT_SECRET || !production) {
+    const secret = settings.AUTH_JWT_SECRET ?? DEV_JWT_SECRET;
+    if (secret === DEV_JWT_SECRET) {
+      const warn = options.warn ?? ((message) => createLogger('auth', settings.LOG_LEVEL ?? 'info').warn(message));
+      warn(DEV_SECRET_WARNING);
+    }
     // Imported once: given raw bytes, jose imports the key again for every token.
-    key = crypto.subtle.importKey(
-      'raw',
-      new TextEncoder().encode(settings.AUTH_JWT_SECRET ?? DEV_JWT_SECRET),
-      { name: 'HMAC', hash: 'SHA-256' },
-      false,
-      ['verify'],
-    );
+    key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'verify',
+    ]);
   } else {
     throw new Error('production needs AUTH_PUBLIC_KEY, AUTH_JWKS_URL or AUTH_JWT_SECRET');
   }
+  const maxLifetime = settings.AUTH_MAX_TOKEN_TTL ?? DEFAULT_MAX_TOKEN_TTL_SECONDS;
   return async (token) => {
     const resolved = await key;
     const { payload } = await jwtVerify(token, resolved as Parameters<typeof jwtVerify>[1] & Uint8Array, {
       issuer: settings.AUTH_ISSUER,
       audience: settings.AUTH_AUDIENCE,
+      requiredClaims: ['exp'],
+      clockTolerance: CLOCK_SKEW_SECONDS,
     });
+    const problem = lifetimeProblem(payload, maxLifetime, Math.floor(Date.now() / 1000));
+    if (problem) throw new Error(problem);
     return viewerFromClaims(payload);
   };
+}
+
+/**
+ * What is wrong with a token's times, beyond what jose checks (exp and nbf, with the same
+ * skew): it was issued in the future, or it lives longer than allowed. The lifetime is
+ * exp - iat, or exp - now when the token does not say when it was issued.
+ */
+export function lifetimeProblem(payload: JWTPayload, maxLifetime: number, now: number): string | null {
+  if (typeof payload.exp !== 'number') return 'token has no exp';
+  if (payload.iat !== undefined) {
+    if (typeof payload.iat !== 'number') return 'iat is not a number';
+    if (payload.iat > now + CLOCK_SKEW_SECONDS) return 'token issued in the future';
+    if (payload.exp - payload.iat > maxLifetime) return 'token lifetime too long';
+    return null;
+  }
+  return payload.exp - now > maxLifetime + CLOCK_SKEW_SECONDS ? 'token lifetime too long' : null;
 }
 
 export function viewerFromClaims(payload: JWTPayload): Viewer {

@@ -23,6 +23,15 @@ function exitWithLine(line: string): never {
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** Seconds of a duration written as seconds (`3600`) or with a unit (`30m`, `12h`, `1d`); null when unreadable. */
+export function durationSeconds(value: string): number | null {
+  const match = /^(\d{1,9})\s*([smhd]?)$/.exec(value.trim());
+  if (!match) return null;
+  return Number(match[1]) * (DURATION_UNITS[match[2] || 's'] ?? 1);
+}
+
 export const databaseUrl = (fallback: string) =>
   z
     .string()
@@ -47,6 +56,22 @@ export const commonConfig = {
   AUTH_JWKS_URL: z.url().optional(),
   AUTH_ISSUER: z.string().default('grid-governance'),
   AUTH_AUDIENCE: z.string().default('grid-graph'),
+  /** Longest token lifetime accepted (exp - iat): seconds, or a duration such as `30m`, `12h`, `1d`. */
+  AUTH_MAX_TOKEN_TTL: z
+    .string()
+    .default('12h')
+    .transform((value, context) => {
+      const seconds = durationSeconds(value);
+      if (seconds === null || seconds <= 0) {
+        context.addIssue({ code: 'custom', message: 'must be seconds or a duration such as 30m, 12h or 1d' });
+        return z.NEVER;
+      }
+      return seconds;
+    }),
+  /** How long fetched JWKS keys are trusted before the set is fetched again (seconds): a removed key stops working after it. */
+  AUTH_JWKS_CACHE_SECONDS: z.coerce.number().int().min(0).default(600),
+  /** After a fetch, how long an unknown key id waits before it may trigger another fetch (seconds). */
+  AUTH_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(0).default(30),
   /** The gateway, for a subgraph that needs another domain's data (always with the caller's token). */
   GRAPH_URL: z.url().default('http://127.0.0.1:4000/graphql'),
   /**

@@ -1,11 +1,11 @@
 import { Brackets, type WhereExpressionBuilder } from 'typeorm';
-import { ancestorCodes } from './area-code.js';
+import { ancestorCodes, areaPrefix } from './area-code.js';
 import type { Viewer } from './auth.js';
 
 /**
  * DESIGN rule 4: a row is visible when its area code starts with one of the viewer's
- * scope prefixes. Scopes are digit strings checked when the token is verified, so they
- * are safe inside LIKE patterns.
+ * scope prefixes. Scopes are digit strings checked and normalised when the token is
+ * verified (a city's 510100 is the prefix 5101), so they are safe inside LIKE patterns.
  */
 export function inScope(viewer: Viewer, areaCode: string): boolean {
   return viewer.scopes.some((prefix) => areaCode.startsWith(prefix));
@@ -37,9 +37,13 @@ export function scopeSql(viewer: Viewer, column: string): { sql: string; params:
   };
 }
 
-/** Narrows a requested area prefix to the viewer's scope: the prefixes both allow. */
-export function narrowScope(viewer: Viewer, areaCode: string | null | undefined): Viewer {
-  if (!areaCode) return viewer;
+/**
+ * Narrows a requested area prefix to the viewer's scope: the prefixes both allow. A padded
+ * city or province code (510100, 510000) is read as its prefix (5101, 51).
+ */
+export function narrowScope(viewer: Viewer, requested: string | null | undefined): Viewer {
+  if (!requested) return viewer;
+  const areaCode = areaPrefix(requested);
   const scopes: string[] = [];
   for (const prefix of viewer.scopes) {
     if (areaCode.startsWith(prefix)) scopes.push(areaCode);

@@ -1,4 +1,5 @@
 import type DataLoader from 'dataloader';
+import { areaPrefix } from '../../../kit/src/area-code.js';
 import { requirePermission, type Viewer } from '../../../kit/src/auth.js';
 import type { PageArgs } from '../../../kit/src/connection.js';
 import { badUserInput } from '../../../kit/src/errors.js';
@@ -57,5 +58,11 @@ export function eventStatsUnder(
   if (from && to && from.getTime() >= to.getTime()) {
     throw badUserInput('统计区间的开始时间必须早于结束时间', 'from');
   }
-  return context.loaders.statsByArea.load({ prefix, from: from ?? null, to: to ?? null, now: context.settings.now() });
+  // A city's or province's padded code (510100, 510000) counts everything under its prefix.
+  return context.loaders.statsByArea.load({
+    prefix: areaPrefix(prefix),
+    from: from ?? null,
+    to: to ?? null,
+    now: context.settings.now(),
+  });
 }

@@ -1,7 +1,6 @@
 /**
  * The code prefix of everything under an area. A city's code (510100) is not a prefix of
- * its districts' (510115): the city covers every code sharing its first four digits.
+ * its districts' (510115): the city covers every code sharing its first four digits, a
+ * province (510000) its first two. The kit holds the one rule.
  */
-export function areaPrefix(code: string): string {
-  return code.length === 6 && code.endsWith('00') ? code.slice(0, 4) : code;
-}
+export { areaPrefix } from '../../../kit/src/area-code.js';

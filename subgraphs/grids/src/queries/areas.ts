@@ -1,4 +1,4 @@
-import { parseAreaCodeArgument } from '../../../kit/src/area-code.js';
+import { parseExactAreaCode } from '../../../kit/src/area-code.js';
 import { requirePermission } from '../../../kit/src/auth.js';
 import type { Context } from '../context.js';
 import type { AreaLevel } from '../domain/enums.js';
@@ -15,7 +15,7 @@ export async function listAreas(
   parentCodeArgument: string | null | undefined,
 ): Promise<AreaEntity[]> {
   requirePermission(context.viewer, 'grid:read');
-  const parentCode = parseAreaCodeArgument('parentCode', parentCodeArgument);
+  const parentCode = parseExactAreaCode('parentCode', parentCodeArgument);
   if (parentCode && !level) return context.loaders.areasByParent.load(parentCode);
   const qb = context.db.dataSource.getRepository(Area).createQueryBuilder('area').orderBy('area.code', 'ASC');
   areaVisibility(context.viewer)(qb, 'area');

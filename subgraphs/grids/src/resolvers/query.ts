@@ -1,4 +1,4 @@
-import { parseAreaCodeArgument } from '../../../kit/src/area-code.js';
+import { parseAreaCodeArgument, parseExactAreaCode } from '../../../kit/src/area-code.js';
 import { requirePermission } from '../../../kit/src/auth.js';
 import type { QueryResolvers } from '../generated/resolvers.js';
 import { listAreas } from '../queries/areas.js';
@@ -11,7 +11,7 @@ import { STATION_AUDIENCES, STATION_SERVICES } from '../domain/station-catalogue
 export const Query: QueryResolvers = {
   area: (_, { code }, { loaders, viewer }) => {
     requirePermission(viewer, 'grid:read');
-    return loaders.areaByCode.load(parseAreaCodeArgument('code', code) ?? '');
+    return loaders.areaByCode.load(parseExactAreaCode('code', code) ?? '');
   },
   areas: (_, { level, parentCode }, context) => listAreas(context, level, parentCode),
   searchAreas: (_, { name, level }, context) => searchAreas(context, name, level),

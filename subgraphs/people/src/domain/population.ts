@@ -1,6 +1,7 @@
 import type { Gender, ResidencyType } from './enums.js';
 import { AGE_BANDS, type AgeBand } from './age-bands.js';
 import type { TagCatalogue } from './tags.js';
+import { areaPrefix } from '../../../kit/src/area-code.js';
 
 const GENDERS: readonly Gender[] = ['MALE', 'FEMALE'];
 const RESIDENCY_TYPES: readonly ResidencyType[] = ['REGISTERED', 'PERMANENT', 'FLOATING'];
@@ -27,10 +28,11 @@ export interface PopulationGroup {
 
 /**
  * The code prefix a statistics area covers. A city's code (510100) is not a prefix of its
- * districts' (510115): a city counts every district of its first four digits.
+ * districts' (510115): a city counts every district of its first four digits, a province
+ * (510000) every code of its first two. The kit's one rule (`areaPrefix`).
  */
 export function statisticsPrefix(areaCode: string): string {
-  return areaCode.length === 6 && areaCode.endsWith('00') ? areaCode.slice(0, 4) : areaCode;
+  return areaPrefix(areaCode);
 }
 
 /** Folds the SQL groups into the statistics' dimensions. */

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import { areaPrefix } from '../../../kit/src/area-code.js';
 import type { Viewer } from '../../../kit/src/auth.js';
 import { badUserInput } from '../../../kit/src/errors.js';
 import { narrowScope, scopeSql } from '../../../kit/src/scope.js';
@@ -32,11 +33,6 @@ function bucket(dataSource: DataSource, column: string, period: StatsPeriod): st
   return dialectOf(dataSource) === 'mysql'
     ? `DATE_FORMAT(DATE_ADD(${column}, INTERVAL 8 HOUR), '${FORMATS[period]}')`
     : `strftime('${FORMATS[period]}', ${column}, '+8 hours')`;
-}
-
-/** The city (510100) is above its districts (510115) without being a prefix of them. */
-function areaPrefix(code: string): string {
-  return code.length === 6 && code.endsWith('00') ? code.slice(0, 4) : code;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { areaPrefix } from '../../../kit/src/area-code.js';
 import { readable } from '../context.js';
 import type { AreaResolvers } from '../generated/resolvers.js';
 import { volunteerStatsOf } from '../queries/volunteer-stats.js';
@@ -7,5 +8,5 @@ export const Area: AreaResolvers = {
   __resolveReference: (reference) => ({ code: reference.code }),
   volunteerStats: (area, args, context) => volunteerStatsOf(readable(context), area.code, args),
   projects: (area, { first, after }, context) =>
-    readable(context).projectsUnderCode.load({ value: area.code, first, after }),
+    readable(context).projectsUnderCode.load({ value: areaPrefix(area.code), first, after }),
 };
