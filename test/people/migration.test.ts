@@ -68,11 +68,13 @@ describe('the people migrations', () => {
       const [household] = await after.dataSource.query("SELECT address, building_id FROM household WHERE id = 'h1'");
       expect(household).toEqual({ address: '1栋101', building_id: null });
       const catalogue = await after.dataSource.query(
-        'SELECT code, label, needs_occupation, sensitive FROM tag_definition ORDER BY code',
+        'SELECT code, label, needs_occupation, is_sensitive FROM tag_definition ORDER BY code',
       );
       expect(catalogue).toHaveLength(8);
       expect(
-        catalogue.filter((row: { sensitive: number }) => row.sensitive === 1).map((row: { code: string }) => row.code),
+        catalogue
+          .filter((row: { is_sensitive: number }) => row.is_sensitive === 1)
+          .map((row: { code: string }) => row.code),
       ).toEqual(['DISABLED', 'KEY_CONCERN', 'LOW_INCOME']);
       expect(catalogue.find((row: { code: string }) => row.code === 'NEW_EMPLOYMENT_WORKER')).toMatchObject({
         label: '新就业形态劳动者',
@@ -98,7 +100,7 @@ describe('the people migrations', () => {
         const tagIndexes = async () => (await runner.getTable('person_tag'))?.indices.map((index) => index.name) ?? [];
         await after.dataSource.undoLastMigration({ transaction: 'each' });
         expect((await runner.getTable('tag_definition'))?.columns.map((column) => column.name)).not.toContain(
-          'sensitive',
+          'is_sensitive',
         );
         expect((await runner.getTable('pii_access_log'))?.columns.map((column) => column.name)).not.toContain('note');
         expect(await tagIndexes()).toContain('idx_person_tag_counts');

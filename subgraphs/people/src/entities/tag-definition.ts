@@ -18,7 +18,7 @@ export const TagDefinition = new EntitySchema<TagDefinitionEntity>({
     code: { type: 'varchar', length: 32, primary: true },
     label: { type: 'varchar', length: 32, unique: true },
     needsOccupation: { name: 'needs_occupation', type: 'boolean', default: false },
-    sensitive: { type: 'boolean', default: false },
+    sensitive: { name: 'is_sensitive', type: 'boolean', default: false },
     active: { type: 'boolean', default: true },
     createdAt: { name: 'created_at', type: 'datetime' },
   },

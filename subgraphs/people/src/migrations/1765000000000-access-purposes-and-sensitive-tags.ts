@@ -6,7 +6,8 @@ import { SENSITIVE_TAGS } from '../domain/tags.js';
  * Purposes from a catalogue, analysts on aggregates. The tag catalogue marks sensitive
  * groups (the built-in ones in `SENSITIVE_TAGS`); the access log keeps the note declared
  * with a purpose code, and self-accesses are logged under the code SELF_ACCESS instead of
- * the text 本人查阅. Older rows logged with free text keep it.
+ * the text 本人查阅. Older rows logged with free text keep it. The column is `is_sensitive`:
+ * SENSITIVE is a reserved word in MySQL and MariaDB.
  */
 export class AccessPurposesAndSensitiveTags1765000000000 implements MigrationInterface {
   name = 'AccessPurposesAndSensitiveTags1765000000000';
@@ -14,10 +15,10 @@ export class AccessPurposesAndSensitiveTags1765000000000 implements MigrationInt
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.addColumn(
       'tag_definition',
-      new TableColumn({ name: 'sensitive', type: 'boolean', default: '0' }),
+      new TableColumn({ name: 'is_sensitive', type: 'boolean', default: '0' }),
     );
     await queryRunner.query(
-      `UPDATE tag_definition SET sensitive = 1 WHERE code IN (${SENSITIVE_TAGS.map(() => '?').join(', ')})`,
+      `UPDATE tag_definition SET is_sensitive = 1 WHERE code IN (${SENSITIVE_TAGS.map(() => '?').join(', ')})`,
       [...SENSITIVE_TAGS],
     );
     await queryRunner.addColumn(
@@ -36,6 +37,6 @@ export class AccessPurposesAndSensitiveTags1765000000000 implements MigrationInt
       SELF_ACCESS_PURPOSE,
     ]);
     await queryRunner.dropColumn('pii_access_log', 'note');
-    await queryRunner.dropColumn('tag_definition', 'sensitive');
+    await queryRunner.dropColumn('tag_definition', 'is_sensitive');
   }
 }
