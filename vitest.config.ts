@@ -34,6 +34,8 @@ export const TIERS = {
     'test/*/platform.test.ts',
     'test/events/deliberation-platform.test.ts',
     'test/volunteers/care-drives.test.ts',
+    'test/security/holes.test.ts',
+    'test/security/csv-injection.test.ts',
     'test/security/city-scope.test.ts',
     'test/security/tokens.test.ts',
   ],

@@ -8,6 +8,7 @@ import {
 } from '../../subgraphs/people/src/domain/access-purposes.js';
 import { UsageError } from './cli.js';
 import { writeCsv } from './csv-file.js';
+import { writePrivateFile } from './private-file.js';
 
 export interface FormRequest {
   gatewayUrl: string;
@@ -130,8 +131,10 @@ export async function exportForm(request: FormRequest): Promise<{ file: string; 
     }));
     sheet.getRow(1).font = { bold: true };
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    // exceljs writes a string as a text cell (a shared string), never as a formula: only a
+    // `{ formula }` value becomes one, so `=HYPERLINK(...)` in an address stays text here.
     sheet.addRows(table);
-    await workbook.xlsx.writeFile(request.out);
+    await writePrivateFile(request.out, new Uint8Array(await workbook.xlsx.writeBuffer()));
   }
   return { file: request.out, rows: people.length };
 }

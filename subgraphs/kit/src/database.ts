@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, type EntitySchema, type Logger, type MigrationInterface, type MixedList } from 'typeorm';
@@ -56,7 +56,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let kind: Database['kind'];
   if (options.url.startsWith('sqlite:')) {
     const file = options.url.slice('sqlite:'.length);
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file && file !== ':memory:') makePrivateSqliteFile(file);
     kind = 'sqlite';
     dataSource = new DataSource({
       ...common,
@@ -90,6 +90,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   await dataSource.runMigrations({ transaction: 'each' });
   statements.count = 0;
   return { dataSource, statements, kind };
+}
+
+/**
+ * The SQLite file holds the register (ID numbers, phones): its folder is created 0700 and
+ * the file 0600, owner only. The file is created empty before SQLite opens it, so the WAL
+ * and shared-memory files SQLite makes beside it take the same mode; a file from an older
+ * start that others could read is narrowed to 0600 too. A folder that exists is left as
+ * it is (it may be a shared one such as /tmp).
+ */
+function makePrivateSqliteFile(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if (existsSync(path)) chmodSync(path, 0o600);
+    } catch {
+      // Not the owner (a file another account made): opening still works; the mode is theirs to set.
+    }
+  }
 }
 
 async function createMysqlDatabase(url: string): Promise<void> {
