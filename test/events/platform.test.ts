@@ -24,6 +24,8 @@ let stranger: DemoPerson;
 
 let platform: Platform;
 let community: string;
+/** The micro-grid leader's own token: a staff member's visit is recorded by that staff member. */
+let leaderToken: string;
 
 beforeAll(async () => {
   const world = demoWorld();
@@ -40,6 +42,7 @@ beforeAll(async () => {
   stranger = world.people.find((person) => !person.areaCode.startsWith(COMMUNITY))!;
   platform = await startPlatform();
   community = await token('COMMUNITY_WORKER', [COMMUNITY], undefined, 'community');
+  leaderToken = await token('GRID_WORKER', [COMMUNITY], leader.personId, 'micro-grid-leader');
 });
 afterAll(() => platform?.stop());
 
@@ -65,7 +68,7 @@ describe('home visits (走访, 爱心敲门)', () => {
           followUpNeeded: false,
         },
       },
-      community,
+      leaderToken,
     );
     expect(errors).toBeUndefined();
     expect(data?.recordVisit).toEqual({
@@ -184,7 +187,7 @@ describe('home visits (走访, 爱心敲门)', () => {
       const { data, errors } = await ask(
         RECORD,
         { input: { outcome: 'WELL', followUpNeeded: false, ...input } },
-        community,
+        leaderToken,
       );
       expect(errors).toBeUndefined();
       expect(data?.recordVisit).toEqual({

@@ -14,7 +14,7 @@ export interface CommentRequest {
 /** Comments on an open topic (发表意见): its grid's residents, and staff who see it. */
 export async function commentOnTopic(context: Context, request: CommentRequest): Promise<CommentPayload> {
   const body = checkComment(request.body);
-  const joined = await topicToJoin(context, request.topicId, commentRoleProblem(actorOf(context.viewer)));
+  const joined = await topicToJoin(context, request.topicId, commentRoleProblem(actorOf(context.viewer)), 'COMMENT');
   if (!joined.topic || !body.body)
     return refusedPayload<'comment', TopicCommentEntity>('comment', [...joined.problems, ...body.problems]);
   const { actorSubject, actorRole, actorPersonId } = actorColumns(context.viewer);

@@ -8,7 +8,13 @@ import type { Context } from '../context.js';
 import { wholeSeconds } from '../../../kit/src/time.js';
 import { deadlineRule, findActiveCategory } from '../domain/categories.js';
 import type { Problem } from '../domain/problems.js';
-import { checkVisit, type CheckedVisit, type VisitRequest } from '../domain/visit.js';
+import {
+  checkVisit,
+  staffVisitRecorder,
+  VISITOR_NOT_SELF,
+  type CheckedVisit,
+  type VisitRequest,
+} from '../domain/visit.js';
 import { EventAction } from '../entities/event-action.js';
 import { GridEvent, type GridEventEntity } from '../entities/grid-event.js';
 import { Visit, type VisitEntity } from '../entities/visit.js';
@@ -31,13 +37,18 @@ function checkFacts(facts: VisitFacts, visit: CheckedVisit, viewer: Context['vie
   if (!visitor) {
     const field = visit.visitor.kind === 'STAFF' ? 'visitorStaffId' : 'visitorVolunteerId';
     problems.push({ code: 'VISITOR_NOT_FOUND', message: '走访人不是在岗的网格工作人员或已登记的志愿者', field });
+  } else if (facts.gridStaff && visit.visitor.kind === 'STAFF') {
+    const caller = { personId: viewer.personId ?? null, staff: facts.caller?.staffRoles ?? [] };
+    if (!staffVisitRecorder(caller, facts.gridStaff)) problems.push(VISITOR_NOT_SELF);
   }
   return problems;
 }
 
 /**
  * Records a home visit (走访, 爱心敲门) by a staff member or a volunteer. The person and
- * the visitor are asked of the graph with the caller's token. A visit that needs
+ * the visitor are asked of the graph with the caller's token. A staff member's visit is
+ * recorded by that staff member, or by the leader of a micro-grid they serve in; the row
+ * keeps the recorder (`recordedBy`) apart from the visitor. A visit that needs
  * follow-up creates an event (source VISIT) in the person's grid, in the same transaction.
  */
 export async function recordVisit(context: Context, request: VisitRequest): Promise<RecordVisitResult> {

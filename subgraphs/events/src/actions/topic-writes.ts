@@ -3,7 +3,14 @@ import type { Database } from '../../../kit/src/database.js';
 import { refusedPayload, type Payload } from '../../../kit/src/problems.js';
 import { inTransaction } from '../../../kit/src/transaction.js';
 import type { Context } from '../context.js';
-import { livesIn, NOT_RESIDENT, openProblem, speaksAsResident, type TopicStatus } from '../domain/deliberation.js';
+import {
+  livesIn,
+  needsResidence,
+  NOT_RESIDENT,
+  openProblem,
+  type TopicPart,
+  type TopicStatus,
+} from '../domain/deliberation.js';
 import { TOPIC_NOT_FOUND, type Problem } from '../domain/problems.js';
 import { createIdSequence } from '../domain/time-ordered-id.js';
 import { Topic, type TopicCommentEntity, type TopicEntity } from '../entities/topic.js';
@@ -58,19 +65,21 @@ export async function closeTopic(
 
 /**
  * The checks every way of taking part (commenting, voting) shares: the topic is visible
- * to the caller and open, and a resident lives in its grid. Returns the topic, or the problems.
+ * to the caller and open, and a resident lives in its grid (a voter always: see
+ * `needsResidence`). Returns the topic, or the problems.
  */
 export async function topicToJoin(
   context: Context,
   topicId: string,
   role: Problem | null,
+  part: TopicPart,
 ): Promise<{ topic: TopicEntity; problems: [] } | { topic: null; problems: Problem[] }> {
   if (role) return { topic: null, problems: [role] };
   const topic = await context.loaders.topicById.load(topicId);
   if (!topic) return { topic: null, problems: [TOPIC_NOT_FOUND] };
   const closed = openProblem(topic.status);
   if (closed) return { topic: null, problems: [closed] };
-  if (speaksAsResident(actorOf(context.viewer)) && !livesIn((await residencyOf(context)).homes, topic.areaCode))
+  if (needsResidence(actorOf(context.viewer), part) && !livesIn((await residencyOf(context)).homes, topic.areaCode))
     return { topic: null, problems: [NOT_RESIDENT] };
   return { topic, problems: [] };
 }

@@ -13,13 +13,14 @@ export interface VoteRequest {
 }
 
 /**
- * Votes on an open topic (投票), once: residents of its grid only. The primary key of a
+ * Votes on an open topic (投票), once: residents of its grid only, whatever other roles
+ * their token carries (staff never vote as staff). The primary key of a
  * vote is the topic and the person, so of two votes by one person, even at the same
  * moment, the database keeps exactly one and the other is ALREADY_VOTED.
  */
 export async function voteOnTopic(context: Context, request: VoteRequest): Promise<TopicPayload> {
   const { viewer, loaders } = context;
-  const joined = await topicToJoin(context, request.topicId, voteRoleProblem(actorOf(viewer)));
+  const joined = await topicToJoin(context, request.topicId, voteRoleProblem(actorOf(viewer)), 'VOTE');
   if (!joined.topic || !viewer.personId) return refusedTopic(joined.problems);
   const topic = joined.topic;
   if ((await loaders.myVoteByTopic.load(topic.id)) !== null) return refusedTopic([ALREADY_VOTED]);

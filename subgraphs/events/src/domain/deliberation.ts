@@ -57,6 +57,19 @@ export function voteRoleProblem(actor: Actor): Problem | null {
   );
 }
 
+/** The ways of taking part in an open topic that the residence rule concerns. */
+export type TopicPart = 'COMMENT' | 'VOTE';
+
+/**
+ * Whether taking part needs living in the topic's grid. A vote always does: a vote is a
+ * resident's, cast in their own grid, whatever other roles the token carries (a worker who
+ * is also a resident votes where they live, never in the grids they serve). A comment
+ * needs it of a resident speaking as a resident; staff comment in the topics they see.
+ */
+export function needsResidence(actor: Actor, part: TopicPart): boolean {
+  return part === 'VOTE' || speaksAsResident(actor);
+}
+
 /** Deciding: the community (a community worker, or the street above it). */
 export function decideRoleProblem(actor: Actor): Problem | null {
   return isCommunity(actor) ? null : notAllowed('只有社区可以对议题作出决议');

@@ -112,3 +112,39 @@ export function checkVisit(
     problems: [],
   };
 }
+
+/** A staff member as the graph shows them: their person, role, and the grids they serve now. */
+export interface StaffFacts {
+  id: string;
+  role: string;
+  active: boolean;
+  person: { id: string };
+  grids: { code: string }[];
+}
+
+/** How a staff member's visit came to be recorded: by the visitor, or by their micro-grid leader. */
+export type VisitRecordedAs = 'SELF' | 'LEADER';
+
+export const VISITOR_NOT_SELF: Problem = {
+  code: 'VISITOR_NOT_SELF',
+  message: '只能记录本人的走访；微网格长可为本微网格的工作人员记录',
+  field: 'visitorStaffId',
+};
+
+/**
+ * Who may record a staff member's visit: the staff member themselves (the token names their
+ * person), or an active leader of a micro-grid the visitor serves in. No one else, whatever
+ * their role: a visit counts for the visitor, so naming another's staff id would forge
+ * that credit. The visit keeps who recorded it (`recordedBy`) apart from who visited.
+ */
+export function staffVisitRecorder(
+  caller: { personId: string | null; staff: readonly StaffFacts[] },
+  visitor: StaffFacts,
+): VisitRecordedAs | null {
+  if (caller.personId !== null && visitor.person.id === caller.personId) return 'SELF';
+  const led = caller.staff
+    .filter((staff) => staff.active && staff.role === 'MICRO_GRID_LEADER' && staff.person.id === caller.personId)
+    .flatMap((staff) => staff.grids.map((grid) => grid.code));
+  const served = visitor.grids.map((grid) => grid.code);
+  return led.some((code) => served.some((grid) => grid.startsWith(code))) ? 'LEADER' : null;
+}

@@ -1,5 +1,6 @@
 import type { GridFacts } from '../domain/dispatch.js';
 import type { Context } from '../context.js';
+import type { StaffFacts } from '../domain/visit.js';
 
 /**
  * Grid data the events domain needs, asked of the graph through the gateway with the
@@ -27,10 +28,13 @@ const MICRO_GRIDS_QUERY = `query DrillGrids($areaCode: ID!, $after: String) {
   }
 }`;
 
-const PERSON_QUERY = `query VisitFacts($personId: ID!, $staffId: ID!, $volunteerId: ID!, $byStaff: Boolean!, $byVolunteer: Boolean!) {
+/** A staff visit also asks for the caller's own staff roles: who may record it depends on them. */
+const VISIT_STAFF = 'id role active person { id } grids { code }';
+const PERSON_QUERY = `query VisitFacts($personId: ID!, $staffId: ID!, $volunteerId: ID!, $callerId: ID!, $byStaff: Boolean!, $byVolunteer: Boolean!, $askCaller: Boolean!) {
   person(id: $personId) { id grid { id code } }
-  gridStaff(id: $staffId) @include(if: $byStaff) { id active person { id } }
+  gridStaff(id: $staffId) @include(if: $byStaff) { ${VISIT_STAFF} }
   volunteer(id: $volunteerId) @include(if: $byVolunteer) { id person { id } }
+  caller: person(id: $callerId) @include(if: $askCaller) { id staffRoles { ${VISIT_STAFF} } }
 }`;
 
 export interface GridSummary {
@@ -100,8 +104,10 @@ export async function microGridsUnder(context: Context, areaCode: string): Promi
 
 export interface VisitFacts {
   person: { id: string; grid: { id: string; code: string } } | null;
-  gridStaff?: { id: string; active: boolean; person: { id: string } } | null;
+  gridStaff?: StaffFacts | null;
   volunteer?: { id: string; person: { id: string } } | null;
+  /** The caller's own record and staff roles, asked for a staff visit when the token names a person. */
+  caller?: { id: string; staffRoles: StaffFacts[] } | null;
 }
 
 export async function visitFacts(
@@ -109,14 +115,17 @@ export async function visitFacts(
   personId: string,
   visitor: { kind: 'STAFF' | 'VOLUNTEER'; id: string },
 ): Promise<VisitFacts> {
+  const callerId = context.viewer.personId ?? '';
   return context.runtime.graph.request<VisitFacts>(
     PERSON_QUERY,
     {
       personId,
       staffId: visitor.kind === 'STAFF' ? visitor.id : '',
       volunteerId: visitor.kind === 'VOLUNTEER' ? visitor.id : '',
+      callerId,
       byStaff: visitor.kind === 'STAFF',
       byVolunteer: visitor.kind === 'VOLUNTEER',
+      askCaller: visitor.kind === 'STAFF' && callerId !== '',
     },
     context.runtime.authorization,
   );

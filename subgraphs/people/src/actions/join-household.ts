@@ -1,4 +1,5 @@
 import { problem, type Problem } from '../../../kit/src/problems.js';
+import { inScope } from '../../../kit/src/scope.js';
 import { lockRow } from '../../../kit/src/sql.js';
 import { inTransaction } from '../../../kit/src/transaction.js';
 import type { Context } from '../context.js';
@@ -11,7 +12,9 @@ import { personNotFound, personToWrite, reloaded, refusedPerson, type PersonPayl
 /** Puts a resident in a household; a person belongs to one household at a time. */
 export async function joinHousehold(context: Context, input: JoinHouseholdInput): Promise<PersonPayload> {
   const person = await personToWrite(context, input.personId);
-  const household = await context.loaders.householdById.load(input.householdId);
+  const found = await context.loaders.householdById.load(input.householdId);
+  // The viewer's own household reads without scope; writing into it needs scope like any other.
+  const household = found && inScope(context.viewer, found.areaCode) ? found : null;
   if (!person || !household)
     return refusedPerson([
       person ? problem('HOUSEHOLD_NOT_FOUND', 'householdId', '户不存在或不在您的管辖范围内') : personNotFound(),

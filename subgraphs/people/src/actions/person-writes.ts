@@ -1,5 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { problem, refusedPayload, type Payload, type Problem } from '../../../kit/src/problems.js';
+import { inScope } from '../../../kit/src/scope.js';
 import type { Context } from '../context.js';
 import { requireWrite } from '../domain/access.js';
 import type { PersonEntity } from '../entities/person.js';
@@ -14,10 +15,15 @@ export const refusedPerson = (problems: readonly Problem[]): PersonPayload => re
 export const personNotFound = (field = 'personId'): Problem =>
   problem('PERSON_NOT_FOUND', field, '人员不存在或不在您的管辖范围内');
 
-/** The person a write is about, as the writer may see them (scope applies), or null. */
+/**
+ * The person a write is about, when the writer's scope covers them, or null. Reading one's
+ * own record needs no scope (`isOwnRecord`), but changing it does: a worker's own record
+ * outside their scope is refused like anyone else's there.
+ */
 export async function personToWrite(context: Context, personId: string): Promise<PersonEntity | null> {
   requireWrite(context.viewer);
-  return context.loaders.personById.load(personId);
+  const person = await context.loaders.personById.load(personId);
+  return person && inScope(context.viewer, person.areaCode) ? person : null;
 }
 
 /** Reads the person again after a write, so the payload shows what is stored. */
