@@ -34,6 +34,7 @@ export const TIERS = {
     'test/*/platform.test.ts',
     'test/events/deliberation-platform.test.ts',
     'test/volunteers/care-drives.test.ts',
+    'test/security/doors.test.ts',
     'test/security/holes.test.ts',
     'test/security/csv-injection.test.ts',
     'test/security/city-scope.test.ts',

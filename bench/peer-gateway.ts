@@ -2,12 +2,13 @@
  * The peer: Hive Gateway serving the same committed supergraph and the same subgraphs,
  * with in-flight request deduplication off (upstream and inbound) so it does the same
  * work as ours, and the same number of worker processes.
- * Env: PEER_PORT, PEER_WORKERS, PEOPLE_URL, GRIDS_URL, VOLUNTEERS_URL, EVENTS_URL.
+ * Env: PEER_PORT, PEER_WORKERS, PEOPLE_URL, GRIDS_URL, VOLUNTEERS_URL, EVENTS_URL, SUBGRAPH_SHARED_SECRET.
  */
 import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { signSubgraphRequest } from '../subgraphs/kit/src/gateway-signature.js';
 
 const workers = Number(process.env.PEER_WORKERS ?? 1);
 
@@ -31,6 +32,23 @@ if (workers > 1 && cluster.isPrimary) {
       fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }),
     },
     inboundInflightRequestDeduplication: false,
+    // Subgraphs answer only signed requests: the peer signs as our gateway does.
+    plugins: () => [
+      {
+        onFetch({ url, options, setOptions }) {
+          const body = typeof options.body === 'string' ? options.body : '';
+          const method = options.method ?? 'POST';
+          const { pathname, search } = new URL(url);
+          const signature = signSubgraphRequest(body, process.env.SUBGRAPH_SHARED_SECRET ?? '', {
+            method,
+            path: `${pathname}${search}`,
+          });
+          const headers = new Headers(options.headers as HeadersInit);
+          for (const [name, value] of Object.entries(signature)) headers.set(name, value);
+          setOptions({ ...options, headers: Object.fromEntries(headers) });
+        },
+      },
+    ],
     graphiql: false,
     logging: 'error',
   });

@@ -14,6 +14,8 @@ import type { Target } from './load.js';
 import type { Operation, Subjects } from './operations.js';
 
 export const AUTH = { AUTH_JWT_SECRET: BENCH_SECRET, AUTH_ISSUER: 'grid-governance', AUTH_AUDIENCE: 'grid-graph' };
+/** The gateways (ours and the peer) sign subgraph requests with it; production mode needs one. */
+export const BENCH_SUBGRAPH_SECRET = `${BENCH_SECRET}-subgraphs-0123456789abcdef`;
 const port = (offset: number) => config.BENCH_PORT_BASE + offset;
 export const GATEWAY = port(0);
 export const PEER = port(5);
@@ -64,6 +66,7 @@ export async function startStack(prefix: string, withPeers: boolean): Promise<St
   const env = {
     ...process.env,
     ...AUTH,
+    SUBGRAPH_SHARED_SECRET: BENCH_SUBGRAPH_SECRET,
     NODE_ENV: 'production',
     // V8 lets the old generation grow far past what a service keeps alive before it
     // collects: at 50 connections people peaked at 310-370 MB, with a 160 MB cap ~180 MB.

@@ -3,6 +3,7 @@
  * are healthy, then prints the gateway URL, a street-level token and an example query.
  * Ctrl-C stops them all.
  */
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { signDevToken } from '../subgraphs/kit/src/auth.js';
 import { commonConfig, parseConfig, port } from '../subgraphs/kit/src/config.js';
@@ -28,6 +29,9 @@ const gatewayUrl = `http://127.0.0.1:${config.GATEWAY_PORT}/graphql`;
 const env = {
   ...process.env,
   LOG_LEVEL: config.LOG_LEVEL,
+  // The gateway signs subgraph requests with it and the subgraphs check it: one value for
+  // all five, fresh for each run unless set (production sets its own).
+  SUBGRAPH_SHARED_SECRET: config.SUBGRAPH_SHARED_SECRET ?? randomBytes(32).toString('hex'),
   GRAPH_URL: process.env.GRAPH_URL ?? gatewayUrl,
   ...Object.fromEntries(
     SUBGRAPHS.map(({ name }) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${subgraphPort(name)}/graphql`]),

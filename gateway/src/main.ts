@@ -30,7 +30,7 @@ if (config.GATEWAY_WORKERS > 1 && cluster.isPrimary) {
   logger.info({ workers: config.GATEWAY_WORKERS, port: config.GATEWAY_PORT }, 'gateway primary started');
 } else {
   const { app, apollo } = await createGatewayApp(config, logger);
-  const running = await listen(app, config.GATEWAY_PORT, '0.0.0.0', () => apollo.stop());
+  const running = await listen(app, config.GATEWAY_PORT, config.GATEWAY_HOST, () => apollo.stop());
   logger.info({ url: running.url, pid: process.pid }, 'gateway ready');
   stopOnSignals(running, logger);
 }

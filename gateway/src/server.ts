@@ -1,15 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
+import { introspectionEnabled } from '../../subgraphs/kit/src/config.js';
+import { sharedSecret } from '../../subgraphs/kit/src/gateway-signature.js';
 import type { Logger } from '../../subgraphs/kit/src/logger.js';
-import { ACCESS_PURPOSE_HEADER, acceptedConnections } from '../../subgraphs/kit/src/server.js';
+import {
+  noIntrospection,
+  queryLimitProtection,
+  queryLimitsFrom,
+  withLimitCode,
+} from '../../subgraphs/kit/src/query-limits.js';
+import { ACCESS_PURPOSE_HEADER, acceptedConnections, requestErrorHandler } from '../../subgraphs/kit/src/server.js';
 import { createContextFactory, type GatewayContext } from './auth.js';
 import { subgraphUrls, type GatewayConfig } from './config.js';
 import { formatGatewayError } from './errors.js';
@@ -40,7 +47,8 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger) {
   // The plan cache hands back the same plan object for the same operation: a plan not seen
   // before was built for this request.
   const plansSeen = new WeakSet<object>();
-  const subgraphs = createSubgraphFetcher();
+  // Every subgraph request is signed: the subgraphs answer nothing else.
+  const subgraphs = createSubgraphFetcher({ secret: sharedSecret(config) });
   let plansBuilt = 0;
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH, 'utf8'),
@@ -54,30 +62,24 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger) {
     buildService: ({ name, url }) =>
       new AuthenticatedDataSource({ url: urls[name] ?? url, fetcher: subgraphs.fetcher as unknown as Fetcher }),
   });
-  const armor = new ApolloArmor({
-    maxDepth: { n: config.QUERY_MAX_DEPTH, exposeLimits: true },
-    maxAliases: { n: config.QUERY_MAX_ALIASES, exposeLimits: true },
-    costLimit: { maxCost: config.QUERY_MAX_COST, exposeLimits: true },
-    maxTokens: { n: config.QUERY_MAX_TOKENS, exposeLimits: true },
-    blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
-  });
-  const protection = armor.protect();
+  const protection = queryLimitProtection<GatewayContext>(queryLimitsFrom(config));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: config.INTROSPECTION,
+    // Our own rule refuses introspection in Chinese; Apollo's would add an English one.
+    introspection: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     // Apollo's landing page loads Sandbox from the internet, which street networks cannot reach.
-    // Armor's plugins read no context, so they fit any context type.
     plugins: [
-      ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
+      ...protection.plugins,
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       { serverWillStart: async () => ({ serverWillStop: async () => subgraphs.close() }) },
     ],
-    validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
+    validationRules: [...protection.validationRules, ...(introspectionEnabled(config) ? [] : [noIntrospection])],
     formatError: (formatted, error) =>
-      formatGatewayError(formatted, () => logger.error({ err: error }, 'unexpected error')),
+      formatGatewayError(withLimitCode(formatted, error), () => logger.error({ err: error }, 'unexpected error')),
   });
   await apollo.start();
   const contextFor = createContextFactory(config);
@@ -123,5 +125,6 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger) {
       context: async ({ req }) => contextFor(req.headers.authorization, req.headers[ACCESS_PURPOSE_HEADER]),
     }),
   );
+  app.use(requestErrorHandler(logger));
   return { app, apollo, gateway };
 }

@@ -1,4 +1,5 @@
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
+import { signSubgraphRequest } from '../../subgraphs/kit/src/gateway-signature.js';
 
 /** What the gateway's data sources read of a response (a subset of the Fetch API's). */
 export interface SubgraphResponse {
@@ -26,6 +27,13 @@ export interface SubgraphFetcherOptions {
    * never sends a request down one the other end is closing.
    */
   idleMs?: number;
+  /** Signs every request (kit/gateway-signature.ts): subgraphs refuse what is not signed. */
+  secret?: string;
+  /**
+   * A subgraph answer larger than this fails the request instead of filling the gateway's
+   * heap; the subgraphs bound their responses too (RESPONSE_MAX_OBJECTS).
+   */
+  maxResponseBytes?: number;
 }
 
 function headerGetter(headers: IncomingHttpHeaders) {
@@ -46,20 +54,34 @@ function headerGetter(headers: IncomingHttpHeaders) {
  */
 export function createSubgraphFetcher(options: SubgraphFetcherOptions = {}) {
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxResponseBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
   const agent = new Agent({ keepAlive: true, timeout: options.idleMs ?? 30_000, scheduling: 'lifo' });
   const fetcher = (url: string, init: SubgraphRequestInit = {}): Promise<SubgraphResponse> =>
     new Promise((resolve, reject) => {
       const body = init.body ?? '';
+      const method = init.method ?? 'POST';
+      const target = new URL(url);
+      const signature = options.secret
+        ? signSubgraphRequest(body, options.secret, { method, path: `${target.pathname}${target.search}` })
+        : {};
       const outgoing = request(
         url,
         {
-          method: init.method ?? 'POST',
+          method,
           agent,
-          headers: { ...init.headers, 'content-length': String(Buffer.byteLength(body)) },
+          headers: { ...init.headers, ...signature, 'content-length': String(Buffer.byteLength(body)) },
         },
         (incoming) => {
           const chunks: Buffer[] = [];
-          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          let received = 0;
+          incoming.on('data', (chunk: Buffer) => {
+            received += chunk.length;
+            if (received > maxResponseBytes) {
+              outgoing.destroy(new Error(`subgraph answer over ${maxResponseBytes} bytes: ${url}`));
+              return;
+            }
+            chunks.push(chunk);
+          });
           incoming.on('error', reject);
           incoming.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');

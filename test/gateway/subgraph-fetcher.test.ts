@@ -2,11 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSubgraphFetcher } from '../../gateway/src/subgraph-fetcher.js';
+import { SIGNATURE_HEADER, signatureProblem, TIMESTAMP_HEADER } from '../../subgraphs/kit/src/gateway-signature.js';
 
 let server: Server;
 let base: string;
 let connections = 0;
 const client = createSubgraphFetcher({ timeoutMs: 300 });
+const SECRET = 'a-test-secret-for-the-subgraph-signature';
+const signing = createSubgraphFetcher({ secret: SECRET, maxResponseBytes: 100_000 });
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -15,6 +18,26 @@ beforeAll(async () => {
     req.on('end', () => {
       if (req.url === '/silent') return; // never answers
       const body = Buffer.concat(chunks).toString('utf8');
+      if (req.url === '/huge') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ data: { pad: 'x'.repeat(200_000) } }));
+        return;
+      }
+      if (req.url?.startsWith('/signed')) {
+        const problem = signatureProblem(
+          {
+            method: req.method ?? '',
+            path: req.url,
+            body,
+            signature: req.headers[SIGNATURE_HEADER] as string | undefined,
+            timestamp: req.headers[TIMESTAMP_HEADER] as string | undefined,
+          },
+          SECRET,
+        );
+        res.writeHead(problem ? 401 : 200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ problem }));
+        return;
+      }
       const status = req.url === '/broken' ? 502 : 200;
       res.writeHead(status, {
         'content-type': 'application/json; charset=utf-8',
@@ -33,6 +56,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   client.close();
+  signing.close();
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
@@ -70,6 +94,19 @@ describe('the gateway client to the subgraphs', () => {
 
   it('fails a request the subgraph never answers instead of waiting forever', async () => {
     await expect(client.fetcher(`${base}/silent`, { body: '{}' })).rejects.toThrow(/did not answer within 300 ms/);
+  });
+
+  it('signs every request over its method, path and body when given the shared secret', async () => {
+    const signed = await signing.fetcher(`${base}/signed?x=1`, { body: '{"query":"{ 人口 }"}' });
+    expect(await signed.json()).toEqual({ problem: null });
+    expect(signed.status).toBe(200);
+    const unsigned = await client.fetcher(`${base}/signed?x=1`, { body: '{"query":"{ 人口 }"}' });
+    expect(await unsigned.json()).toEqual({ problem: 'missing timestamp' });
+  });
+
+  it('fails a subgraph answer larger than its limit instead of holding it', async () => {
+    await expect(signing.fetcher(`${base}/huge`, { body: '{}' })).rejects.toThrow(/over 100000 bytes/);
+    expect((await client.fetcher(`${base}/huge`, { body: '{}' })).ok).toBe(true);
   });
 
   it('fails a request to a subgraph that is down', async () => {

@@ -4,15 +4,22 @@ import { createGraphClient } from '../../subgraphs/kit/src/graph-client.js';
 import { ALIASES_PER_REQUEST, lookUpMany } from '../../subgraphs/kit/src/graph-lookup.js';
 import { gridsSubgraph } from '../../subgraphs/grids/src/module.js';
 import { tokenFor } from '../support/graphql.js';
+import { startSigningRelay } from '../support/signing-relay.js';
 import { startTestSubgraph, type TestSubgraph } from '../support/subgraph.js';
 import { world } from './support.js';
 
 let grids: TestSubgraph;
+/** Grids answers only signed requests: the relay signs as the gateway would. */
+let relay: Awaited<ReturnType<typeof startSigningRelay>>;
 
 beforeAll(async () => {
   grids = await startTestSubgraph(gridsSubgraph);
+  relay = await startSigningRelay(grids.url);
 });
-afterAll(() => grids?.stop());
+afterAll(async () => {
+  await relay?.close();
+  await grids?.stop();
+});
 
 describe('looking up many entities of another domain', () => {
   it('answers every key in chunks under the alias cap, null for the unknown and the out-of-scope', async () => {
@@ -22,7 +29,7 @@ describe('looking up many entities of another domain', () => {
     const elsewhere = world().grids.find((grid) => grid.code.startsWith('510115'))!;
     const unknown = randomUUID();
     const runtime = {
-      graph: createGraphClient(grids.url),
+      graph: createGraphClient(relay.url),
       authorization: `Bearer ${await tokenFor('STREET_ADMIN', ['510116001'])}`,
     };
     const found = await lookUpMany<{ id: string; code: string }>(

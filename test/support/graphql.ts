@@ -1,6 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { signDevToken, type Role } from '../../subgraphs/kit/src/auth.js';
+import { DEV_SUBGRAPH_SECRET, signSubgraphRequest } from '../../subgraphs/kit/src/gateway-signature.js';
 
 export const TEST_AUTH = { AUTH_ISSUER: 'grid-governance', AUTH_AUDIENCE: 'grid-graph', AUTH_JWT_SECRET: undefined };
 
@@ -19,6 +20,15 @@ export function tokenFor(
     },
     TEST_AUTH,
   );
+}
+
+/**
+ * The headers the gateway adds to a subgraph request, for tests that call a subgraph
+ * directly (test subgraphs use the development secret). The gateway ignores them.
+ */
+export function signedFor(url: string, body: string, method = 'POST'): Record<string, string> {
+  const { pathname, search } = new URL(url);
+  return signSubgraphRequest(body, DEV_SUBGRAPH_SECRET, { method, path: `${pathname}${search}` });
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -54,15 +64,17 @@ export async function graphql<T>(
   options: RequestOptions<unknown> = {},
 ): Promise<GraphQLResponse<T>> {
   const query = typeof document === 'string' ? document : print(document);
+  const body = JSON.stringify({ query, variables: options.variables ?? {} });
   const response = await fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
+      ...signedFor(url, body),
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...options.headers,
     },
-    body: JSON.stringify({ query, variables: options.variables ?? {} }),
+    body,
   });
-  const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
-  return { status: response.status, ...body };
+  const answer = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
+  return { status: response.status, ...answer };
 }

@@ -37,10 +37,10 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
   const gatewayPort = await freePort();
   const graphUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
   const [people, grids, volunteers, events] = await Promise.all([
-    startTestSubgraph(peopleSubgraph, { graphUrl }),
-    startTestSubgraph(gridsSubgraph, { graphUrl }),
-    startTestSubgraph(volunteersSubgraph, { graphUrl }),
-    startTestSubgraph(eventsSubgraph, { graphUrl }),
+    startTestSubgraph(peopleSubgraph, { graphUrl, graphIsGateway: true }),
+    startTestSubgraph(gridsSubgraph, { graphUrl, graphIsGateway: true }),
+    startTestSubgraph(volunteersSubgraph, { graphUrl, graphIsGateway: true }),
+    startTestSubgraph(eventsSubgraph, { graphUrl, graphIsGateway: true }),
   ]);
   const config = gatewayConfigSchema.parse({
     NODE_ENV: 'test',

@@ -32,6 +32,12 @@ export function durationSeconds(value: string): number | null {
   return Number(match[1]) * (DURATION_UNITS[match[2] || 's'] ?? 1);
 }
 
+/**
+ * The interface a service listens on: loopback unless production sets it deliberately
+ * (subgraphs only ever need to be reached by the gateway).
+ */
+export const host = () => z.string().min(1).default('127.0.0.1');
+
 export const databaseUrl = (fallback: string) =>
   z
     .string()
@@ -85,4 +91,26 @@ export const commonConfig = {
   DEMO_RESIDENTS: z.coerce.number().int().min(0).max(5_000_000).default(3000),
   /** Residents per community: more residents make more communities, not denser ones. Unset: the 37 real communities. */
   DEMO_COMMUNITY_RESIDENTS: z.coerce.number().int().min(100).optional(),
+  /** Query limits: the gateway and every subgraph apply the same (kit/query-limits.ts). */
+  QUERY_MAX_DEPTH: z.coerce.number().int().min(2).default(12),
+  QUERY_MAX_ALIASES: z.coerce.number().int().min(1).default(30),
+  QUERY_MAX_COST: z.coerce.number().int().min(100).default(20_000),
+  QUERY_MAX_TOKENS: z.coerce.number().int().min(100).default(4_000),
+  /** Objects in the lists of one subgraph response; past it the request is refused. */
+  RESPONSE_MAX_OBJECTS: z.coerce.number().int().min(10).default(100_000),
+  /** Schema introspection: on in development and tests, off in production unless set to true. */
+  INTROSPECTION: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true')),
+  /**
+   * The gateway signs every subgraph request with this secret; subgraphs refuse what it
+   * did not sign. Required in production (the same value in all five services).
+   */
+  SUBGRAPH_SHARED_SECRET: z.string().min(32).optional(),
 };
+
+/** Introspection as configured, else on everywhere but production. */
+export function introspectionEnabled(config: { NODE_ENV: string; INTROSPECTION?: boolean | undefined }): boolean {
+  return config.INTROSPECTION ?? config.NODE_ENV !== 'production';
+}

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import {
@@ -13,8 +13,16 @@ import express from 'express';
 import type { DocumentNode } from 'graphql';
 import { authenticate, type Viewer } from './auth.js';
 import { databaseAnswers, type Database } from './database.js';
-import { maskError } from './errors.js';
+import { INTERNAL_MESSAGE, maskError } from './errors.js';
+import { SIGNATURE_HEADER, signatureProblem, TIMESTAMP_HEADER, timestampProblem } from './gateway-signature.js';
 import type { Logger } from './logger.js';
+import {
+  guardResponseSize,
+  noIntrospection,
+  type QueryLimits,
+  queryLimitProtection,
+  withLimitCode,
+} from './query-limits.js';
 
 export interface SubgraphOptions<C extends BaseContext> {
   name: string;
@@ -25,6 +33,11 @@ export interface SubgraphOptions<C extends BaseContext> {
   verifyToken: (token: string) => Promise<Viewer>;
   /** Builds the per-request context: the viewer and fresh DataLoaders. */
   createContext: (viewer: Viewer, request: RequestHeaders) => C;
+  /** The same limits as the gateway's, so a request that reaches the subgraph directly gets no further. */
+  limits: QueryLimits;
+  introspection: boolean;
+  /** The secret the gateway signs requests with; `/graphql` answers nothing unsigned. */
+  sharedSecret: string;
 }
 
 /**
@@ -53,12 +66,14 @@ export interface RunningServer {
 export async function createSubgraphApp<C extends BaseContext>(
   options: SubgraphOptions<C>,
 ): Promise<{ app: express.Express; apollo: ApolloServer<C> }> {
+  // The resolver map is typed per subgraph; buildSubgraphSchema only knows `unknown` contexts.
+  const schema = buildSubgraphSchema({
+    typeDefs: options.typeDefs,
+    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+  });
+  const limits = queryLimitProtection<C>(options.limits);
   const apollo = new ApolloServer<C>({
-    // The resolver map is typed per subgraph; buildSubgraphSchema only knows `unknown` contexts.
-    schema: buildSubgraphSchema({
-      typeDefs: options.typeDefs,
-      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
-    }),
+    schema,
     // Inline tracing (ftv1) costs time on every request and nothing here reads it.
     // Cache control (on by default) wraps every field resolver to compute cache hints no
     // response here carries: off, as is inline tracing for a registry we do not use.
@@ -66,10 +81,16 @@ export async function createSubgraphApp<C extends BaseContext>(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      ...limits.plugins,
+      guardResponseSize<C>(schema, options.limits.maxObjects),
     ],
+    parseOptions: limits.parseOptions,
+    validationRules: [...limits.validationRules, ...(options.introspection ? [] : [noIntrospection])],
+    // Our own rule refuses introspection in Chinese; Apollo's would add an English one.
+    introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) =>
-      maskError(formatted, () => options.logger.error({ err: error }, 'unexpected error')),
+      maskError(withLimitCode(formatted, error), () => options.logger.error({ err: error }, 'unexpected error')),
   });
   await apollo.start();
   const app = express();
@@ -100,7 +121,7 @@ export async function createSubgraphApp<C extends BaseContext>(
   });
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    ...gatewayOnly(options.sharedSecret, options.logger),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const authorization = req.headers.authorization ?? '';
@@ -113,7 +134,92 @@ export async function createSubgraphApp<C extends BaseContext>(
       },
     }),
   );
+  app.use(requestErrorHandler(options.logger));
   return { app, apollo };
+}
+
+const BODY_LIMIT = '2mb';
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function unsigned(reason: string): Error {
+  return Object.assign(new Error(reason), { status: 401, type: 'subgraph.unsigned' });
+}
+
+/**
+ * Lets through only what the gateway signed (kit/gateway-signature.ts): the timestamp is
+ * checked before the body is read, the signature over the body as it arrived (body-parser's
+ * verify hook sees the raw bytes before parsing), and a request with no body to parse
+ * against the empty body.
+ */
+function gatewayOnly(secret: string, logger: Logger): express.RequestHandler[] {
+  const verified = new WeakSet<IncomingMessage>();
+  const check = (req: IncomingMessage, body: Buffer) => {
+    const problem = signatureProblem(
+      {
+        method: req.method ?? 'POST',
+        path: (req as express.Request).originalUrl,
+        body,
+        signature: header(req, SIGNATURE_HEADER),
+        timestamp: header(req, TIMESTAMP_HEADER),
+      },
+      secret,
+    );
+    if (problem) {
+      logger.warn({ reason: problem, remote: req.socket.remoteAddress }, 'refused a request the gateway did not sign');
+      throw unsigned(problem);
+    }
+    verified.add(req);
+  };
+  return [
+    (req, _res, next) => {
+      const problem = timestampProblem(header(req, TIMESTAMP_HEADER));
+      if (problem) logger.warn({ reason: problem, remote: req.socket.remoteAddress }, 'refused an unsigned request');
+      next(problem ? unsigned(problem) : undefined);
+    },
+    express.json({ limit: BODY_LIMIT, verify: (req, _res, body) => check(req, body) }),
+    (req, _res, next) => {
+      if (verified.has(req)) return next();
+      try {
+        check(req, Buffer.alloc(0));
+        next();
+      } catch (error) {
+        next(error);
+      }
+    },
+  ];
+}
+
+function graphqlError(res: express.Response, status: number, code: string, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * Replaces Express's default error handler, which answers in HTML, prints the stack in
+ * development and logs the error, whose message quotes the body of a malformed JSON
+ * request (an ID number, a phone). Here every error is a GraphQL-shaped answer with a
+ * fixed message, and the log gets its kind and status, never the body.
+ */
+export function requestErrorHandler(logger: Logger): express.ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const { status, type } = (error ?? {}) as { status?: unknown; type?: unknown };
+    const kind = typeof type === 'string' ? type : undefined;
+    const code = typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+    if (kind === 'subgraph.unsigned') return graphqlError(res, 401, 'UNAUTHENTICATED', '只接受经网关转发并签名的请求');
+    if (code >= 500) {
+      const { name, stack } = error instanceof Error ? error : { name: typeof error, stack: undefined };
+      logger.error({ err: { type: kind, name, stack: kind ? undefined : stack } }, 'request failed');
+      return graphqlError(res, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE);
+    }
+    logger.warn({ type: kind, status: code }, 'bad request');
+    if (kind === 'entity.parse.failed') return graphqlError(res, 400, 'BAD_REQUEST', '请求体不是有效的 JSON');
+    if (kind === 'entity.too.large') return graphqlError(res, 413, 'BAD_REQUEST', '请求体过大');
+    return graphqlError(res, code, 'BAD_REQUEST', '请求无效');
+  };
 }
 
 /** TCP connections a service has accepted since start: callers that keep connections alive leave it flat. */
@@ -124,7 +230,7 @@ export function acceptedConnections(app: express.Express): number {
 export function listen(
   app: express.Express,
   port: number,
-  host = '0.0.0.0',
+  host = '127.0.0.1',
   onClose?: () => Promise<void>,
 ): Promise<RunningServer> {
   let closing: Promise<void> | undefined;

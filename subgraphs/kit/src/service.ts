@@ -6,10 +6,12 @@ import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { MigrationClass } from './database.js';
 import { z } from 'zod';
 import { createTokenVerifier, type Viewer } from './auth.js';
-import { commonConfig, databaseUrl, parseConfig, port } from './config.js';
+import { commonConfig, databaseUrl, host, introspectionEnabled, parseConfig, port } from './config.js';
 import { openDatabase, type Database } from './database.js';
+import { sharedSecret } from './gateway-signature.js';
 import { createGraphClient, type GraphClient } from './graph-client.js';
 import { createLogger, type Logger } from './logger.js';
+import { queryLimitsFrom } from './query-limits.js';
 import type { DemoDataOptions } from './seeding.js';
 import { createSubgraphApp, listen, stopOnSignals, type RunningServer } from './server.js';
 import { SUBGRAPHS, type SubgraphName } from './subgraphs.js';
@@ -60,6 +62,7 @@ export function subgraphConfigSchema(name: SubgraphName) {
     .object({
       ...commonConfig,
       [`${prefix}_PORT`]: port(defaultPort),
+      [`${prefix}_HOST`]: host(),
       [`${prefix}_DATABASE_URL`]: databaseUrl(`sqlite:data/${name}.sqlite`),
     })
     .transform((env) => {
@@ -67,6 +70,7 @@ export function subgraphConfigSchema(name: SubgraphName) {
       return {
         ...env,
         port: named[`${prefix}_PORT`] as number,
+        host: named[`${prefix}_HOST`] as string,
         databaseUrl: named[`${prefix}_DATABASE_URL`] as string,
       };
     });
@@ -92,6 +96,8 @@ export async function startSubgraph<C extends BaseContext>(
   options: { host?: string; logger?: Logger } = {},
 ): Promise<StartedSubgraph> {
   const logger = options.logger ?? createLogger(module.name, config.LOG_LEVEL);
+  // Before the database opens: a production service without its own secret stops here.
+  const secret = sharedSecret(config);
   const db = await openDatabase({
     url: config.databaseUrl,
     entities: module.entities,
@@ -113,8 +119,11 @@ export async function startSubgraph<C extends BaseContext>(
     logger,
     verifyToken: createTokenVerifier(config),
     createContext: (viewer, request) => module.createContext(db, viewer, { ...request, graph }),
+    limits: queryLimitsFrom(config),
+    introspection: introspectionEnabled(config),
+    sharedSecret: secret,
   });
-  const running = await listen(app, config.port, options.host, () => db.dataSource.destroy());
+  const running = await listen(app, config.port, options.host ?? config.host, () => db.dataSource.destroy());
   return { ...running, db };
 }
 
