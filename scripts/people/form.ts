@@ -77,7 +77,11 @@ async function fetchPeople(
   tags: string[],
 ): Promise<FormPerson[]> {
   const selection = [...new Set(columns.map((column) => column.selection))].join(' ');
-  const query = `query($filter: PeopleFilter, $after: String, $purpose: AccessPurposeCode, $note: String) {
+  // GraphQL refuses a declared variable no field uses: the purpose and note are declared
+  // only when a column unmasks (ID number, phone, birth date).
+  const unmasks = selection.includes('$purpose');
+  const purposeVariables = unmasks ? ', $purpose: AccessPurposeCode, $note: String' : '';
+  const query = `query($filter: PeopleFilter, $after: String${purposeVariables}) {
     people(filter: $filter, first: ${PAGE}, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${selection} } } }
   }`;
   const filter = {
@@ -93,7 +97,7 @@ async function fetchPeople(
     }: { people: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: FormPerson }[] } } =
       await graph.request(
         query,
-        { filter, after, purpose: request.purpose, note: request.note ?? null },
+        { filter, after, ...(unmasks ? { purpose: request.purpose, note: request.note ?? null } : {}) },
         authorization,
       );
     people.push(...page.edges.map((edge) => edge.node));

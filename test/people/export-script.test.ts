@@ -116,6 +116,17 @@ describe('exporting a form', () => {
     expect(written.map((row) => row.purpose)).toEqual(elders.map(() => 'VISIT_CARE'));
   });
 
+  it('exports a form whose columns unmask nothing, with or without a purpose', async () => {
+    const worker = await tokenFor('COMMUNITY_WORKER', [community.code]);
+    for (const purpose of [null, 'VISIT_CARE']) {
+      const result = await exportForm(request(worker, { columns: ['姓名', '住址'], purpose }));
+      expect(result.rows).toBe(elders.length);
+      const rows = await xlsxRows(result.file);
+      expect(rows[0]).toEqual(['姓名', '住址']);
+      expect(rows.slice(1).map((row) => row[0])).toEqual(elders.map((person) => person.name));
+    }
+  });
+
   it('refuses an unknown tag or column with the ones it knows', async () => {
     const worker = await tokenFor('COMMUNITY_WORKER', [community.code]);
     await expect(exportForm(request(worker, { tags: ['火星人'] }))).rejects.toThrow(
