@@ -46,6 +46,8 @@ export const TIERS = {
     'test/grids/street-scale.test.ts',
     'test/people/export-script.test.ts',
     'test/people/import-script.test.ts',
+    'test/reliability/draining.test.ts',
+    'test/reliability/self-healing.test.ts',
   ],
   subgraph: [
     'test/{people,grids,volunteers,events}/**/*.test.ts',

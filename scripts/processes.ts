@@ -65,7 +65,12 @@ export class ProcessGroup {
             if (child.exitCode !== null) return resolve();
             child.once('exit', () => resolve());
             child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+            // A service drains for up to SHUTDOWN_GRACE_SECONDS (10 by default) before it exits.
+            const graceSeconds = Number(process.env.SHUTDOWN_GRACE_SECONDS ?? 10);
+            setTimeout(
+              () => child.kill('SIGKILL'),
+              ((Number.isFinite(graceSeconds) ? graceSeconds : 10) + 5) * 1000,
+            ).unref();
           }),
       ),
     );

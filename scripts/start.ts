@@ -48,14 +48,38 @@ const services = [
 ];
 
 let stopping = false;
+/** Restarts so far and the start time of each service, for its backoff. */
+const lives = new Map<string, { restarts: number; startedAt: number }>();
+const restartTimers = new Set<NodeJS.Timeout>();
+
+function startService(service: (typeof services)[number]): void {
+  lives.set(service.name, { restarts: lives.get(service.name)?.restarts ?? 0, startedAt: Date.now() });
+  group.start(service, env);
+}
+
+/**
+ * A service that dies is started again after 1 s, doubling to 30 s while it keeps dying
+ * (a minute up resets it): the others keep serving, and the gateway finds it again.
+ */
 const group = new ProcessGroup((name, reason) => {
-  process.stderr.write(`[${name}] exited (${reason}); stopping the platform\n`);
-  void stopAll(1);
+  const service = services.find((candidate) => candidate.name === name);
+  const life = lives.get(name);
+  if (stopping || !service || !life) return;
+  const restarts = Date.now() - life.startedAt > 60_000 ? 1 : life.restarts + 1;
+  const delaySeconds = Math.min(30, 2 ** (restarts - 1));
+  lives.set(name, { ...life, restarts });
+  process.stderr.write(`[${name}] 服务意外退出 (${reason})，${delaySeconds} 秒后重启（第 ${restarts} 次）\n`);
+  const timer = setTimeout(() => {
+    restartTimers.delete(timer);
+    if (!stopping) startService(service);
+  }, delaySeconds * 1000);
+  restartTimers.add(timer);
 });
 
 async function stopAll(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
+  for (const timer of restartTimers) clearTimeout(timer);
   await group.stopAll();
   process.exit(exitCode);
 }
@@ -66,10 +90,10 @@ process.once('SIGTERM', () => void stopAll(0));
 console.log('启动中：四个子图与网关 (people, grids, volunteers, events, gateway)…');
 const deadline = Date.now() + config.START_TIMEOUT_SECONDS * 1000;
 try {
-  for (const service of services.slice(0, 4)) group.start(service, env);
+  for (const service of services.slice(0, 4)) startService(service);
   await Promise.all(services.slice(0, 4).map((service) => waitHealthy(service.health, deadline, () => stopping)));
   const gateway = services[4]!;
-  group.start(gateway, env);
+  startService(gateway);
   await waitHealthy(gateway.health, deadline, () => stopping);
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);

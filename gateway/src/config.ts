@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { commonConfig, host, port } from '../../subgraphs/kit/src/config.js';
+import { commonConfig, fetchableUrl, host, port } from '../../subgraphs/kit/src/config.js';
 import { GATEWAY_DEFAULT_PORT, SUBGRAPHS } from '../../subgraphs/kit/src/subgraphs.js';
 
-const subgraphUrl = (defaultPort: number) => z.url().default(`http://127.0.0.1:${defaultPort}/graphql`);
+const subgraphUrl = (defaultPort: number) => fetchableUrl(`http://127.0.0.1:${defaultPort}/graphql`);
 
 /** The gateway's settings: one zod schema over the environment, parsed once at start. */
 export const gatewayConfigSchema = z.object({

@@ -20,7 +20,8 @@ if (config.GATEWAY_WORKERS > 1 && cluster.isPrimary) {
   const stop = () => {
     stopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
-    setTimeout(() => process.exit(0), 5000).unref();
+    // Each worker drains for up to the grace period; past it and a margin, the primary leaves.
+    setTimeout(() => process.exit(0), (config.SHUTDOWN_GRACE_SECONDS + 5) * 1000).unref();
     cluster.on('exit', () => {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
     });
@@ -32,5 +33,5 @@ if (config.GATEWAY_WORKERS > 1 && cluster.isPrimary) {
   const { app, apollo } = await createGatewayApp(config, logger);
   const running = await listen(app, config.GATEWAY_PORT, config.GATEWAY_HOST, () => apollo.stop());
   logger.info({ url: running.url, pid: process.pid }, 'gateway ready');
-  stopOnSignals(running, logger);
+  stopOnSignals(running, logger, config.SHUTDOWN_GRACE_SECONDS);
 }

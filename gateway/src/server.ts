@@ -16,7 +16,13 @@ import {
   queryLimitsFrom,
   withLimitCode,
 } from '../../subgraphs/kit/src/query-limits.js';
-import { ACCESS_PURPOSE_HEADER, acceptedConnections, requestErrorHandler } from '../../subgraphs/kit/src/server.js';
+import {
+  ACCESS_PURPOSE_HEADER,
+  acceptedConnections,
+  answerDraining,
+  isDraining,
+  requestErrorHandler,
+} from '../../subgraphs/kit/src/server.js';
 import { createContextFactory, type GatewayContext } from './auth.js';
 import { subgraphUrls, type GatewayConfig } from './config.js';
 import { formatGatewayError } from './errors.js';
@@ -69,6 +75,9 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger) {
     introspection: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // Shutdown is main.ts's (stopOnSignals drains in-flight requests first): Apollo's own
+    // handler would stop the gateway under them and then kill the process with the signal.
+    stopOnTerminationSignals: false,
     // Apollo's landing page loads Sandbox from the internet, which street networks cannot reach.
     plugins: [
       ...protection.plugins,
@@ -86,6 +95,7 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger) {
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', async (_req, res) => {
+    if (isDraining(app)) return answerDraining(res, 'gateway');
     const checks = await Promise.all(
       Object.entries(urls).map(async ([name, url]) => {
         try {

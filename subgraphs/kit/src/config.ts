@@ -21,7 +21,35 @@ function exitWithLine(line: string): never {
   process.exit(1);
 }
 
-export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+/**
+ * Ports that fetch refuses to connect to ("bad port", the Fetch standard's list as undici
+ * has it in lib/web/fetch/constants.js): a service there could be reached by curl but not
+ * by the gateway or another service, so the config refuses them at start.
+ */
+export const FETCH_BLOCKED_PORTS: ReadonlySet<number> = new Set([
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110,
+  111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532,
+  540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061,
+  6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+]);
+
+const BLOCKED_PORT_MESSAGE = 'is on the list of ports fetch refuses (Node cannot call it); choose another port';
+
+export const port = (fallback: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(fallback)
+    .refine((value) => !FETCH_BLOCKED_PORTS.has(value), { message: BLOCKED_PORT_MESSAGE });
+
+/** An http(s) URL whose port fetch can reach. */
+export const fetchableUrl = (fallback: string) =>
+  z
+    .url()
+    .default(fallback)
+    .refine((url) => !FETCH_BLOCKED_PORTS.has(Number(new URL(url).port)), { message: `port ${BLOCKED_PORT_MESSAGE}` });
 
 const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
 
@@ -79,12 +107,16 @@ export const commonConfig = {
   /** After a fetch, how long an unknown key id waits before it may trigger another fetch (seconds). */
   AUTH_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(0).default(30),
   /** The gateway, for a subgraph that needs another domain's data (always with the caller's token). */
-  GRAPH_URL: z.url().default('http://127.0.0.1:4000/graphql'),
+  GRAPH_URL: fetchableUrl('http://127.0.0.1:4000/graphql'),
   /**
    * Connections each subgraph keeps to MySQL. Four subgraphs share one server: past about
    * twice its cores in running statements, heavy aggregates only queue and thrash its caches.
    */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** How long a service waits for its database at start, retrying with backoff, before it exits (seconds). */
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(60),
+  /** On SIGTERM or SIGINT, how long in-flight requests may take to finish before connections are cut (seconds). */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
   /** Seed demo data into an empty database at start. */
   DEMO_DATA: booleanish.default(true),
   DEMO_SEED: z.coerce.number().int().default(20261129),

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import {
@@ -55,7 +55,30 @@ export interface RequestHeaders {
 export interface RunningServer {
   url: string;
   port: number;
+  /** Stops at once: open connections are cut (tests). */
   close: () => Promise<void>;
+  /**
+   * Stops accepting, lets in-flight requests finish for up to `graceSeconds`, then cuts what
+   * is left and closes like `close`. `/health` answers 503 draining meanwhile.
+   */
+  drain: (graceSeconds: number) => Promise<DrainResult>;
+}
+
+export interface DrainResult {
+  /** Requests that finished during the grace period. */
+  finished: number;
+  /** Requests still running when the grace period ended, whose connections were cut. */
+  cut: number;
+}
+
+/** True once the service has begun a draining shutdown: `/health` says so and answers 503. */
+export function isDraining(app: express.Express): boolean {
+  return app.locals.draining === true;
+}
+
+/** The `/health` answer of a draining service, so a load balancer stops sending to it. */
+export function answerDraining(res: express.Response, service: string): void {
+  res.set('connection', 'close').status(503).json({ service, status: 'draining' });
 }
 
 /**
@@ -89,6 +112,9 @@ export async function createSubgraphApp<C extends BaseContext>(
     // Our own rule refuses introspection in Chinese; Apollo's would add an English one.
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // Shutdown is the kit's (stopOnSignals): Apollo's own handler would stop the server
+    // under in-flight requests and then kill the process with the signal.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) =>
       maskError(withLimitCode(formatted, error), () => options.logger.error({ err: error }, 'unexpected error')),
   });
@@ -96,6 +122,7 @@ export async function createSubgraphApp<C extends BaseContext>(
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', async (_req, res) => {
+    if (isDraining(app)) return answerDraining(res, options.name);
     const ready = await databaseAnswers(options.database.dataSource);
     res.status(ready ? 200 : 503).json({ service: options.name, status: ready ? 'ready' : 'database unavailable' });
   });
@@ -234,12 +261,37 @@ export function listen(
   onClose?: () => Promise<void>,
 ): Promise<RunningServer> {
   let closing: Promise<void> | undefined;
+  let draining: Promise<DrainResult> | undefined;
   const server: Server = createServer(app);
   server.keepAliveTimeout = 65_000;
   app.locals.acceptedConnections = 0;
+  app.locals.draining = false;
   server.on('connection', () => {
     app.locals.acceptedConnections = acceptedConnections(app) + 1;
   });
+  // Requests being answered, so a draining shutdown knows what it waits for.
+  const inFlight = new Set<ServerResponse>();
+  let finishedWhileDraining = 0;
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    inFlight.add(res);
+    // While draining, no connection is kept for another request: the client goes elsewhere.
+    if (isDraining(app)) res.shouldKeepAlive = false;
+    res.once('close', () => {
+      inFlight.delete(res);
+      if (!isDraining(app)) return;
+      finishedWhileDraining += 1;
+      // A connection whose answer went out before draining began is kept alive: close it once idle.
+      setImmediate(() => server.closeIdleConnections());
+    });
+  });
+  const closeNow = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      });
+      await onClose?.();
+    })());
   return new Promise((resolve, reject) => {
     // A port already taken rejects with the error that says so (EADDRINUSE).
     server.once('error', reject);
@@ -249,26 +301,44 @@ export function listen(
       resolve({
         url: `http://127.0.0.1:${actual}/graphql`,
         port: actual,
-        close: () =>
-          (closing ??= (async () => {
+        close: closeNow,
+        drain: (graceSeconds) =>
+          (draining ??= (async () => {
+            app.locals.draining = true;
+            for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
+            // Stops accepting and closes the idle connections; the callback comes once every
+            // other connection has ended: its request answered (with `Connection: close`),
+            // including one whose request was still arriving when draining began.
             await new Promise<void>((done) => {
               server.close(() => done());
-              server.closeAllConnections();
+              setTimeout(done, graceSeconds * 1000).unref();
             });
-            await onClose?.();
+            const cut = inFlight.size;
+            await closeNow();
+            return { finished: finishedWhileDraining, cut };
           })()),
       });
     });
   });
 }
 
-/** Stops the service cleanly on Ctrl-C or a termination signal. */
-export function stopOnSignals(running: RunningServer, logger: Logger): void {
+/**
+ * Stops the service cleanly on Ctrl-C or a termination signal: stops accepting, lets the
+ * requests in flight finish within the grace period, closes the database pools, exits 0.
+ * A second signal is not caught, so it ends the process at once.
+ */
+export function stopOnSignals(running: RunningServer, logger: Logger, graceSeconds: number): void {
   const stop = (signal: string) => {
-    logger.info({ signal }, 'stopping');
-    running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+    logger.info({ signal, graceSeconds }, 'draining: no new connections, finishing requests in flight');
+    running.drain(graceSeconds).then(
+      (result) => {
+        logger.info(result, 'stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: { message: (error as Error)?.message } }, 'stopping failed');
+        process.exit(1);
+      },
     );
   };
   process.once('SIGINT', stop);

@@ -7,7 +7,7 @@ import type { MigrationClass } from './database.js';
 import { z } from 'zod';
 import { createTokenVerifier, type Viewer } from './auth.js';
 import { commonConfig, databaseUrl, host, introspectionEnabled, parseConfig, port } from './config.js';
-import { openDatabase, type Database } from './database.js';
+import { DatabaseUnreachable, openDatabase, type Database } from './database.js';
 import { sharedSecret } from './gateway-signature.js';
 import { createGraphClient, type GraphClient } from './graph-client.js';
 import { createLogger, type Logger } from './logger.js';
@@ -103,6 +103,9 @@ export async function startSubgraph<C extends BaseContext>(
     entities: module.entities,
     migrations: module.migrations,
     poolSize: config.DATABASE_POOL_SIZE,
+    connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT_SECONDS,
+    onRetry: (attempt, reason, waitMs) =>
+      logger.warn({ attempt, reason, retryInMs: waitMs }, 'database not reachable yet; retrying'),
   });
   if (config.DEMO_DATA && module.seedIfEmpty) {
     const options: DemoDataOptions = { seed: config.DEMO_SEED, residents: config.DEMO_RESIDENTS };
@@ -111,7 +114,7 @@ export async function startSubgraph<C extends BaseContext>(
     db.statements.count = 0;
   }
   const graph = createGraphClient(config.GRAPH_URL);
-  const { app } = await createSubgraphApp<C>({
+  const { app, apollo } = await createSubgraphApp<C>({
     name: module.name,
     typeDefs: readSchema(module.name),
     resolvers: module.resolvers,
@@ -123,7 +126,10 @@ export async function startSubgraph<C extends BaseContext>(
     introspection: introspectionEnabled(config),
     sharedSecret: secret,
   });
-  const running = await listen(app, config.port, options.host ?? config.host, () => db.dataSource.destroy());
+  const running = await listen(app, config.port, options.host ?? config.host, async () => {
+    await apollo.stop();
+    await db.dataSource.destroy();
+  });
   return { ...running, db };
 }
 
@@ -131,7 +137,15 @@ export async function startSubgraph<C extends BaseContext>(
 export async function runSubgraph<C extends BaseContext>(module: SubgraphModule<C>): Promise<void> {
   const config = parseConfig(subgraphConfigSchema(module.name), process.env);
   const logger = createLogger(module.name, config.LOG_LEVEL);
-  const running = await startSubgraph(module, config, { logger });
+  let running: StartedSubgraph;
+  try {
+    running = await startSubgraph(module, config, { logger });
+  } catch (error) {
+    // Waiting for the database ran out: one line says so, no stack (nothing in our code failed).
+    if (!(error instanceof DatabaseUnreachable)) throw error;
+    logger.fatal(error.message);
+    process.exit(1);
+  }
   logger.info({ url: running.url }, `${module.name} subgraph ready`);
-  stopOnSignals(running, logger);
+  stopOnSignals(running, logger, config.SHUTDOWN_GRACE_SECONDS);
 }
