@@ -39,6 +39,7 @@ export const TIERS = {
     'test/security/csv-injection.test.ts',
     'test/security/city-scope.test.ts',
     'test/security/tokens.test.ts',
+    'test/reliability/partial-data.test.ts',
   ],
   scale: [
     'test/demo/**/*.test.ts',
@@ -48,6 +49,7 @@ export const TIERS = {
     'test/people/import-script.test.ts',
     'test/reliability/draining.test.ts',
     'test/reliability/self-healing.test.ts',
+    'test/reliability/stalled-subgraph.test.ts',
   ],
   subgraph: [
     'test/{people,grids,volunteers,events}/**/*.test.ts',

@@ -25,8 +25,8 @@ import {
 } from '../../subgraphs/kit/src/server.js';
 import { createContextFactory, type GatewayContext } from './auth.js';
 import { subgraphUrls, type GatewayConfig } from './config.js';
-import { formatGatewayError } from './errors.js';
-import { createSubgraphFetcher } from './subgraph-fetcher.js';
+import { formatGatewayError, unavailableResponse } from './errors.js';
+import { createSubgraphFetcher, SubgraphUnavailableError } from './subgraph-fetcher.js';
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 
@@ -42,6 +42,21 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.accessPurpose) request.http?.headers.set(ACCESS_PURPOSE_HEADER, context.accessPurpose);
   }
+
+  /**
+   * A subgraph that cannot answer (down, stalled, circuit open) answers for itself with
+   * SUBGRAPH_UNAVAILABLE errors on the fields it resolves, so the rest of the answer stands.
+   */
+  override async process(
+    options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0],
+  ): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (!(error instanceof SubgraphUnavailableError)) throw error;
+      return unavailableResponse(error.service, options.request, 'document' in options ? options.document : undefined);
+    }
+  }
 }
 
 /**
@@ -54,7 +69,14 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger) {
   // before was built for this request.
   const plansSeen = new WeakSet<object>();
   // Every subgraph request is signed: the subgraphs answer nothing else.
-  const subgraphs = createSubgraphFetcher({ secret: sharedSecret(config) });
+  // Bounded sockets and a circuit breaker per subgraph: a stalled one costs a few sockets and then fails fast.
+  const subgraphs = createSubgraphFetcher({
+    secret: sharedSecret(config),
+    timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    maxSockets: config.SUBGRAPH_MAX_SOCKETS,
+    breaker: { failureThreshold: config.SUBGRAPH_BREAKER_FAILURES, coolDownMs: config.SUBGRAPH_BREAKER_COOLDOWN_MS },
+    logger,
+  });
   let plansBuilt = 0;
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH, 'utf8'),
@@ -63,10 +85,13 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger) {
       plansSeen.add(queryPlan);
       plansBuilt += 1;
     },
-    // Keep-alive connections with no per-host socket cap: the default fetcher
+    // Our own keep-alive client per subgraph (subgraph-fetcher.ts): the default fetcher
     // (make-fetch-happen) queues everything past 15 sockets per subgraph.
     buildService: ({ name, url }) =>
-      new AuthenticatedDataSource({ url: urls[name] ?? url, fetcher: subgraphs.fetcher as unknown as Fetcher }),
+      new AuthenticatedDataSource({
+        url: urls[name] ?? url,
+        fetcher: subgraphs.fetcherFor(name) as unknown as Fetcher,
+      }),
   });
   const protection = queryLimitProtection<GatewayContext>(queryLimitsFrom(config));
   const apollo = new ApolloServer<GatewayContext>({

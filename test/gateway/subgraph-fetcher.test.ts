@@ -1,12 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSubgraphFetcher } from '../../gateway/src/subgraph-fetcher.js';
+import { createSubgraphFetcher, SubgraphUnavailableError } from '../../gateway/src/subgraph-fetcher.js';
 import { SIGNATURE_HEADER, signatureProblem, TIMESTAMP_HEADER } from '../../subgraphs/kit/src/gateway-signature.js';
 
 let server: Server;
 let base: string;
 let connections = 0;
+let openConnections = 0;
+let mostOpenConnections = 0;
 const client = createSubgraphFetcher({ timeoutMs: 300 });
 const SECRET = 'a-test-secret-for-the-subgraph-signature';
 const signing = createSubgraphFetcher({ secret: SECRET, maxResponseBytes: 100_000 });
@@ -38,7 +40,7 @@ beforeAll(async () => {
         res.end(JSON.stringify({ problem }));
         return;
       }
-      const status = req.url === '/broken' ? 502 : 200;
+      const status = req.url === '/broken' ? 500 : req.url === '/draining' ? 503 : 200;
       res.writeHead(status, {
         'content-type': 'application/json; charset=utf-8',
         'x-seen-authorization': req.headers.authorization ?? '',
@@ -47,8 +49,21 @@ beforeAll(async () => {
     });
   });
   server.keepAliveTimeout = 65_000;
-  server.on('connection', () => {
+  server.on('connection', (socket) => {
     connections += 1;
+    openConnections += 1;
+    mostOpenConnections = Math.max(mostOpenConnections, openConnections);
+    // Counted closed at its first sign of ending: 'close' comes a loop turn after the next
+    // connection the client opens in its place.
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      openConnections -= 1;
+    };
+    socket.on('end', end);
+    socket.on('error', end);
+    socket.on('close', end);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -81,7 +96,7 @@ describe('the gateway client to the subgraphs', () => {
   it('reports a failing status as not ok, with its body readable', async () => {
     const response = await client.fetcher(`${base}/broken`, { body: '{}' });
     expect(response.ok).toBe(false);
-    expect(response.status).toBe(502);
+    expect(response.status).toBe(500);
     expect(await response.text()).toContain('echo');
   });
 
@@ -111,5 +126,77 @@ describe('the gateway client to the subgraphs', () => {
 
   it('fails a request to a subgraph that is down', async () => {
     await expect(client.fetcher('http://127.0.0.1:1/graphql', { body: '{}' })).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('fails a 502, 503 or 504 as the subgraph being unavailable, naming the subgraph', async () => {
+    const error = await client
+      .fetcherFor('events')(`${base}/draining`, { body: '{}' })
+      .catch((caught) => caught);
+    expect(error).toBeInstanceOf(SubgraphUnavailableError);
+    expect(error).toMatchObject({ service: 'events', reason: 'bad-gateway' });
+  });
+});
+
+describe('the limits the gateway keeps per subgraph', () => {
+  const unavailable = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: unknown) => (error instanceof SubgraphUnavailableError ? error.reason : String(error)),
+    );
+
+  it('opens at most maxSockets sockets to a silent subgraph while more requests wait, and fails them all', async () => {
+    const capped = createSubgraphFetcher({ timeoutMs: 300, maxSockets: 2, breaker: { failureThreshold: 100 } });
+    mostOpenConnections = openConnections;
+    const before = openConnections;
+    const reasons = await Promise.all(
+      Array.from({ length: 10 }, () => unavailable(capped.fetcherFor('people')(`${base}/silent`, { body: '{}' }))),
+    );
+    capped.close();
+    expect(reasons).toEqual(Array.from({ length: 10 }, () => 'timeout'));
+    expect(mostOpenConnections - before).toBe(2);
+  });
+
+  it('opens the circuit after consecutive failures, fails fast while open, and closes after a good probe', async () => {
+    const logged: string[] = [];
+    const logger = {
+      warn: (fields: Record<string, unknown>, message: string) => logged.push(`warn ${message} ${fields.reason ?? ''}`),
+      info: (_fields: Record<string, unknown>, message: string) => logged.push(`info ${message}`),
+    };
+    const guarded = createSubgraphFetcher({
+      timeoutMs: 200,
+      breaker: { failureThreshold: 2, coolDownMs: 300 },
+      logger,
+    });
+    const grids = guarded.fetcherFor('grids');
+    const send = (path: string) => unavailable(grids(`${base}${path}`, { body: '{}' }));
+    expect(await send('/silent')).toBe('timeout');
+    expect(guarded.circuits()).toEqual({ grids: 'closed' });
+    expect(await send('/silent')).toBe('timeout');
+    expect(guarded.circuits()).toEqual({ grids: 'open' });
+    // Open: a request the subgraph would answer fails at once, without a connection.
+    const before = connections;
+    expect(await send('/graphql')).toBe('circuit-open');
+    expect(connections).toBe(before);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    // Half-open: one probe goes; while it is out, the others still fail fast. Its failure reopens.
+    const probe = send('/silent');
+    expect(await send('/graphql')).toBe('circuit-open');
+    expect(await probe).toBe('timeout');
+    expect(guarded.circuits()).toEqual({ grids: 'open' });
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(await send('/graphql')).toBeNull();
+    expect(guarded.circuits()).toEqual({ grids: 'closed' });
+    expect(await send('/graphql')).toBeNull();
+    guarded.close();
+    expect(logged).toEqual([
+      'warn subgraph unavailable timeout',
+      'warn subgraph unavailable timeout',
+      'warn subgraph circuit opened: failing its requests fast ',
+      'info subgraph circuit half-open: sending one probe',
+      'warn subgraph unavailable timeout',
+      'warn subgraph circuit opened: failing its requests fast ',
+      'info subgraph circuit half-open: sending one probe',
+      'info subgraph circuit closed: the subgraph answers again',
+    ]);
   });
 });

@@ -132,7 +132,7 @@ export type GridOverviewQueryVariables = Exact<{
 }>;
 
 
-export type GridOverviewQuery = { gridByCode: { name: string, type: GridType, community: { name: string, parent: { name: string } | null }, staff: Array<{ role: StaffRole, person: { name: string, phone: string | null } }>, children: Array<{ code: string, name: string }>, residents: { totalCount: number, edges: Array<{ node: { name: string, idNumber: string, age: number, tags: Array<{ label: string }>, volunteer: { confirmedHours: number } | null } }> }, events: { totalCount: number, edges: Array<{ node: { title: string, category: string, status: EventStatus, assignee: { role: StaffRole, person: { name: string } } | null } }> }, activities: { totalCount: number, edges: Array<{ node: { title: string, category: string, status: ActivityStatus, startsAt: string } }> } } | null };
+export type GridOverviewQuery = { gridByCode: { name: string, type: GridType, community: { name: string, parent: { name: string } | null }, staff: Array<{ role: StaffRole, person: { name: string, phone: string | null } }>, children: Array<{ code: string, name: string }>, residents: { totalCount: number, edges: Array<{ node: { name: string, idNumber: string, age: number, tags: Array<{ label: string }>, volunteer: { confirmedHours: number } | null } }> } | null, events: { totalCount: number, edges: Array<{ node: { title: string, category: string, status: EventStatus, assignee: { role: StaffRole, person: { name: string } } | null } }> } | null, activities: { totalCount: number, edges: Array<{ node: { title: string, category: string, status: ActivityStatus, startsAt: string } }> } | null } | null };
 
 export type StreetNameQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -163,7 +163,7 @@ export type MicroGridsInDepthQueryVariables = Exact<{
 }>;
 
 
-export type MicroGridsInDepthQuery = { grids: { edges: Array<{ node: { code: string, staff: Array<{ role: StaffRole, person: { name: string } }>, residents: { totalCount: number, edges: Array<{ node: { name: string, volunteer: { confirmedHours: number } | null } }> }, events: { totalCount: number, edges: Array<{ node: { status: EventStatus, assignee: { role: StaffRole } | null } }> }, activities: { totalCount: number, edges: Array<{ node: { title: string } }> } } }> } };
+export type MicroGridsInDepthQuery = { grids: { edges: Array<{ node: { code: string, staff: Array<{ role: StaffRole, person: { name: string } }>, residents: { totalCount: number, edges: Array<{ node: { name: string, volunteer: { confirmedHours: number } | null } }> } | null, events: { totalCount: number, edges: Array<{ node: { status: EventStatus, assignee: { role: StaffRole } | null } }> } | null, activities: { totalCount: number, edges: Array<{ node: { title: string } }> } | null } }> } };
 
 export type ResidentsOfGridQueryVariables = Exact<{
   areaCode: string;

@@ -31,8 +31,8 @@ export type Scalars = {
 export type Area = {
   __typename?: 'Area';
   code: Scalars['ID']['output'];
-  /** Statistics of events in this area, reported in [from, to). */
-  eventStats: EventStats;
+  /** Statistics of events in this area, reported in [from, to). Null, with a SUBGRAPH_UNAVAILABLE error, while the events subgraph is unavailable. */
+  eventStats?: Maybe<EventStats>;
 };
 
 
@@ -331,13 +331,13 @@ export type FollowUpInput = {
 export type Grid = {
   __typename?: 'Grid';
   code: Scalars['String']['output'];
-  /** Statistics of events in this grid or inside it, reported in [from, to). */
-  eventStats: EventStats;
-  /** Events in this grid or any grid inside it, ordered by id. */
-  events: GridEventConnection;
+  /** Statistics of events in this grid or inside it, reported in [from, to). Null, with a SUBGRAPH_UNAVAILABLE error, while the events subgraph is unavailable. */
+  eventStats?: Maybe<EventStats>;
+  /** Events in this grid or any grid inside it, ordered by id. Null, with a SUBGRAPH_UNAVAILABLE error, while the events subgraph is unavailable. */
+  events?: Maybe<GridEventConnection>;
   id: Scalars['ID']['output'];
-  /** Deliberation-hall topics of this grid or any grid inside it, optionally of one status, newest first. */
-  topics: TopicConnection;
+  /** Deliberation-hall topics of this grid or any grid inside it, optionally of one status, newest first. Null, with a SUBGRAPH_UNAVAILABLE error, while the events subgraph is unavailable. */
+  topics?: Maybe<TopicConnection>;
 };
 
 
@@ -423,8 +423,8 @@ export type GridEventEdge = {
 
 export type GridStaff = {
   __typename?: 'GridStaff';
-  /** Events dispatched to this staff member, of any of the statuses given (all when absent), ordered by id. */
-  assignedEvents: GridEventConnection;
+  /** Events dispatched to this staff member, of any of the statuses given (all when absent), ordered by id. Null, with a SUBGRAPH_UNAVAILABLE error, while the events subgraph is unavailable. */
+  assignedEvents?: Maybe<GridEventConnection>;
   id: Scalars['ID']['output'];
 };
 
@@ -846,10 +846,10 @@ export type Person = {
   id: Scalars['ID']['output'];
   /** When this person was last visited; null when never (inside the viewer's scope). */
   lastVisitAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Events this person reported, ordered by id. */
-  reportedEvents: GridEventConnection;
-  /** Home visits to this person, ordered by id. */
-  visits: VisitConnection;
+  /** Events this person reported, ordered by id. Null, with a SUBGRAPH_UNAVAILABLE error, while the events subgraph is unavailable. */
+  reportedEvents?: Maybe<GridEventConnection>;
+  /** Home visits to this person, ordered by id. Null, with a SUBGRAPH_UNAVAILABLE error, while the events subgraph is unavailable. */
+  visits?: Maybe<VisitConnection>;
 };
 
 
@@ -1656,7 +1656,7 @@ export type ResolversParentTypes = ResolversObject<{
 export type AreaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Area'] = ResolversParentTypes['Area'], FederationReferenceType extends FederationReferenceTypes['Area'] = FederationReferenceTypes['Area']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Area']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  eventStats?: Resolver<ResolversTypes['EventStats'], ParentType, ContextType, Partial<AreaEventStatsArgs>>;
+  eventStats?: Resolver<Maybe<ResolversTypes['EventStats']>, ParentType, ContextType, Partial<AreaEventStatsArgs>>;
 }>;
 
 export type BuildingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Building'] = ResolversParentTypes['Building']> = ResolversObject<{
@@ -1762,10 +1762,10 @@ export type EventStatsResolvers<ContextType = Context, ParentType extends Resolv
 export type GridResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid'], FederationReferenceType extends FederationReferenceTypes['Grid'] = FederationReferenceTypes['Grid']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Grid']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  eventStats?: Resolver<ResolversTypes['EventStats'], ParentType, ContextType, Partial<GridEventStatsArgs>>;
-  events?: Resolver<ResolversTypes['GridEventConnection'], ParentType, ContextType, Partial<GridEventsArgs>>;
+  eventStats?: Resolver<Maybe<ResolversTypes['EventStats']>, ParentType, ContextType, Partial<GridEventStatsArgs>>;
+  events?: Resolver<Maybe<ResolversTypes['GridEventConnection']>, ParentType, ContextType, Partial<GridEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  topics?: Resolver<ResolversTypes['TopicConnection'], ParentType, ContextType, Partial<GridTopicsArgs>>;
+  topics?: Resolver<Maybe<ResolversTypes['TopicConnection']>, ParentType, ContextType, Partial<GridTopicsArgs>>;
 }>;
 
 export type GridEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GridEvent'] = ResolversParentTypes['GridEvent'], FederationReferenceType extends FederationReferenceTypes['GridEvent'] = FederationReferenceTypes['GridEvent']> = ResolversObject<{
@@ -1814,7 +1814,7 @@ export type GridEventEdgeResolvers<ContextType = Context, ParentType extends Res
 
 export type GridStaffResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GridStaff'] = ResolversParentTypes['GridStaff'], FederationReferenceType extends FederationReferenceTypes['GridStaff'] = FederationReferenceTypes['GridStaff']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['GridStaff']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  assignedEvents?: Resolver<ResolversTypes['GridEventConnection'], ParentType, ContextType, Partial<GridStaffAssignedEventsArgs>>;
+  assignedEvents?: Resolver<Maybe<ResolversTypes['GridEventConnection']>, ParentType, ContextType, Partial<GridStaffAssignedEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
@@ -1890,8 +1890,8 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastVisitAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  reportedEvents?: Resolver<ResolversTypes['GridEventConnection'], ParentType, ContextType, Partial<PersonReportedEventsArgs>>;
-  visits?: Resolver<ResolversTypes['VisitConnection'], ParentType, ContextType, Partial<PersonVisitsArgs>>;
+  reportedEvents?: Resolver<Maybe<ResolversTypes['GridEventConnection']>, ParentType, ContextType, Partial<PersonReportedEventsArgs>>;
+  visits?: Resolver<Maybe<ResolversTypes['VisitConnection']>, ParentType, ContextType, Partial<PersonVisitsArgs>>;
 }>;
 
 export type ProjectRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProjectRequest'] = ResolversParentTypes['ProjectRequest']> = ResolversObject<{

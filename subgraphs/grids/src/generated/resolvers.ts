@@ -810,8 +810,8 @@ export type Person = {
   id: Scalars['ID']['output'];
   /** The grid party branch this person is a member of now, when one is registered. */
   partyBranch?: Maybe<PartyBranch>;
-  /** The staff roles this person holds, active ones first. */
-  staffRoles: Array<GridStaff>;
+  /** The staff roles this person holds, active ones first. Null, with a SUBGRAPH_UNAVAILABLE error, while the grids subgraph is unavailable. */
+  staffRoles?: Maybe<Array<GridStaff>>;
 };
 
 /**
@@ -1855,7 +1855,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   partyBranch?: Resolver<Maybe<ResolversTypes['PartyBranch']>, ParentType, ContextType>;
-  staffRoles?: Resolver<Array<ResolversTypes['GridStaff']>, ParentType, ContextType>;
+  staffRoles?: Resolver<Maybe<Array<ResolversTypes['GridStaff']>>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{

@@ -91,15 +91,16 @@ export type Area = {
   /**
    * Counts of the area's active residents (district, street or community; a city counts
    * its districts); needs `person:read` or `person:count`.
+   * Null, with a SUBGRAPH_UNAVAILABLE error, while the people subgraph is unavailable.
    */
-  populationStats: PopulationStats;
+  populationStats?: Maybe<PopulationStats>;
 };
 
 export type Building = {
   __typename?: 'Building';
   id: Scalars['ID']['output'];
-  /** Residents of the building in every status, ordered by id. */
-  residents: PersonConnection;
+  /** Residents of the building in every status, ordered by id. Null, with a SUBGRAPH_UNAVAILABLE error, while the people subgraph is unavailable. */
+  residents?: Maybe<PersonConnection>;
 };
 
 
@@ -149,15 +150,16 @@ export type Grid = {
   __typename?: 'Grid';
   code: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  /** Counts of the grid's active residents; needs `person:read` or `person:count`. */
-  residentStats: PopulationStats;
+  /** Counts of the grid's active residents; needs `person:read` or `person:count`. Null, with a SUBGRAPH_UNAVAILABLE error, while the people subgraph is unavailable. */
+  residentStats?: Maybe<PopulationStats>;
   /**
    * Residents registered in this grid or any grid inside it (a community total grid covers
    * its whole community), in every status (ACTIVE, MOVED_OUT, DECEASED): a grid's register
    * keeps those who left. Ordered by id. Use `people(filter: { areaCode, status })` for
    * one status.
+   * Null, with a SUBGRAPH_UNAVAILABLE error, while the people subgraph is unavailable.
    */
-  residents: PersonConnection;
+  residents?: Maybe<PersonConnection>;
 };
 
 
@@ -1264,13 +1266,13 @@ export type AgeBandCountResolvers<ContextType = Context, ParentType extends Reso
 export type AreaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Area'] = ResolversParentTypes['Area'], FederationReferenceType extends FederationReferenceTypes['Area'] = FederationReferenceTypes['Area']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Area']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  populationStats?: Resolver<ResolversTypes['PopulationStats'], ParentType, ContextType>;
+  populationStats?: Resolver<Maybe<ResolversTypes['PopulationStats']>, ParentType, ContextType>;
 }>;
 
 export type BuildingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Building'] = ResolversParentTypes['Building'], FederationReferenceType extends FederationReferenceTypes['Building'] = FederationReferenceTypes['Building']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Building']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  residents?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<BuildingResidentsArgs>>;
+  residents?: Resolver<Maybe<ResolversTypes['PersonConnection']>, ParentType, ContextType, Partial<BuildingResidentsArgs>>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1297,8 +1299,8 @@ export type GridResolvers<ContextType = Context, ParentType extends ResolversPar
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Grid']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  residentStats?: Resolver<ResolversTypes['PopulationStats'], ParentType, ContextType>;
-  residents?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<GridResidentsArgs>>;
+  residentStats?: Resolver<Maybe<ResolversTypes['PopulationStats']>, ParentType, ContextType>;
+  residents?: Resolver<Maybe<ResolversTypes['PersonConnection']>, ParentType, ContextType, Partial<GridResidentsArgs>>;
 }>;
 
 export type HouseholdResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household'], FederationReferenceType extends FederationReferenceTypes['Household'] = FederationReferenceTypes['Household']> = ResolversObject<{

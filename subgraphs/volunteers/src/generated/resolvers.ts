@@ -145,10 +145,10 @@ export type AdjustPointsInput = {
 export type Area = {
   __typename?: 'Area';
   code: Scalars['ID']['output'];
-  /** 家园共筑 projects of the area (a street's: all its communities'), oldest first. */
-  projects: ProjectConnection;
-  /** Volunteers, activities and confirmed hours in the area between `from` and `to` (at most 400 days by DAY), by period. */
-  volunteerStats: VolunteerStats;
+  /** 家园共筑 projects of the area (a street's: all its communities'), oldest first. Null, with a SUBGRAPH_UNAVAILABLE error, while the volunteers subgraph is unavailable. */
+  projects?: Maybe<ProjectConnection>;
+  /** Volunteers, activities and confirmed hours in the area between `from` and `to` (at most 400 days by DAY), by period. Null, with a SUBGRAPH_UNAVAILABLE error, while the volunteers subgraph is unavailable. */
+  volunteerStats?: Maybe<VolunteerStats>;
 };
 
 
@@ -525,8 +525,8 @@ export type EnrolmentStatus =
 
 export type Grid = {
   __typename?: 'Grid';
-  /** Activities held in this grid or any grid inside it. */
-  activities: ActivityConnection;
+  /** Activities held in this grid or any grid inside it. Null, with a SUBGRAPH_UNAVAILABLE error, while the volunteers subgraph is unavailable. */
+  activities?: Maybe<ActivityConnection>;
   code: Scalars['String']['output'];
   id: Scalars['ID']['output'];
 };
@@ -2380,8 +2380,8 @@ export type ActivityPayloadResolvers<ContextType = Context, ParentType extends R
 export type AreaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Area'] = ResolversParentTypes['Area'], FederationReferenceType extends FederationReferenceTypes['Area'] = FederationReferenceTypes['Area']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Area']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, Partial<AreaProjectsArgs>>;
-  volunteerStats?: Resolver<ResolversTypes['VolunteerStats'], ParentType, ContextType, RequireFields<AreaVolunteerStatsArgs, 'from' | 'period' | 'to'>>;
+  projects?: Resolver<Maybe<ResolversTypes['ProjectConnection']>, ParentType, ContextType, Partial<AreaProjectsArgs>>;
+  volunteerStats?: Resolver<Maybe<ResolversTypes['VolunteerStats']>, ParentType, ContextType, RequireFields<AreaVolunteerStatsArgs, 'from' | 'period' | 'to'>>;
 }>;
 
 export type AvailabilitySlotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AvailabilitySlot'] = ResolversParentTypes['AvailabilitySlot']> = ResolversObject<{
@@ -2536,7 +2536,7 @@ export type EnrolmentPayloadResolvers<ContextType = Context, ParentType extends 
 
 export type GridResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid'], FederationReferenceType extends FederationReferenceTypes['Grid'] = FederationReferenceTypes['Grid']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Grid']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  activities?: Resolver<ResolversTypes['ActivityConnection'], ParentType, ContextType, Partial<GridActivitiesArgs>>;
+  activities?: Resolver<Maybe<ResolversTypes['ActivityConnection']>, ParentType, ContextType, Partial<GridActivitiesArgs>>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
