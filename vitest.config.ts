@@ -50,6 +50,8 @@ export const TIERS = {
     'test/reliability/draining.test.ts',
     'test/reliability/self-healing.test.ts',
     'test/reliability/stalled-subgraph.test.ts',
+    'test/reliability/backup-restore.test.ts',
+    'test/reliability/crashed-import.test.ts',
   ],
   subgraph: [
     'test/{people,grids,volunteers,events}/**/*.test.ts',

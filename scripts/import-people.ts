@@ -40,12 +40,13 @@ runCommand(async () => {
     batchSize,
     concurrency,
     onProgress: (done, total) => process.stderr.write(`已发送 ${done}/${total} 行\n`),
+    onConfirmRetry: (reason) => process.stderr.write(`导入中断，等待服务恢复后复查已保存的行：${reason}\n`),
   });
   if (summary.fileProblem) process.stdout.write(`${summary.fileProblem}\n`);
   if (summary.ignoredColumns.length)
     process.stdout.write(`未识别的列（未导入）：${summary.ignoredColumns.join('、')}\n`);
   process.stdout.write(
-    `共 ${summary.rows} 行：新增 ${summary.created}，更新 ${summary.updated}，未变 ${summary.unchanged}，失败 ${summary.failed}\n报告：${summary.reportFile}\n`,
+    `共 ${summary.rows} 行：新增 ${summary.created}，更新 ${summary.updated}，未变 ${summary.unchanged}，失败 ${summary.failed}${summary.stored ? `，中断后复查确认已导入 ${summary.stored}` : ''}\n报告：${summary.reportFile}\n`,
   );
   if (summary.fileProblem) return 2;
   return summary.failed ? 1 : 0;

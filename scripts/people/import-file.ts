@@ -1,5 +1,6 @@
 import { createGraphClient } from '../../subgraphs/kit/src/graph-client.js';
 import type { ImportRowText } from '../../subgraphs/people/src/domain/import-values.js';
+import { confirmStoredWhenBack } from './confirm-stored.js';
 import { headerOf, mapHeaders } from './header-mapping.js';
 import { readTable, type TableRow } from './read-table.js';
 import { reportPathFor, writeReport, type ReportLine } from './report.js';
@@ -16,6 +17,13 @@ export interface ImportOptions {
   /** Batches in flight at once: the gateway and the database work on one while the next is checked. */
   concurrency?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * After a batch whose answer never came, how long to keep asking the graph which of its
+   * rows were saved (a crashed subgraph is usually back within seconds); 120 s when unset.
+   */
+  confirmWaitMs?: number;
+  /** Told each time that re-reading failed and will be tried again. */
+  onConfirmRetry?: (reason: string) => void;
 }
 
 export interface ImportSummary {
@@ -24,6 +32,8 @@ export interface ImportSummary {
   created: number;
   updated: number;
   unchanged: number;
+  /** Rows whose batch got no answer and which the database, asked afterwards, holds. */
+  stored: number;
   failed: number;
   /** A problem with the whole file (empty, no required column, unreadable); then nothing was sent. */
   fileProblem: string | null;
@@ -115,7 +125,10 @@ function resultLines(response: ImportResponse['importPeople'], batch: { line: nu
 
 /**
  * Sends the rows in batches, a few in flight at once. A batch the gateway refuses stops the
- * import: its rows and those not yet sent are reported as not imported.
+ * import: the rows not yet sent are reported as not imported. A failed request does not
+ * say whether its rows were saved (a subgraph may crash after its commit, or a timeout
+ * fire after it), so the rows of every failed batch are looked up afterwards: each is
+ * reported stored or not imported as the database has it.
  */
 async function sendInBatches(
   send: { line: number; row: ImportRowText }[],
@@ -126,6 +139,7 @@ async function sendInBatches(
   const batches: { line: number; row: ImportRowText }[][] = [];
   for (let start = 0; start < send.length; start += batchSize) batches.push(send.slice(start, start + batchSize));
   const lines: ReportLine[] = [];
+  const unanswered: { line: number; row: ImportRowText }[] = [];
   let next = 0;
   let sent = 0;
   let failure: string | null = null;
@@ -158,12 +172,42 @@ async function sendInBatches(
         options.onProgress?.(sent, send.length);
       } catch (error) {
         failure ??= `本批导入失败，未导入：${(error as Error).message}`;
-        notSent(batch, failure);
+        unanswered.push(...batch);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 3) }, worker));
+  if (unanswered.length) lines.push(...(await confirmUnanswered(unanswered, options, failure ?? '')));
   return lines;
+}
+
+/** The rows of failed batches, as the database holds them once it answers again. */
+async function confirmUnanswered(
+  rows: { line: number; row: ImportRowText }[],
+  options: ImportOptions,
+  failure: string,
+): Promise<ReportLine[]> {
+  const confirmation = await confirmStoredWhenBack(
+    createGraphClient(options.gatewayUrl, 60_000),
+    options.token,
+    rows,
+    options.confirmWaitMs ?? 120_000,
+    options.onConfirmRetry,
+  );
+  return rows.map(({ line }): ReportLine => {
+    const base = { line, column: '', personId: '' };
+    if (!confirmation)
+      return {
+        ...base,
+        outcome: 'UNCONFIRMED',
+        code: 'BATCH_UNCONFIRMED',
+        message: `${failure}；之后也无法查询数据库，不能确定是否已保存：请在服务恢复后重新导入（已保存的行将显示为“未变”）`,
+      };
+    const personId = confirmation.get(line);
+    return personId
+      ? { ...base, outcome: 'STORED', code: '', message: '本批请求中断，复查数据库确认已保存', personId }
+      : { ...base, outcome: 'NOT_SENT', code: 'BATCH_FAILED', message: `${failure}（复查数据库确认未保存）` };
+  });
 }
 
 /**
@@ -224,7 +268,8 @@ export async function importFile(options: ImportOptions): Promise<ImportSummary>
     created: rowsWith('CREATED'),
     updated: rowsWith('UPDATED'),
     unchanged: rowsWith('UNCHANGED'),
-    failed: rowsWith('FAILED') + rowsWith('NOT_SENT'),
+    stored: rowsWith('STORED'),
+    failed: rowsWith('FAILED') + rowsWith('NOT_SENT') + rowsWith('UNCONFIRMED'),
     fileProblem,
     ignoredColumns: header.ignored,
     lines,

@@ -1,7 +1,11 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { writeCsv } from './csv-file.js';
 
-export type Outcome = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'FAILED' | 'NOT_SENT' | 'NOTE';
+/**
+ * STORED: the batch's answer never came (the request failed or timed out), and the
+ * database, asked afterwards, holds the row. UNCONFIRMED: it could not be asked either.
+ */
+export type Outcome = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'STORED' | 'FAILED' | 'NOT_SENT' | 'UNCONFIRMED' | 'NOTE';
 
 export interface ReportLine {
   /** The row's line in the file; null for a problem of the whole file. */
@@ -18,8 +22,10 @@ const OUTCOME_LABELS: Record<Outcome, string> = {
   CREATED: '新增',
   UPDATED: '更新',
   UNCHANGED: '未变（已登记）',
+  STORED: '已导入',
   FAILED: '失败',
   NOT_SENT: '未导入',
+  UNCONFIRMED: '未确认',
   NOTE: '提示',
 };
 export const REPORT_HEADERS = ['行号', '结果', '错误代码', '列', '说明', '人员ID'];
