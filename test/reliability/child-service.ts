@@ -15,9 +15,12 @@ export interface ChildService {
 }
 
 export function startChildService(entry: string, env: Record<string, string>): ChildService {
+  // Its own process group, so that stopping it also stops what it started (the launcher's
+  // five services): killing the launcher alone would leave them running, orphaned.
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -60,7 +63,12 @@ export function startChildService(entry: string, env: Record<string, string>): C
     waitForLine,
     exited,
     stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      try {
+        // The whole group, also when the child itself has ended and left children behind.
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // No process of the group is left.
+      }
       await exited;
     },
   };
