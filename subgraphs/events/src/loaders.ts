@@ -1,8 +1,7 @@
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Viewer } from '../../kit/src/auth.js';
 import { createGroupPageLoader, type GroupPageLoader } from '../../kit/src/connection.js';
-import { createGroupLoader, createRowLoader } from '../../kit/src/loaders.js';
-import { whereInScope, whereOverlapsScope } from '../../kit/src/scope.js';
+import { createGroupLoader, createRowLoader, inScopeRule, overlapsScopeRule } from '../../kit/src/loaders.js';
 import { createDrillRankingLoader } from './queries/drill-ranking.js';
 import { createMedianLoader, createStatsLoader } from './queries/event-stats.js';
 import { createLastVisitLoader } from './queries/last-visit.js';
@@ -19,11 +18,7 @@ import { Visit } from './entities/visit.js';
 
 /** Per-request loaders; every one applies the viewer's scope to `area_code` in SQL. */
 export function createLoaders(dataSource: DataSource, viewer: Viewer) {
-  const scoped = {
-    restrict: <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string) => {
-      whereInScope(qb, viewer, `${alias}.areaCode`);
-    },
-  };
+  const scoped = { restrict: inScopeRule(viewer) };
   const eventPages = (groupBy: 'areaCode' | 'assigneeId' | 'reporterId', statuses?: readonly EventStatus[]) =>
     createGroupPageLoader(dataSource, GridEvent, viewer, {
       groupBy,
@@ -35,11 +30,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
   const assigned = new Map<string, GroupPageLoader<GridEventEntity>>();
   let categories: Promise<EventCategoryEntity[]> | undefined;
   /** Deliberation-hall rows serve their grid: visible inside the scope and on the path above it. */
-  const visibleTopics = {
-    restrict: <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string) => {
-      whereOverlapsScope(qb, viewer, `${alias}.areaCode`);
-    },
-  };
+  const visibleTopics = { restrict: overlapsScopeRule(viewer) };
   const topicPages = new Map<string, GroupPageLoader<TopicEntity>>();
   // Topics and comments keyset on their time-ordered ids, under the same visibility rule.
   const hallPages = { areaCodeProperty: 'areaCode', scope: 'overlaps' } as const;

@@ -6,10 +6,11 @@ import {
   createGroupLoader,
   createPrefixGroupLoader,
   createRowLoader,
+  inScopeRule,
+  overlapsScopeRule,
   present,
   type Restrict,
 } from '../../kit/src/loaders.js';
-import { whereInScope, whereOverlapsScope } from '../../kit/src/scope.js';
 import { composeServiceCard, type ServiceCardStaff } from './domain/service-card.js';
 import { Area, type AreaEntity } from './entities/area.js';
 import { Building, type BuildingEntity } from './entities/building.js';
@@ -27,21 +28,7 @@ import { createBuildingCountLoader } from './queries/building-counts.js';
  * visible by the same rule applied to the area they serve.
  */
 export function areaVisibility(viewer: Viewer): Restrict<AreaEntity> {
-  return (qb, alias) => {
-    whereOverlapsScope(qb, viewer, `${alias}.code`);
-  };
-}
-
-function inScopeBy<T extends ObjectLiteral>(viewer: Viewer, property: keyof T & string): Restrict<T> {
-  return (qb, alias) => {
-    whereInScope(qb, viewer, `${alias}.${property}`);
-  };
-}
-
-function staffVisibility(viewer: Viewer): Restrict<GridStaffEntity> {
-  return (qb, alias) => {
-    whereOverlapsScope(qb, viewer, `${alias}.areaCode`);
-  };
+  return overlapsScopeRule(viewer, 'code');
 }
 
 /** A restriction plus a fixed condition, `$` standing for the alias. */
@@ -61,18 +48,11 @@ function withCondition<T extends ObjectLiteral>(condition: string, first: Restri
  * applies the rule.
  */
 function createCommunityLoaders(dataSource: DataSource, viewer: Viewer) {
-  const stationScope: Restrict<ServiceStationEntity> = (qb, alias) => {
-    whereInScope(qb, viewer, `${alias}.areaCode`);
-  };
+  const stationScope = inScopeRule<ServiceStationEntity>(viewer);
   const activeStations: Restrict<ServiceStationEntity> = (qb, alias) => {
     stationScope(qb, alias);
     qb.andWhere(`${alias}.status = 'ACTIVE'`);
   };
-  const overlapBy =
-    <T extends ObjectLiteral>(property: keyof T & string): Restrict<T> =>
-    (qb, alias) => {
-      whereOverlapsScope(qb, viewer, `${alias}.${property}`);
-    };
   return {
     stationById: createRowLoader(dataSource, ServiceStation, 'id', { restrict: stationScope }),
     /** Keyed by a grid's area prefix (gridAreaPrefix): the stations in the grid and inside it. */
@@ -84,15 +64,17 @@ function createCommunityLoaders(dataSource: DataSource, viewer: Viewer) {
       restrict: stationScope,
       orderBy: 'name',
     }),
-    branchById: createRowLoader(dataSource, PartyBranch, 'id', { restrict: overlapBy('areaCode') }),
+    branchById: createRowLoader(dataSource, PartyBranch, 'id', { restrict: overlapsScopeRule(viewer) }),
     branchGridsByBranch: createGroupLoader(dataSource, PartyBranchGrid, 'branchId', { orderBy: 'gridCode' }),
     branchGridsByGridCode: createGroupLoader(dataSource, PartyBranchGrid, 'gridCode'),
     membershipsByBranch: createGroupLoader(dataSource, PartyBranchMember, 'branchId', { orderBy: 'joinedAt' }),
     currentMembershipByPerson: createRowLoader(dataSource, PartyBranchMember, 'currentPersonId'),
-    brandById: createRowLoader(dataSource, ServiceBrand, 'id', { restrict: overlapBy('communityCode') }),
+    brandById: createRowLoader(dataSource, ServiceBrand, 'id', {
+      restrict: overlapsScopeRule(viewer, 'communityCode'),
+    }),
     /** Keyed by an area prefix (areaPrefix): the brands of the communities under it. */
     brandsUnder: createPrefixGroupLoader(dataSource, ServiceBrand, 'communityCode', {
-      restrict: overlapBy('communityCode'),
+      restrict: overlapsScopeRule(viewer, 'communityCode'),
       orderBy: 'communityCode',
     }),
     brandGridsByBrand: createGroupLoader(dataSource, ServiceBrandGrid, 'brandId', { orderBy: 'gridCode' }),
@@ -156,7 +138,7 @@ function createServiceCardLoader(
 }
 
 export function createLoaders(dataSource: DataSource, viewer: Viewer) {
-  const gridScope = inScopeBy<GridEntity>(viewer, 'code');
+  const gridScope = inScopeRule<GridEntity>(viewer, 'code');
   const loaders = {
     areaByCode: createRowLoader(dataSource, Area, 'code', { restrict: areaVisibility(viewer) }),
     areasByParent: createGroupLoader(dataSource, Area, 'parentCode', {
@@ -170,8 +152,10 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
       orderBy: 'code',
     }),
     childGrids: createGroupLoader(dataSource, Grid, 'parentId', { restrict: gridScope, orderBy: 'code' }),
-    staffById: createRowLoader(dataSource, GridStaff, 'id', { restrict: staffVisibility(viewer) }),
-    staffByPerson: createGroupLoader(dataSource, GridStaff, 'personId', { restrict: staffVisibility(viewer) }),
+    staffById: createRowLoader(dataSource, GridStaff, 'id', { restrict: overlapsScopeRule<GridStaffEntity>(viewer) }),
+    staffByPerson: createGroupLoader(dataSource, GridStaff, 'personId', {
+      restrict: overlapsScopeRule<GridStaffEntity>(viewer),
+    }),
     /** Assignments carry no area code: the grids and staff they lead to apply the scope. */
     openAssignmentsByGrid: createGroupLoader(dataSource, StaffAssignment, 'gridId', {
       restrict: withCondition('$.endedAt IS NULL'),
@@ -179,7 +163,7 @@ export function createLoaders(dataSource: DataSource, viewer: Viewer) {
     }),
     assignmentsByGrid: createGroupLoader(dataSource, StaffAssignment, 'gridId', { orderBy: 'startedAt' }),
     assignmentsByStaff: createGroupLoader(dataSource, StaffAssignment, 'staffId', { orderBy: 'startedAt' }),
-    buildingById: createRowLoader(dataSource, Building, 'id', { restrict: inScopeBy(viewer, 'areaCode') }),
+    buildingById: createRowLoader(dataSource, Building, 'id', { restrict: inScopeRule(viewer) }),
     /** Pages of buildings under many grids' codes in a fixed number of statements. */
     buildingsUnderCode: createGroupPageLoader(dataSource, Building, viewer, {
       groupBy: 'areaCode',

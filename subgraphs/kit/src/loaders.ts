@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import type { Viewer } from './auth.js';
+import { whereInScope, whereOverlapsScope } from './scope.js';
 import { Brackets, type DataSource, type EntitySchema, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 
 /** Adds a visibility rule (scope, status) to a loader's statement. */
@@ -94,4 +96,18 @@ export function createPrefixGroupLoader<T extends ObjectLiteral & { id: string }
     const rows = await qb.getMany();
     return prefixes.map((prefix) => rows.filter((row) => String(row[property]).startsWith(prefix)));
   });
+}
+
+/** The loader rule for rows that sit in an area (DESIGN rule 4): `property` starts with a scope prefix. */
+export function inScopeRule<T extends ObjectLiteral>(viewer: Viewer, property = 'areaCode'): Restrict<T> {
+  return (qb, alias) => {
+    whereInScope(qb, viewer, `${alias}.${property}`);
+  };
+}
+
+/** The loader rule for rows that serve an area (a team, a branch, the street itself): inside the scope or on the path above it. */
+export function overlapsScopeRule<T extends ObjectLiteral>(viewer: Viewer, property = 'areaCode'): Restrict<T> {
+  return (qb, alias) => {
+    whereOverlapsScope(qb, viewer, `${alias}.${property}`);
+  };
 }

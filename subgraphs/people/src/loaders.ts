@@ -1,7 +1,7 @@
 import { Brackets, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { Viewer } from '../../kit/src/auth.js';
 import { createGroupPageLoader } from '../../kit/src/connection.js';
-import { createGroupLoader, createRowLoader, type Restrict } from '../../kit/src/loaders.js';
+import { createGroupLoader, createRowLoader, inScopeRule, type Restrict } from '../../kit/src/loaders.js';
 import { whereInScope } from '../../kit/src/scope.js';
 import type { TagCatalogue } from './domain/tags.js';
 import { Household } from './entities/household.js';
@@ -13,11 +13,7 @@ import { createPopulationStatsLoader } from './queries/population-stats.js';
 import { loadTagCatalogue } from './queries/tag-catalogue.js';
 
 /** Every people row carries the area code of its grid; scope applies to it in SQL. */
-function inScope<T extends ObjectLiteral>(viewer: Viewer): Restrict<T> {
-  return (qb, alias) => {
-    whereInScope(qb, viewer, `${alias}.areaCode`);
-  };
-}
+const inScope = inScopeRule;
 
 /**
  * Scope, or the viewer's own rows whatever the scope: their record, its tags, their

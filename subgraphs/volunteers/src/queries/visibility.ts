@@ -1,14 +1,10 @@
 import { Brackets, type ObjectLiteral } from 'typeorm';
 import type { Viewer } from '../../../kit/src/auth.js';
-import type { Restrict } from '../../../kit/src/loaders.js';
-import { whereInScope, whereOverlapsScope } from '../../../kit/src/scope.js';
+import { inScopeRule, overlapsScopeRule, type Restrict } from '../../../kit/src/loaders.js';
+import { whereInScope } from '../../../kit/src/scope.js';
 
 /** Volunteers and activities sit in an area: visible inside the viewer's scope. */
-export function inScopeOf<T extends ObjectLiteral>(viewer: Viewer): Restrict<T> {
-  return (qb, alias) => {
-    whereInScope(qb, viewer, `${alias}.areaCode`);
-  };
-}
+export const inScopeOf = inScopeRule;
 
 /**
  * Rows that join two places (an enrolment: where the activity is and where the volunteer
@@ -30,8 +26,4 @@ export function inScopeOfEither<T extends ObjectLiteral>(viewer: Viewer, first: 
  * Teams and rewards serve an area: a street-wide team (雷锋伙伴) or a street's catalogue is
  * visible to a worker of each of its communities, a neighbouring community's is not.
  */
-export function teamVisibility<T extends ObjectLiteral>(viewer: Viewer): Restrict<T> {
-  return (qb, alias) => {
-    whereOverlapsScope(qb, viewer, `${alias}.areaCode`);
-  };
-}
+export const teamVisibility = overlapsScopeRule;
